@@ -1,0 +1,5 @@
+/** What the annotation processor generates and the runtime loads: invokers and per-class indexes. Not for application code. */
+@NullMarked
+package dev.centrifugo4j.rpc.spi;
+
+import org.jspecify.annotations.NullMarked;
