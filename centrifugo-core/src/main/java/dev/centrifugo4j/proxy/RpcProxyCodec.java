@@ -1,0 +1,163 @@
+package dev.centrifugo4j.proxy;
+
+import java.io.ByteArrayOutputStream;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Reads RPC proxy requests and writes RPC proxy replies. The envelope is read and written with
+ * Jackson's streaming API (no data binding of the envelope); only the payload goes through the
+ * application's {@link ObjectMapper}, so the handler's records are (de)serialized exactly as the
+ * application configured Jackson.
+ */
+public final class RpcProxyCodec {
+
+    private final ObjectMapper mapper;
+
+    /**
+     * Creates a codec.
+     *
+     * @param mapper the application's mapper, used for the payloads
+     */
+    public RpcProxyCodec(ObjectMapper mapper) {
+        if (mapper == null) {
+            throw new IllegalArgumentException("'mapper' must not be null");
+        }
+        this.mapper = mapper;
+    }
+
+    /**
+     * Reads a request body.
+     *
+     * @param body the HTTP body Centrifugo sent
+     * @return the request
+     * @throws MalformedProxyRequestException when the body is not a JSON object of the expected shape
+     */
+    public RpcRequest readRequest(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new MalformedProxyRequestException("empty request body");
+        }
+        String client = "";
+        String transport = "";
+        String protocol = "";
+        String encoding = "";
+        String user = "";
+        String method = "";
+        JsonNode meta = null;
+        JsonNode data = null;
+        String b64data = null;
+        try (JsonParser parser = this.mapper.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new MalformedProxyRequestException("request body is not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (name) {
+                    case "client" -> client = string(parser, value, name);
+                    case "transport" -> transport = string(parser, value, name);
+                    case "protocol" -> protocol = string(parser, value, name);
+                    case "encoding" -> encoding = string(parser, value, name);
+                    case "user" -> user = string(parser, value, name);
+                    case "method" -> method = string(parser, value, name);
+                    case "b64data" -> b64data = nullIfEmpty(string(parser, value, name));
+                    case "meta" -> meta = tree(parser, value);
+                    case "data" -> data = tree(parser, value);
+                    default -> parser.skipChildren();
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT) {
+                throw new MalformedProxyRequestException("request body is not a JSON object");
+            }
+        } catch (JacksonException ex) {
+            throw new MalformedProxyRequestException("request body is not valid JSON", ex);
+        }
+        return new RpcRequest(client, transport, protocol, encoding, user, method, meta, data, b64data);
+    }
+
+    private static String string(JsonParser parser, JsonToken token, String name) {
+        if (token == JsonToken.VALUE_NULL) {
+            return "";
+        }
+        if (token != JsonToken.VALUE_STRING) {
+            throw new MalformedProxyRequestException("'" + name + "' must be a string");
+        }
+        return parser.getString();
+    }
+
+    private static @Nullable String nullIfEmpty(String value) {
+        return value.isEmpty() ? null : value;
+    }
+
+    private static @Nullable JsonNode tree(JsonParser parser, JsonToken token) {
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        return parser.readValueAsTree();
+    }
+
+    /**
+     * Writes a reply. Errors and disconnects always encode; a result whose data the mapper cannot
+     * serialize throws, so the caller can answer with an error instead.
+     *
+     * @param reply the reply
+     * @param binary whether the proxy is in binary mode (the data goes into {@code b64data})
+     * @return the HTTP body for Centrifugo
+     * @throws JacksonException when the result's data cannot be serialized
+     */
+    public byte[] writeReply(RpcReply reply, boolean binary) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        try (JsonGenerator generator = this.mapper.createGenerator(out)) {
+            generator.writeStartObject();
+            if (reply instanceof RpcReply.Result result) {
+                writeResult(generator, result.data(), binary);
+            } else if (reply instanceof RpcReply.Error error) {
+                writeError(generator, error.error());
+            } else if (reply instanceof RpcReply.Disconnect disconnect) {
+                writeDisconnect(generator, disconnect.disconnect());
+            }
+            generator.writeEndObject();
+        }
+        return out.toByteArray();
+    }
+
+    private void writeResult(JsonGenerator generator, @Nullable Object data, boolean binary) {
+        generator.writeName("result");
+        generator.writeStartObject();
+        if (data != null) {
+            if (binary) {
+                generator.writeName("b64data");
+                generator.writeBinary(this.mapper.writeValueAsBytes(data));
+            } else {
+                generator.writePOJOProperty("data", data);
+            }
+        }
+        generator.writeEndObject();
+    }
+
+    private static void writeError(JsonGenerator generator, ProxyError error) {
+        generator.writeName("error");
+        generator.writeStartObject();
+        generator.writeName("code");
+        generator.writeNumber(error.code());
+        generator.writeStringProperty("message", error.message());
+        if (error.temporary()) {
+            generator.writeBooleanProperty("temporary", true);
+        }
+        generator.writeEndObject();
+    }
+
+    private static void writeDisconnect(JsonGenerator generator, ProxyDisconnect disconnect) {
+        generator.writeName("disconnect");
+        generator.writeStartObject();
+        generator.writeName("code");
+        generator.writeNumber(disconnect.code());
+        generator.writeStringProperty("reason", disconnect.reason());
+        generator.writeEndObject();
+    }
+}

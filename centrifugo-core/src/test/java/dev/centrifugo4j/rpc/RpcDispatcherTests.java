@@ -1,0 +1,458 @@
+package dev.centrifugo4j.rpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import dev.centrifugo4j.rpc.spi.RpcMethodDefinition;
+import dev.centrifugo4j.rpc.spi.TypeRef;
+import jakarta.validation.Valid;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class RpcDispatcherTests {
+
+    private static final JsonMapper mapper = JsonMapper.builder().build();
+
+    private static final Validator validator =
+            Validation.buildDefaultValidatorFactory().getValidator();
+
+    record PingParams(@NotBlank @Size(max = 200) String message) {}
+
+    record PingResult(String echo) {}
+
+    record Item(@NotBlank String name, @Min(1) int quantity) {}
+
+    record Order(@NotBlank String customer, @Valid List<Item> items) {}
+
+    record Positive(int value) {
+        Positive {
+            if (value <= 0) {
+                throw new IllegalArgumentException("value must be positive");
+            }
+        }
+    }
+
+    static final class Handlers {
+
+        final AtomicReference<RpcContext> lastContext = new AtomicReference<>();
+
+        CompletableFuture<PingResult> pending = new CompletableFuture<>();
+
+        PingResult ping(RpcContext context, PingParams params) {
+            this.lastContext.set(context);
+            return new PingResult("Pong: " + params.message());
+        }
+    }
+
+    private final Handlers handlers = new Handlers();
+
+    private RpcDispatcher dispatcher(RpcMethodDefinition... definitions) {
+        RpcDispatcher.Builder builder = RpcDispatcher.builder(mapper).validator(validator);
+        for (RpcMethodDefinition definition : definitions) {
+            builder.register(definition, this.handlers);
+        }
+        return builder.build();
+    }
+
+    private static RpcMethodDefinition ping() {
+        return new RpcMethodDefinition(
+                "system.ping",
+                Handlers.class,
+                "ping",
+                List.of(RpcContext.class, PingParams.class),
+                PingParams.class,
+                false,
+                true,
+                false,
+                (handler, context, params) -> ((Handlers) handler).ping(context, (PingParams) params));
+    }
+
+    private static RpcMethodDefinition method(String name, Class<?> paramsType, boolean validated, Invocation body) {
+        return new RpcMethodDefinition(
+                name,
+                Handlers.class,
+                name,
+                List.of(paramsType),
+                paramsType,
+                false,
+                validated,
+                false,
+                (handler, context, params) -> body.call(params));
+    }
+
+    private static RpcMethodDefinition noParams(String name, boolean async, Invocation body) {
+        return new RpcMethodDefinition(
+                name,
+                Handlers.class,
+                name,
+                List.of(),
+                null,
+                false,
+                false,
+                async,
+                (handler, context, params) -> body.call(null));
+    }
+
+    @FunctionalInterface
+    interface Invocation {
+        Object call(Object params) throws Exception;
+    }
+
+    private static JsonNode call(RpcDispatcher dispatcher, String json) {
+        return call(dispatcher, json, Map.of());
+    }
+
+    private static JsonNode call(RpcDispatcher dispatcher, String json, Map<String, List<String>> headers) {
+        byte[] reply = dispatcher
+                .dispatch(json.getBytes(StandardCharsets.UTF_8), headers)
+                .join();
+        return mapper.readTree(reply);
+    }
+
+    private static String rpc(String method, String data) {
+        return "{\"client\":\"c1\",\"transport\":\"websocket\",\"protocol\":\"json\",\"encoding\":\"json\","
+                + "\"user\":\"42\",\"method\":\"" + method + "\"" + ((data != null) ? ",\"data\":" + data : "") + "}";
+    }
+
+    @Nested
+    class Success {
+
+        @Test
+        void answersWithTheHandlersResultAsData() {
+            JsonNode reply = call(dispatcher(ping()), rpc("system.ping", "{\"message\":\"Hello\"}"));
+            assertThat(reply.toString()).isEqualTo("{\"result\":{\"data\":{\"echo\":\"Pong: Hello\"}}}");
+        }
+
+        @Test
+        void givesTheHandlerTheConnectionAndTheForwardedHeaders() {
+            call(
+                    dispatcher(ping()),
+                    rpc("system.ping", "{\"message\":\"Hello\"}").replace("}", ",\"meta\":{\"tenant\":\"t1\"}}"),
+                    Map.of("Authorization", List.of("Bearer x")));
+            RpcContext context = RpcDispatcherTests.this.handlers.lastContext.get();
+            assertThat(context.client()).isEqualTo("c1");
+            assertThat(context.user()).isEqualTo("42");
+            assertThat(context.transport()).isEqualTo("websocket");
+            assertThat(context.protocol()).isEqualTo("json");
+            assertThat(context.encoding()).isEqualTo("json");
+            assertThat(context.method()).isEqualTo("system.ping");
+            assertThat(context.meta().get("tenant").asString()).isEqualTo("t1");
+            assertThat(context.header("authorization")).isEqualTo("Bearer x");
+        }
+
+        @Test
+        void answersAVoidHandlerWithAnEmptyResult() {
+            JsonNode reply = call(dispatcher(noParams("fire", false, (p) -> null)), rpc("fire", null));
+            assertThat(reply.toString()).isEqualTo("{\"result\":{}}");
+        }
+
+        @Test
+        void answersWithTheValueOfAnAsynchronousHandlerOnceItCompletes() {
+            CompletableFuture<Object> pending = new CompletableFuture<>();
+            RpcDispatcher dispatcher = dispatcher(noParams("later", true, (p) -> pending));
+            CompletableFuture<byte[]> reply =
+                    dispatcher.dispatch(rpc("later", null).getBytes(StandardCharsets.UTF_8), Map.of());
+            assertThat(reply).isNotDone();
+            pending.complete(new PingResult("done"));
+            assertThat(mapper.readTree(reply.join()).toString())
+                    .isEqualTo("{\"result\":{\"data\":{\"echo\":\"done\"}}}");
+        }
+
+        @Test
+        void bindsGenericParameterTypes() {
+            RpcMethodDefinition definition = new RpcMethodDefinition(
+                    "sum",
+                    Handlers.class,
+                    "sum",
+                    List.of(List.class),
+                    new TypeRef<List<Integer>>() {}.type(),
+                    false,
+                    false,
+                    false,
+                    (handler, context, params) -> {
+                        @SuppressWarnings("unchecked")
+                        List<Integer> numbers = (List<Integer>) params;
+                        return numbers.stream().mapToInt(Integer::intValue).sum();
+                    });
+            assertThat(call(dispatcher(definition), rpc("sum", "[1,2,3]")).toString())
+                    .isEqualTo("{\"result\":{\"data\":6}}");
+        }
+
+        @Test
+        void passesNullToANullableParameterWhenTheCallHasNoData() {
+            RpcMethodDefinition definition = new RpcMethodDefinition(
+                    "maybe",
+                    Handlers.class,
+                    "maybe",
+                    List.of(PingParams.class),
+                    PingParams.class,
+                    true,
+                    true,
+                    false,
+                    (handler, context, params) -> (params == null) ? "none" : "some");
+            assertThat(call(dispatcher(definition), rpc("maybe", null)).toString())
+                    .isEqualTo("{\"result\":{\"data\":\"none\"}}");
+        }
+    }
+
+    @Nested
+    class BinaryMode {
+
+        @Test
+        void readsB64dataAndAnswersWithB64data() {
+            String data = Base64.getEncoder().encodeToString("{\"message\":\"Hi\"}".getBytes(StandardCharsets.UTF_8));
+            String request = "{\"client\":\"c1\",\"transport\":\"websocket\",\"protocol\":\"protobuf\","
+                    + "\"encoding\":\"binary\",\"user\":\"\",\"method\":\"system.ping\",\"b64data\":\"" + data + "\"}";
+            JsonNode reply = call(dispatcher(ping()), request);
+            byte[] decoded =
+                    Base64.getDecoder().decode(reply.at("/result/b64data").asString());
+            assertThat(new String(decoded, StandardCharsets.UTF_8)).isEqualTo("{\"echo\":\"Pong: Hi\"}");
+        }
+
+        @Test
+        void rejectsB64dataThatIsNotBase64() {
+            String request =
+                    "{\"client\":\"c1\",\"encoding\":\"binary\",\"method\":\"system.ping\",\"b64data\":\"%%%\"}";
+            JsonNode reply = call(dispatcher(ping()), request);
+            assertThat(reply.at("/error/code").asInt()).isEqualTo(400);
+            assertThat(reply.at("/error/message").asString()).contains("base64");
+        }
+
+        @Test
+        void rejectsB64dataThatIsNotJson() {
+            String data = Base64.getEncoder().encodeToString(new byte[] {1, 2, 3});
+            String request = "{\"client\":\"c1\",\"encoding\":\"binary\",\"method\":\"system.ping\",\"b64data\":\""
+                    + data + "\"}";
+            JsonNode reply = call(dispatcher(ping()), request);
+            assertThat(reply.at("/error/code").asInt()).isEqualTo(400);
+            assertThat(reply.at("/error/message").asString()).isEqualTo("invalid data: malformed JSON");
+        }
+    }
+
+    @Nested
+    class UnknownMethod {
+
+        @Test
+        void answersWith404MethodNotFound() {
+            JsonNode reply = call(dispatcher(ping()), rpc("system.nope", "{}"));
+            assertThat(reply.toString()).isEqualTo("{\"error\":{\"code\":404,\"message\":\"method not found\"}}");
+        }
+
+        @Test
+        void answersACallWithoutMethodWith404() {
+            JsonNode reply = call(dispatcher(ping()), rpc("", "{}"));
+            assertThat(reply.at("/error/code").asInt()).isEqualTo(404);
+        }
+    }
+
+    @Nested
+    class UndecodableData {
+
+        @Test
+        void namesTheFieldWhoseTypeIsWrong() {
+            JsonNode reply = call(dispatcher(ping()), rpc("system.ping", "{\"message\":{\"nested\":true}}"));
+            assertThat(reply.toString())
+                    .isEqualTo(
+                            "{\"error\":{\"code\":400,\"message\":\"invalid data at 'message': expected a string\"}}");
+        }
+
+        @Test
+        void namesNestedFieldsWithTheirPath() {
+            RpcMethodDefinition order = method("order", Order.class, true, (p) -> "ok");
+            JsonNode reply = call(
+                    dispatcher(order),
+                    rpc(
+                            "order",
+                            "{\"customer\":\"a\",\"items\":[{\"name\":\"x\",\"quantity\":1},{\"name\":\"y\",\"quantity\":\"many\"}]}"));
+            assertThat(reply.at("/error/code").asInt()).isEqualTo(400);
+            assertThat(reply.at("/error/message").asString())
+                    .isEqualTo("invalid data at 'items[1].quantity': expected a number");
+        }
+
+        @Test
+        void rejectsACallWithoutDataWhenTheMethodNeedsParameters() {
+            JsonNode reply = call(dispatcher(ping()), rpc("system.ping", null));
+            assertThat(reply.at("/error/code").asInt()).isEqualTo(400);
+            assertThat(reply.at("/error/message").asString())
+                    .isEqualTo("invalid data: the call has no data, but the method requires parameters");
+        }
+
+        @Test
+        void rejectsDataOfTheWrongShape() {
+            JsonNode reply = call(dispatcher(ping()), rpc("system.ping", "[1,2]"));
+            assertThat(reply.at("/error/code").asInt()).isEqualTo(400);
+            assertThat(reply.at("/error/message").asString()).isEqualTo("invalid data: expected an object");
+        }
+
+        @Test
+        void passesOnTheMessageOfAConstructorThatRejectsAValue() {
+            JsonNode reply = call(
+                    dispatcher(method("positive", Positive.class, false, (p) -> "ok")),
+                    rpc("positive", "{\"value\":-1}"));
+            assertThat(reply.at("/error/code").asInt()).isEqualTo(400);
+            assertThat(reply.at("/error/message").asString()).isEqualTo("invalid data: value must be positive");
+        }
+
+        @Test
+        void answersAMalformedProxyRequestWith400() {
+            JsonNode reply = call(dispatcher(ping()), "not json");
+            assertThat(reply.toString())
+                    .isEqualTo("{\"error\":{\"code\":400,\"message\":\"malformed proxy request\"}}");
+        }
+    }
+
+    @Nested
+    class ConstraintViolations {
+
+        @Test
+        void answerWith422AndEveryViolationAsJson() {
+            JsonNode reply = call(dispatcher(ping()), rpc("system.ping", "{\"message\":\"  \"}"));
+            assertThat(reply.at("/error/code").asInt()).isEqualTo(422);
+            JsonNode body = mapper.readTree(reply.at("/error/message").asString());
+            assertThat(body.toString())
+                    .isEqualTo("{\"message\":\"validation failed\",\"violations\":[{\"field\":\"message\","
+                            + "\"constraint\":\"NotBlank\",\"message\":\"must not be blank\"}]}");
+        }
+
+        @Test
+        void reachIntoNestedRecordsSortedByPath() {
+            RpcMethodDefinition order = method("order", Order.class, true, (p) -> "ok");
+            JsonNode reply = call(
+                    dispatcher(order),
+                    rpc(
+                            "order",
+                            "{\"customer\":\"\",\"items\":[{\"name\":\"x\",\"quantity\":1},{\"name\":\"\",\"quantity\":0}]}"));
+            JsonNode body = mapper.readTree(reply.at("/error/message").asString());
+            assertThat(body.get("violations").findValuesAsString("field"))
+                    .containsExactly("customer", "items[1].name", "items[1].quantity");
+        }
+
+        @Test
+        void areNotCheckedWhenTheMethodDoesNotAskForValidation() {
+            RpcMethodDefinition unchecked = method("unchecked", PingParams.class, false, (p) -> "ran");
+            JsonNode reply = call(dispatcher(unchecked), rpc("unchecked", "{\"message\":\"\"}"));
+            assertThat(reply.toString()).isEqualTo("{\"result\":{\"data\":\"ran\"}}");
+        }
+
+        @Test
+        void escapeNonAsciiCharacters() {
+            RpcMethodDefinition order = method("order", Order.class, true, (p) -> "ok");
+            JsonNode reply = call(dispatcher(order), rpc("order", "{\"customer\":\"\",\"items\":[]}"));
+            String message = reply.at("/error/message").asString();
+            assertThat(message.chars().allMatch((c) -> c < 128)).isTrue();
+        }
+    }
+
+    @Nested
+    class HandlerExceptions {
+
+        @Test
+        void rpcExceptionKeepsItsCodeMessageAndTemporaryFlag() {
+            JsonNode reply = call(
+                    dispatcher(noParams("busy", false, (p) -> {
+                        throw new RpcException(1001, "try later", true);
+                    })),
+                    rpc("busy", null));
+            assertThat(reply.toString())
+                    .isEqualTo("{\"error\":{\"code\":1001,\"message\":\"try later\",\"temporary\":true}}");
+        }
+
+        @Test
+        void disconnectExceptionBecomesADisconnect() {
+            JsonNode reply = call(
+                    dispatcher(noParams("ban", false, (p) -> {
+                        throw new DisconnectException(4501, "banned");
+                    })),
+                    rpc("ban", null));
+            assertThat(reply.toString()).isEqualTo("{\"disconnect\":{\"code\":4501,\"reason\":\"banned\"}}");
+        }
+
+        @Test
+        void anyOtherExceptionIsAnInternalErrorWithAReferenceButNoDetails() {
+            JsonNode reply = call(
+                    dispatcher(noParams("boom", false, (p) -> {
+                        throw new IllegalStateException("secret database password is hunter2");
+                    })),
+                    rpc("boom", null));
+            assertThat(reply.at("/error/code").asInt()).isEqualTo(500);
+            assertThat(reply.at("/error/message").asString()).matches("internal error \\(ref: [0-9a-f]{8}\\)");
+            assertThat(reply.toString()).doesNotContain("hunter2").doesNotContain("IllegalState");
+        }
+
+        @Test
+        void exceptionsOfAsynchronousHandlersAreMappedTheSameWay() {
+            JsonNode reply = call(
+                    dispatcher(noParams(
+                            "async.fail", true, (p) -> CompletableFuture.failedFuture(new RpcException(1404, "gone")))),
+                    rpc("async.fail", null));
+            assertThat(reply.toString()).isEqualTo("{\"error\":{\"code\":1404,\"message\":\"gone\"}}");
+            JsonNode disconnect = call(
+                    dispatcher(noParams(
+                            "async.ban",
+                            true,
+                            (p) -> CompletableFuture.supplyAsync(() -> {
+                                throw new DisconnectException(4000, "reconnect");
+                            }))),
+                    rpc("async.ban", null));
+            assertThat(disconnect.toString()).isEqualTo("{\"disconnect\":{\"code\":4000,\"reason\":\"reconnect\"}}");
+        }
+
+        @Test
+        void anAsynchronousHandlerReturningNullIsAnInternalError() {
+            JsonNode reply = call(dispatcher(noParams("async.null", true, (p) -> null)), rpc("async.null", null));
+            assertThat(reply.at("/error/code").asInt()).isEqualTo(500);
+        }
+
+        @Test
+        void aResultThatCannotBeSerializedIsAnInternalError() {
+            Object unserializable = new Object() {
+                @SuppressWarnings("unused")
+                public String getValue() {
+                    throw new IllegalStateException("no");
+                }
+            };
+            JsonNode reply = call(dispatcher(noParams("weird", false, (p) -> unserializable)), rpc("weird", null));
+            assertThat(reply.at("/error/code").asInt()).isEqualTo(500);
+            assertThat(reply.at("/error/message").asString()).startsWith("internal error (ref: ");
+        }
+    }
+
+    @Nested
+    class Registration {
+
+        @Test
+        void refusesTwoMethodsWithTheSameName() {
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> dispatcher(ping(), ping()))
+                    .withMessageContaining("Duplicate RPC method 'system.ping'");
+        }
+
+        @Test
+        void refusesAValidatedMethodWithoutValidator() {
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> RpcDispatcher.builder(mapper).register(ping(), new Handlers()))
+                    .withMessageContaining("no Jakarta Validator is available");
+        }
+
+        @Test
+        void listsTheRegisteredMethods() {
+            RpcDispatcher dispatcher = dispatcher(ping(), noParams("a", false, (p) -> null));
+            assertThat(dispatcher.methodNames()).containsExactly("a", "system.ping");
+            assertThat(dispatcher.method("system.ping")).isNotNull();
+            assertThat(dispatcher.method("b")).isNull();
+        }
+    }
+}
