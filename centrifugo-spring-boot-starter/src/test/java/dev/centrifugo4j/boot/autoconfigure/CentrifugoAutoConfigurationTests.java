@@ -1,0 +1,229 @@
+package dev.centrifugo4j.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.auth0.jwt.JWT;
+import dev.centrifugo4j.boot.proxy.ProxySecretCheck;
+import dev.centrifugo4j.boot.rpc.RpcMethodsNotIndexedException;
+import dev.centrifugo4j.rpc.RpcContext;
+import dev.centrifugo4j.rpc.RpcDispatcher;
+import dev.centrifugo4j.rpc.WebSocketRpc;
+import dev.centrifugo4j.rpc.spi.RpcHandlerIndex;
+import dev.centrifugo4j.token.CentrifugoTokens;
+import java.time.Duration;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.web.servlet.function.RouterFunction;
+import tools.jackson.databind.json.JsonMapper;
+
+@ExtendWith(OutputCaptureExtension.class)
+class CentrifugoAutoConfigurationTests {
+
+    private static final AutoConfigurations AUTO_CONFIGURATIONS = AutoConfigurations.of(
+            JacksonAutoConfiguration.class, ValidationAutoConfiguration.class, CentrifugoAutoConfiguration.class);
+
+    private final WebApplicationContextRunner webRunner =
+            new WebApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS);
+
+    private final ApplicationContextRunner plainRunner =
+            new ApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS);
+
+    @Nested
+    class ProxySecret {
+
+        @Test
+        void isRequiredToStartAWebApplication() {
+            CentrifugoAutoConfigurationTests.this.webRunner.run((context) -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).rootCause().isInstanceOf(ProxySecretMissingException.class);
+            });
+        }
+
+        @Test
+        void missingIsExplainedWithWhatToSet() {
+            FailureAnalysis analysis =
+                    new ProxySecretMissingFailureAnalyzer().analyze(new ProxySecretMissingException());
+            assertThat(analysis.getDescription()).contains("no shared secret is configured");
+            assertThat(analysis.getAction())
+                    .contains("centrifugo.proxy.secret")
+                    .contains("static_headers")
+                    .contains("centrifugo.proxy.insecure=true");
+        }
+
+        @Test
+        void isCheckedInTheConfiguredHeader() {
+            CentrifugoAutoConfigurationTests.this
+                    .webRunner
+                    .withPropertyValues("centrifugo.proxy.secret=s3cret", "centrifugo.proxy.secret-header=X-Proxy")
+                    .run((context) -> {
+                        ProxySecretCheck check = context.getBean(ProxySecretCheck.class);
+                        assertThat(check.headerName()).isEqualTo("X-Proxy");
+                        assertThat(check.accepts("s3cret")).isTrue();
+                        assertThat(check.accepts("s3cret ")).isFalse();
+                        assertThat(check.accepts(null)).isFalse();
+                    });
+        }
+
+        @Test
+        void canBeTurnedOffExplicitlyWithAWarning(CapturedOutput output) {
+            CentrifugoAutoConfigurationTests.this
+                    .webRunner
+                    .withPropertyValues("centrifugo.proxy.insecure=true")
+                    .run((context) -> {
+                        assertThat(context).hasNotFailed();
+                        assertThat(context.getBean(ProxySecretCheck.class).accepts(null))
+                                .isTrue();
+                        assertThat(output).contains("WITHOUT a shared secret");
+                    });
+        }
+
+        @Test
+        void usesTheDefaultHeaderName() {
+            CentrifugoAutoConfigurationTests.this
+                    .webRunner
+                    .withPropertyValues("centrifugo.proxy.secret=s3cret")
+                    .run((context) -> assertThat(
+                                    context.getBean(ProxySecretCheck.class).headerName())
+                            .isEqualTo("X-Centrifugo-Proxy-Secret"));
+        }
+    }
+
+    @Nested
+    class RpcEndpoint {
+
+        @Test
+        void isServedInAServletWebApplication() {
+            CentrifugoAutoConfigurationTests.this
+                    .webRunner
+                    .withPropertyValues("centrifugo.proxy.secret=s3cret")
+                    .run((context) -> {
+                        assertThat(context).hasSingleBean(RpcDispatcher.class);
+                        assertThat(context).hasBean("centrifugoRpcProxyRoute");
+                        assertThat(context).getBeans(RouterFunction.class).hasSize(1);
+                    });
+        }
+
+        @Test
+        void isNotServedOutsideAWebApplication() {
+            CentrifugoAutoConfigurationTests.this.plainRunner.run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context).doesNotHaveBean(RpcDispatcher.class);
+                assertThat(context).doesNotHaveBean(ProxySecretCheck.class);
+            });
+        }
+
+        @Test
+        void canBeTurnedOff() {
+            CentrifugoAutoConfigurationTests.this
+                    .webRunner
+                    .withPropertyValues("centrifugo.proxy.secret=s3cret", "centrifugo.proxy.rpc-enabled=false")
+                    .run((context) -> {
+                        assertThat(context).doesNotHaveBean(RpcDispatcher.class);
+                        assertThat(context).doesNotHaveBean("centrifugoRpcProxyRoute");
+                    });
+        }
+
+        @Test
+        void backsOffWhenTheApplicationDefinesItsOwnDispatcher() {
+            RpcDispatcher own =
+                    RpcDispatcher.builder(JsonMapper.builder().build()).build();
+            CentrifugoAutoConfigurationTests.this
+                    .webRunner
+                    .withPropertyValues("centrifugo.proxy.secret=s3cret")
+                    .withBean(RpcDispatcher.class, () -> own)
+                    .run((context) ->
+                            assertThat(context.getBean(RpcDispatcher.class)).isSameAs(own));
+        }
+
+        @Test
+        void isNotServedWithoutTheCoreLibrary() {
+            CentrifugoAutoConfigurationTests.this
+                    .webRunner
+                    .withClassLoader(new FilteredClassLoader(RpcDispatcher.class))
+                    .run((context) -> {
+                        assertThat(context).hasNotFailed();
+                        assertThat(context).doesNotHaveBean(CentrifugoProperties.class);
+                    });
+        }
+    }
+
+    @Nested
+    class HandlerIndex {
+
+        @Test
+        void failsStartUpWhenAHandlerIsNotIndexed() {
+            CentrifugoAutoConfigurationTests.this
+                    .webRunner
+                    .withPropertyValues("centrifugo.proxy.secret=s3cret")
+                    .withClassLoader(new FilteredClassLoader(new ClassPathResource(RpcHandlerIndex.INDEX_RESOURCE)))
+                    .withUserConfiguration(UnindexedHandlerConfiguration.class)
+                    .run((context) -> {
+                        assertThat(context).hasFailed();
+                        assertThat(context.getStartupFailure())
+                                .rootCause()
+                                .isInstanceOf(RpcMethodsNotIndexedException.class)
+                                .hasMessageContaining("NotIndexedHandler.hello(RpcContext)");
+                    });
+        }
+
+        @Test
+        void explainsHowToEnableTheProcessor() {
+            FailureAnalysis analysis = new dev.centrifugo4j.boot.rpc.TestAnalyzers()
+                    .analyze(new RpcMethodsNotIndexedException(java.util.List.of("a.B.c()")));
+            assertThat(analysis.getDescription()).contains("a.B.c()");
+            assertThat(analysis.getAction()).contains("<proc>full</proc>").contains("annotationProcessorPaths");
+        }
+    }
+
+    @Nested
+    class Tokens {
+
+        @Test
+        void areIssuedWithTheConfiguredSecret() {
+            CentrifugoAutoConfigurationTests.this
+                    .plainRunner
+                    .withPropertyValues("centrifugo.token.hmac-secret=0123456789abcdef0123456789abcdef")
+                    .run((context) -> {
+                        String token =
+                                context.getBean(CentrifugoTokens.class).connectionToken("42", Duration.ofMinutes(5));
+                        assertThat(JWT.decode(token).getSubject()).isEqualTo("42");
+                    });
+        }
+
+        @Test
+        void areNotConfiguredWithoutASecret() {
+            CentrifugoAutoConfigurationTests.this.plainRunner.run(
+                    (context) -> assertThat(context).doesNotHaveBean(CentrifugoTokens.class));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UnindexedHandlerConfiguration {
+
+        @Bean
+        NotIndexedHandler notIndexedHandler() {
+            return new NotIndexedHandler();
+        }
+    }
+
+    static class NotIndexedHandler {
+
+        @WebSocketRpc("hello")
+        String hello(RpcContext context) {
+            return "hi " + context.user();
+        }
+    }
+}

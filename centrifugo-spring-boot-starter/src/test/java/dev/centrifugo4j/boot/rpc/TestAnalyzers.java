@@ -1,0 +1,11 @@
+package dev.centrifugo4j.boot.rpc;
+
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** Opens the package-private analyzer to tests in other packages. */
+public final class TestAnalyzers {
+
+    public FailureAnalysis analyze(RpcMethodsNotIndexedException failure) {
+        return new RpcMethodsNotIndexedFailureAnalyzer().analyze(failure);
+    }
+}
