@@ -1,0 +1,13 @@
+package dev.centrifugo4j.examples.quickstart;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The quick start: {@code system.ping} served through Centrifugo's RPC proxy. */
+@SpringBootApplication
+public class QuickstartApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(QuickstartApplication.class, args);
+    }
+}
