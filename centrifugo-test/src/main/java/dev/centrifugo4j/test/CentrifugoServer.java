@@ -51,7 +51,8 @@ import tools.jackson.databind.node.ObjectNode;
  * exists, {@link #start()} fails: a test that needs Centrifugo never passes without it.
  *
  * <p>The process output goes to a log file that is kept after {@link #close()}, so a failed test
- * can be investigated; its path is logged on start.
+ * can be investigated; its path is logged on start. The generated configuration is written next to
+ * it, with the same name ending in {@code .json}.
  */
 public final class CentrifugoServer implements AutoCloseable {
 
@@ -92,6 +93,8 @@ public final class CentrifugoServer implements AutoCloseable {
     private @Nullable Thread shutdownHook;
 
     private boolean started;
+
+    private boolean closed;
 
     private CentrifugoServer(Builder builder, BinaryResolver binaryResolver) {
         this.explicitBinary = builder.binary;
@@ -140,7 +143,9 @@ public final class CentrifugoServer implements AutoCloseable {
         try {
             Path directory = createLogDirectory();
             this.logFile = Files.createTempFile(directory, "centrifugo-" + this.port + "-", ".log");
-            this.configFile = Files.createTempFile("centrifugo-" + this.port + "-", ".json");
+            // The configuration sits next to the log, so a failed run can be reproduced by hand.
+            String logName = this.logFile.getFileName().toString();
+            this.configFile = directory.resolve(logName.substring(0, logName.length() - ".log".length()) + ".json");
             Files.writeString(
                     this.configFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this.configuration));
             logger.info(
@@ -262,16 +267,17 @@ public final class CentrifugoServer implements AutoCloseable {
     }
 
     /**
-     * Stops the process (gracefully, then forcibly after 5 seconds). The log file is kept. Calling
-     * it again, or on a server that was never started, does nothing.
+     * Stops the process (gracefully, then forcibly after 5 seconds). The log file and the
+     * configuration next to it are kept. Calling it again, or on a server that was never started,
+     * does nothing.
      */
     @Override
     public synchronized void close() {
-        if (this.process == null) {
+        if (this.process == null || this.closed) {
             return;
         }
+        this.closed = true;
         stopProcess();
-        deleteQuietly(this.configFile);
         logger.info("Centrifugo on port {} stopped, log kept at {}", this.port, this.logFile);
     }
 
