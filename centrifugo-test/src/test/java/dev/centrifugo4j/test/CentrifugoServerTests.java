@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -14,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +28,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -401,6 +407,42 @@ class CentrifugoServerTests {
     }
 
     @Nested
+    class VersionCheck {
+
+        @TempDir
+        Path temp;
+
+        @Test
+        void warnsButStartsWhenTheBinaryReportsAnotherVersion() throws Exception {
+            // A wrapper that runs the real binary but answers 'version' with another release.
+            Path realBinary = BinaryResolver.fromRuntime().resolve(null).path();
+            Path wrapper = this.temp.resolve("centrifugo");
+            Files.writeString(
+                    wrapper,
+                    "#!/bin/sh\nif [ \"$1\" = version ]; then echo 'Centrifugo v6.0.0 (Go version: go1.24)'; exit 0; fi\n"
+                            + "exec '" + realBinary + "' \"$@\"\n");
+            Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Logger logger = (Logger) LoggerFactory.getLogger(CentrifugoServer.class);
+            ListAppender<ILoggingEvent> appender = new ListAppender<>();
+            appender.start();
+            logger.addAppender(appender);
+            try (CentrifugoServer server =
+                    CentrifugoServer.builder().binary(wrapper).start()) {
+                assertThat(server.isRunning()).isTrue();
+            } finally {
+                logger.detachAppender(appender);
+            }
+
+            assertThat(appender.list)
+                    .filteredOn(event -> event.getLevel() == Level.WARN)
+                    .singleElement()
+                    .extracting(ILoggingEvent::getFormattedMessage)
+                    .asString()
+                    .contains("reports 'Centrifugo v6.0.0 (Go version: go1.24)'", "made for v6.9.1");
+        }
+    }
+
+    @Nested
     class Closing {
 
         @Test
@@ -424,6 +466,32 @@ class CentrifugoServerTests {
         }
 
         @Test
+        void aShutdownHookStopsCentrifugoWhenTheJvmExitsWithoutClose() throws Exception {
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            Process jvm = new ProcessBuilder(
+                            java.toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            ExitWithoutClose.class.getName())
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(jvm.exitValue()).as(output).isZero();
+            String port = output.lines()
+                    .filter(line -> line.startsWith("port="))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no port in: " + output))
+                    .substring("port=".length());
+
+            assertThatThrownBy(() -> HTTP.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding()))
+                    .isInstanceOf(ConnectException.class);
+        }
+
+        @Test
         void canBeCalledTwiceAndBeforeStart() {
             CentrifugoServer neverStarted = CentrifugoServer.builder().build();
             neverStarted.close();
@@ -437,6 +505,16 @@ class CentrifugoServerTests {
             server.close();
 
             assertThat(server.isRunning()).isFalse();
+        }
+    }
+
+    /** Run in a separate JVM: starts Centrifugo and exits without closing it. */
+    static final class ExitWithoutClose {
+
+        public static void main(String[] args) {
+            CentrifugoServer server = CentrifugoServer.builder().start();
+            System.out.println("port=" + server.port());
+            System.exit(0);
         }
     }
 }
