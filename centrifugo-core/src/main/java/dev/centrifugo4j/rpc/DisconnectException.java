@@ -59,8 +59,8 @@ public class DisconnectException extends RuntimeException {
         }
         int length = reason.getBytes(StandardCharsets.UTF_8).length;
         if (length > MAX_REASON_BYTES) {
-            throw new IllegalArgumentException("'reason' must be at most " + MAX_REASON_BYTES
-                    + " bytes, but '" + reason + "' has " + length);
+            throw new IllegalArgumentException(
+                    "'reason' must be at most " + MAX_REASON_BYTES + " bytes, but '" + reason + "' has " + length);
         }
         this.code = code;
         this.reason = reason;

@@ -20,5 +20,6 @@ public interface RpcInvoker {
      * @return what the method returned ({@code null} for {@code void})
      * @throws Exception whatever the method throws
      */
-    @Nullable Object invoke(Object handler, RpcContext context, @Nullable Object params) throws Exception;
+    @Nullable
+    Object invoke(Object handler, RpcContext context, @Nullable Object params) throws Exception;
 }
