@@ -90,7 +90,9 @@ final class HandlerIndexGenerator {
         }
 
         TypeSpec index = TypeSpec.classBuilder(indexName)
-                .addJavadoc("The {@code @WebSocketRpc} methods of {@link $T}.\n", handlerName)
+                .addJavadoc(
+                        "The {@code @WebSocketRpc} methods of {@code $L}.\n",
+                        String.join(".", handlerName.simpleNames()))
                 .addAnnotation(AnnotationSpec.builder(GENERATED)
                         .addMember("value", "$S", PROCESSOR_NAME)
                         .build())
