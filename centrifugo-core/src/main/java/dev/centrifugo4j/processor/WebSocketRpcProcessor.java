@@ -108,9 +108,17 @@ public final class WebSocketRpcProcessor extends AbstractProcessor {
     /** Creates the processor; javac does this through {@code META-INF/services}. */
     public WebSocketRpcProcessor() {}
 
+    /**
+     * {@code *}, like Spring's {@code CandidateComponentsIndexer}, although only {@value
+     * #WEB_SOCKET_RPC} matters: javac calls a processor only in compilations that contain one of its
+     * annotations, so an incremental compilation that removes the last {@code @WebSocketRpc}
+     * annotation would otherwise leave a stale entry in the index. The processor claims nothing, so
+     * other processors still see every annotation. (javac warns when {@code *} is listed with other
+     * names.)
+     */
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(WEB_SOCKET_RPC);
+        return Set.of("*");
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.centrifugo4j.rpc.RpcContext;
+import dev.centrifugo4j.rpc.WebSocketRpc;
 import dev.centrifugo4j.rpc.spi.RpcHandlerIndex;
 import dev.centrifugo4j.rpc.spi.RpcMethodDefinition;
 import java.io.File;
@@ -121,6 +122,7 @@ class WebSocketRpcProcessorTests {
         @Test
         void compilesWithoutAnyLintWarning() {
             Compilation compilation = javac().withProcessors(new WebSocketRpcProcessor())
+                    // -processing: javac would warn that no processor claims @Valid or @WebSocketRpc.
                     .withOptions("-Xlint:all,-processing", "-Werror")
                     .compile(Arrays.stream(VALID_SOURCES)
                             .map(JavaFileObjects::forResource)
@@ -502,12 +504,13 @@ class WebSocketRpcProcessorTests {
         }
 
         @Test
-        void isNotWrittenWhenThereAreNoHandlers() {
-            Compilation compilation = compile(VALID + "Item.java");
+        void isNotWrittenWhenThereAreNoHandlers(@TempDir Path classes) throws Exception {
+            // A real javac: compile-testing's file manager creates an empty file on a mere read.
+            compileInto(classes, "changed/KeptHandlers");
 
-            assertThat(compilation).succeededWithoutWarnings();
-            assertThat(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, RpcHandlerIndex.INDEX_RESOURCE))
-                    .isEmpty();
+            assertThat(classes.resolve("com/example/incremental/KeptHandlers.class"))
+                    .exists();
+            assertThat(classes.resolve(RpcHandlerIndex.INDEX_RESOURCE)).doesNotExist();
         }
 
         @Test
@@ -539,6 +542,16 @@ class WebSocketRpcProcessorTests {
             assertThat(Files.readString(index))
                     .isEqualTo("com.example.incremental.AddedHandlers_CentrifugoRpc\n"
                             + "com.example.incremental.KeptHandlers_CentrifugoRpc\n");
+        }
+
+        @Test
+        void dropsTheEntryOfARecompiledHandlerThatNoLongerDeclaresRpcMethods(@TempDir Path classes) throws Exception {
+            compileInto(classes, "KeptHandlers", "RemovedHandlers");
+
+            compileInto(classes, "changed/KeptHandlers");
+
+            assertThat(classes.resolve(RpcHandlerIndex.INDEX_RESOURCE))
+                    .hasContent("com.example.incremental.RemovedHandlers_CentrifugoRpc\n");
         }
 
         private static Map<String, String> sources(Compilation compilation) {
@@ -591,10 +604,11 @@ class WebSocketRpcProcessorTests {
         }
 
         @Test
-        void supportsTheAnnotationByItsQualifiedNameAndTheLatestSourceVersion() {
+        void looksAtEveryCompilationForTheAnnotationByItsQualifiedNameAndSupportsTheLatestSourceVersion() {
             WebSocketRpcProcessor processor = new WebSocketRpcProcessor();
 
-            assertThat(processor.getSupportedAnnotationTypes()).containsExactly("dev.centrifugo4j.rpc.WebSocketRpc");
+            assertThat(WebSocketRpcProcessor.WEB_SOCKET_RPC).isEqualTo(WebSocketRpc.class.getName());
+            assertThat(processor.getSupportedAnnotationTypes()).containsExactly("*");
             assertThat(processor.getSupportedSourceVersion()).isEqualTo(SourceVersion.latestSupported());
         }
 
