@@ -1,0 +1,178 @@
+package dev.centrifugo4j.processor;
+
+import java.util.Locale;
+import javax.tools.Diagnostic;
+
+/**
+ * Every diagnostic the {@link WebSocketRpcProcessor} reports. Each one says what is wrong and how to
+ * fix it; the tests assert on the same text, so a wording change is made once, here.
+ */
+public enum Message {
+
+    /** The method is private, so the generated invoker cannot call it. */
+    METHOD_PRIVATE(
+            Diagnostic.Kind.ERROR,
+            "@WebSocketRpc method %s must not be private: the generated invoker calls it directly from the"
+                    + " same package. Make it package-private or public."),
+
+    /** The method is static, but invokers call it on the handler bean. */
+    METHOD_STATIC(
+            Diagnostic.Kind.ERROR,
+            "@WebSocketRpc method %s must not be static: it is called on the handler bean. Make it an"
+                    + " instance method."),
+
+    /** The method is abstract, so there is no code to call. */
+    METHOD_ABSTRACT(
+            Diagnostic.Kind.ERROR,
+            "@WebSocketRpc method %s must not be abstract: the generated invoker calls this very method."
+                    + " Give it a body, or annotate the implementing method instead."),
+
+    /** The method declares type parameters, which the call's data cannot be bound to. */
+    METHOD_GENERIC(
+            Diagnostic.Kind.ERROR,
+            "@WebSocketRpc method %s must not declare type parameters: the call's data cannot be bound to a"
+                    + " type variable. Use a concrete parameters type."),
+
+    /** The method is varargs. */
+    METHOD_VARARGS(
+            Diagnostic.Kind.ERROR,
+            "@WebSocketRpc method %s must not be varargs: the call's data binds to one parameters object."
+                    + " Declare the parameter as an array, a List or a record instead."),
+
+    /** The declaring type is an interface, an enum, a record or an annotation type. */
+    TYPE_NOT_A_CLASS(
+            Diagnostic.Kind.ERROR,
+            "@WebSocketRpc method %s is declared in the %s %s, but handlers must be classes. Move the method"
+                    + " to a class that is registered as a bean."),
+
+    /** The declaring type is a local or anonymous class, which generated code cannot name. */
+    TYPE_LOCAL(
+            Diagnostic.Kind.ERROR,
+            "@WebSocketRpc method %s is declared in a local or anonymous class, which the generated code"
+                    + " cannot name. Move it to a top-level or static nested class."),
+
+    /** The declaring type is a non-static inner class. */
+    TYPE_INNER(
+            Diagnostic.Kind.ERROR,
+            "@WebSocketRpc method %s is declared in the inner class %s, which needs an enclosing instance."
+                    + " Make the class static."),
+
+    /** The declaring type, or a type enclosing it, is private. */
+    TYPE_PRIVATE(
+            Diagnostic.Kind.ERROR,
+            "@WebSocketRpc method %s is declared in %s, which is private or nested in a private class, so the"
+                    + " generated code in the same package cannot access it. Make the class package-private or"
+                    + " public."),
+
+    /** The method has more than two parameters. */
+    TOO_MANY_PARAMETERS(
+            Diagnostic.Kind.ERROR,
+            "@WebSocketRpc method %s has %d parameters, but at most 2 are supported: an optional RpcContext"
+                    + " and an optional parameters object. Group the call's data in one record."),
+
+    /** The method declares RpcContext twice. */
+    DUPLICATE_CONTEXT(
+            Diagnostic.Kind.ERROR, "@WebSocketRpc method %s declares RpcContext twice. Keep one RpcContext parameter."),
+
+    /** The method has two parameters, neither of which is RpcContext. */
+    TWO_PARAMETERS_OBJECTS(
+            Diagnostic.Kind.ERROR,
+            "@WebSocketRpc method %s has two parameters objects (%s and %s), but the call's data binds to"
+                    + " one. Group them in one record, or make one of them RpcContext."),
+
+    /** The parameters object has a primitive type. */
+    PRIMITIVE_PARAMETERS(
+            Diagnostic.Kind.ERROR,
+            "The parameters object of @WebSocketRpc method %s has the primitive type %s, which cannot"
+                    + " represent a call without data. Use %s or a record instead."),
+
+    /** The parameters type uses a type variable of the handler class. */
+    PARAMETERS_TYPE_VARIABLE(
+            Diagnostic.Kind.ERROR,
+            "The parameters object of @WebSocketRpc method %s has the type %s, which uses a type variable,"
+                    + " so the generated code cannot tell what to bind the call's data to. Use a concrete"
+                    + " type."),
+
+    /** The RPC name is empty or blank. */
+    NAME_BLANK(
+            Diagnostic.Kind.ERROR,
+            "The @WebSocketRpc name of method %s must not be blank. Give the RPC method name that clients"
+                    + " call, for example \"system.ping\"."),
+
+    /** The RPC name contains whitespace. */
+    NAME_WHITESPACE(
+            Diagnostic.Kind.ERROR,
+            "The @WebSocketRpc name \"%s\" of method %s must not contain whitespace. Separate words with"
+                    + " '.', '_' or '-' instead, for example \"system.ping\"."),
+
+    /** The namespace part (before ':') of the RPC name is not a valid Centrifugo namespace. */
+    NAME_INVALID_NAMESPACE(
+            Diagnostic.Kind.ERROR,
+            "The @WebSocketRpc name \"%s\" of method %s has the RPC namespace \"%s\", which Centrifugo does"
+                    + " not accept: the part before ':' must match ^[-a-zA-Z0-9_.]{2,}$ (at least two"
+                    + " letters, digits, '-', '_' or '.'). Fix the namespace, or remove the ':'."),
+
+    /** Nothing follows the namespace boundary ':' in the RPC name. */
+    NAME_EMPTY_METHOD(
+            Diagnostic.Kind.ERROR,
+            "The @WebSocketRpc name \"%s\" of method %s has nothing after the namespace boundary ':'. Add"
+                    + " the method name, for example \"%s:ping\"."),
+
+    /** Another method in the compilation already handles the RPC name. */
+    DUPLICATE_NAME(
+            Diagnostic.Kind.ERROR,
+            "The @WebSocketRpc name \"%s\" of method %s is already used by %s. Each RPC method name must be"
+                    + " unique: rename one of them."),
+
+    /** The parameters type declares constraints that nothing will check. */
+    CONSTRAINTS_NOT_VALIDATED(
+            Diagnostic.Kind.WARNING,
+            "The parameters type %s of @WebSocketRpc method %s declares constraint annotations, but they will"
+                    + " not be checked because the parameter has neither @Valid nor a constraint annotation."
+                    + " Annotate the parameter with @jakarta.validation.Valid."),
+
+    /** A generated source file could not be written. */
+    SOURCE_NOT_WRITTEN(
+            Diagnostic.Kind.ERROR,
+            "Could not write the generated class %s for %s: %s. Check that no other class has that name and"
+                    + " that the generated sources directory is writable."),
+
+    /** The aggregate index could not be written. */
+    INDEX_NOT_WRITTEN(
+            Diagnostic.Kind.ERROR,
+            "Could not write the RPC index %s: %s. Check that the class output directory is writable."),
+
+    /** A bug in the processor, reported instead of crashing javac. */
+    INTERNAL_ERROR(
+            Diagnostic.Kind.ERROR,
+            "internal error in the centrifugo4j processor: %s. Please report it with this message.");
+
+    private final Diagnostic.Kind kind;
+
+    private final String format;
+
+    Message(Diagnostic.Kind kind, String format) {
+        this.kind = kind;
+        this.format = format;
+    }
+
+    /** Whether javac shows this message as an error or as a warning. */
+    public Diagnostic.Kind kind() {
+        return this.kind;
+    }
+
+    /** The {@link String#format(String, Object...) format} of the message. */
+    public String format() {
+        return this.format;
+    }
+
+    /**
+     * The message text with its arguments filled in.
+     *
+     * @param arguments the values for the format's placeholders, in order
+     * @return the text javac shows
+     */
+    public String format(Object... arguments) {
+        return String.format(Locale.ROOT, this.format, arguments);
+    }
+}

@@ -1,0 +1,3 @@
+package com.example.rpc;
+
+public record PingResult(String reply) {}
