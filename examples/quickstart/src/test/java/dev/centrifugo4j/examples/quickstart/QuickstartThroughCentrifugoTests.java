@@ -98,7 +98,9 @@ class QuickstartThroughCentrifugoTests {
                 .isZero();
         String[] lines = stdout.split("\n");
         JsonNode output = mapper.readTree(lines[lines.length - 1]);
-        assertThat(output.get("connected").asBoolean()).as("connected: %s", output).isTrue();
+        assertThat(output.get("connected").asBoolean())
+                .as("connected: %s", output)
+                .isTrue();
         return output;
     }
 
@@ -109,7 +111,8 @@ class QuickstartThroughCentrifugoTests {
         void getsTheEchoOfSystemPing() throws Exception {
             JsonNode output =
                     callWithJavaScriptSdk("alice", "[{\"method\":\"system.ping\",\"data\":{\"message\":\"Hello\"}}]");
-            assertThat(output.at("/results/0").toString()).isEqualTo("{\"ok\":true,\"data\":{\"echo\":\"Pong: Hello\"}}");
+            assertThat(output.at("/results/0").toString())
+                    .isEqualTo("{\"ok\":true,\"data\":{\"echo\":\"Pong: Hello\"}}");
         }
 
         @Test
@@ -132,15 +135,15 @@ class QuickstartThroughCentrifugoTests {
 
         @Test
         void getsTheResultOfAnAsynchronousHandler() throws Exception {
-            JsonNode output = callWithJavaScriptSdk(
-                    "bob", "[{\"method\":\"system.ping.later\",\"data\":{\"message\":\"Hi\"}}]");
+            JsonNode output =
+                    callWithJavaScriptSdk("bob", "[{\"method\":\"system.ping.later\",\"data\":{\"message\":\"Hi\"}}]");
             assertThat(output.at("/results/0/data/echo").asString()).isEqualTo("Pong later: Hi (to bob)");
         }
 
         @Test
         void getsTheCodeMessageAndTemporaryFlagOfAnRpcException() throws Exception {
-            JsonNode output = callWithJavaScriptSdk(
-                    "alice", "[{\"method\":\"demo.reject\"},{\"method\":\"demo.async.reject\"}]");
+            JsonNode output =
+                    callWithJavaScriptSdk("alice", "[{\"method\":\"demo.reject\"},{\"method\":\"demo.async.reject\"}]");
             assertThat(output.at("/results/0/error").toString())
                     .isEqualTo("{\"code\":1001,\"message\":\"insufficient funds\",\"temporary\":true}");
             assertThat(output.at("/results/1/error").toString())
@@ -151,14 +154,14 @@ class QuickstartThroughCentrifugoTests {
         void getsAnInternalErrorWithAReferenceButNoDetails() throws Exception {
             JsonNode output = callWithJavaScriptSdk("alice", "[{\"method\":\"demo.crash\"}]");
             assertThat(output.at("/results/0/error/code").asInt()).isEqualTo(500);
-            assertThat(output.at("/results/0/error/message").asString()).matches("internal error \\(ref: [0-9a-f]{8}\\)");
+            assertThat(output.at("/results/0/error/message").asString())
+                    .matches("internal error \\(ref: [0-9a-f]{8}\\)");
             assertThat(output.toString()).doesNotContain("hunter2");
         }
 
         @Test
         void isDisconnectedByADisconnectException() throws Exception {
-            JsonNode output =
-                    callWithJavaScriptSdk("carol", "[{\"method\":\"demo.kick\",\"expectDisconnect\":true}]");
+            JsonNode output = callWithJavaScriptSdk("carol", "[{\"method\":\"demo.kick\",\"expectDisconnect\":true}]");
             assertThat(output.at("/disconnected/code").asInt()).isEqualTo(4501);
             assertThat(output.at("/disconnected/reason").asString()).isEqualTo("kicked carol");
         }
@@ -172,8 +175,9 @@ class QuickstartThroughCentrifugoTests {
         private HttpResponse<String> post(String path, List<String> headers) throws IOException, InterruptedException {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + APP_PORT + path))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"client\":\"c\",\"user\":\"u\",\"method\":\"system.ping\",\"data\":{\"message\":\"x\"}}"));
+                    .POST(
+                            HttpRequest.BodyPublishers.ofString(
+                                    "{\"client\":\"c\",\"user\":\"u\",\"method\":\"system.ping\",\"data\":{\"message\":\"x\"}}"));
             for (int i = 0; i < headers.size(); i += 2) {
                 request.header(headers.get(i), headers.get(i + 1));
             }

@@ -1,0 +1,107 @@
+package dev.centrifugo4j.boot.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.centrifugo4j.rpc.RpcContext;
+import dev.centrifugo4j.rpc.WebSocketRpc;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The RPC proxy endpoint over real HTTP, in a running servlet container. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "centrifugo.proxy.secret=s3cret",
+            "centrifugo.proxy.rpc-path=/rt/rpc",
+            "centrifugo.proxy.async-timeout=300ms"
+        })
+class RpcProxyEndpointTests {
+
+    @LocalServerPort
+    private int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> post(String path, String secret, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer forwarded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (secret != null) {
+            request.header("X-Centrifugo-Proxy-Secret", secret);
+        }
+        return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String call(String method) {
+        return "{\"client\":\"c1\",\"transport\":\"websocket\",\"protocol\":\"json\",\"encoding\":\"json\","
+                + "\"user\":\"42\",\"method\":\"" + method + "\",\"data\":{}}";
+    }
+
+    @Test
+    void servesTheConfiguredPathWithAndWithoutTrailingSlash() throws Exception {
+        for (String path : new String[] {"/rt/rpc", "/rt/rpc/"}) {
+            HttpResponse<String> response = post(path, "s3cret", call("test.whoami"));
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(response.body()).isEqualTo("{\"result\":{\"data\":\"42 Bearer forwarded null\"}}");
+        }
+    }
+
+    @Test
+    void rejectsRequestsWithoutTheSecretBeforeAnyHandlerRuns() throws Exception {
+        HttpResponse<String> response = post("/rt/rpc", null, call("test.whoami"));
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).isEmpty();
+        assertThat(post("/rt/rpc", "wrong", call("test.whoami")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void answersAnAsynchronousHandlerThatTakesTooLongWithError504() throws Exception {
+        HttpResponse<String> response = post("/rt/rpc", "s3cret", call("test.never"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .isEqualTo("{\"error\":{\"code\":504,\"message\":\"handler timed out\",\"temporary\":true}}");
+    }
+
+    @Test
+    void answersAMalformedBodyWithAnErrorReply() throws Exception {
+        HttpResponse<String> response = post("/rt/rpc", "s3cret", "{oops");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"error\":{\"code\":400,\"message\":\"malformed proxy request\"}}");
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    static class TestApplication {
+
+        @Bean
+        TestHandlers testHandlers() {
+            return new TestHandlers();
+        }
+    }
+
+    static class TestHandlers {
+
+        @WebSocketRpc("test.whoami")
+        String whoami(RpcContext context) {
+            return context.user() + " " + context.header("authorization") + " "
+                    + context.header("X-Centrifugo-Proxy-Secret");
+        }
+
+        @WebSocketRpc("test.never")
+        CompletionStage<String> never() {
+            return new CompletableFuture<>();
+        }
+    }
+}
