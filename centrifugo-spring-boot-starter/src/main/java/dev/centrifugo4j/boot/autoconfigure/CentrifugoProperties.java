@@ -110,6 +110,9 @@ public class CentrifugoProperties {
          */
         private boolean insecure;
 
+        /** Whether to serve the RPC proxy endpoint. */
+        private boolean rpcEnabled = true;
+
         /** Path of the RPC proxy endpoint; also served with or without the trailing slash. */
         private String rpcPath = "/centrifugo/rpc/";
 
@@ -141,6 +144,14 @@ public class CentrifugoProperties {
 
         public void setInsecure(boolean insecure) {
             this.insecure = insecure;
+        }
+
+        public boolean isRpcEnabled() {
+            return this.rpcEnabled;
+        }
+
+        public void setRpcEnabled(boolean rpcEnabled) {
+            this.rpcEnabled = rpcEnabled;
         }
 
         public String getRpcPath() {
