@@ -10,7 +10,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
-import dev.centrifugo4j.rpc.spi.RpcHandlerIndex;
+import dev.centrifugo4j.spi.HandlerIndex;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -22,19 +22,19 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
- * Writes the {@code <Class>_CentrifugoRpc} index of one handler class with JavaPoet. The runtime
+ * Writes the {@code <Class>_CentrifugoHandlers} index of one handler class with JavaPoet. The runtime
  * types are named by string so that the processor never loads them.
  */
 final class HandlerIndexGenerator {
 
     static final String PROCESSOR_NAME = "dev.centrifugo4j.processor.WebSocketRpcProcessor";
 
-    private static final String SPI_PACKAGE = "dev.centrifugo4j.rpc.spi";
+    private static final String SPI_PACKAGE = "dev.centrifugo4j.spi";
 
     /** Inlined by javac (a constant variable), so the processor does not load the SPI. */
-    static final String CLASS_NAME_SUFFIX = RpcHandlerIndex.CLASS_NAME_SUFFIX;
+    static final String CLASS_NAME_SUFFIX = HandlerIndex.CLASS_NAME_SUFFIX;
 
-    private static final ClassName RPC_HANDLER_INDEX = ClassName.get(SPI_PACKAGE, "RpcHandlerIndex");
+    private static final ClassName RPC_HANDLER_INDEX = ClassName.get(SPI_PACKAGE, "HandlerIndex");
 
     private static final ClassName RPC_METHOD_DEFINITION = ClassName.get(SPI_PACKAGE, "RpcMethodDefinition");
 
@@ -52,7 +52,7 @@ final class HandlerIndexGenerator {
 
     /**
      * The name of the index generated for a handler class: same package, the nesting path joined
-     * with {@code _}, so {@code Outer.Inner} gives {@code Outer_Inner_CentrifugoRpc}.
+     * with {@code _}, so {@code Outer.Inner} gives {@code Outer_Inner_CentrifugoHandlers}.
      */
     ClassName generatedName(TypeElement handler) {
         Deque<String> simpleNames = new ArrayDeque<>();

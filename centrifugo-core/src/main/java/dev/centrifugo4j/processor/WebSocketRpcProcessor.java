@@ -1,7 +1,7 @@
 package dev.centrifugo4j.processor;
 
 import com.palantir.javapoet.ClassName;
-import dev.centrifugo4j.rpc.spi.RpcHandlerIndex;
+import dev.centrifugo4j.spi.HandlerIndex;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -50,7 +50,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the {@code @WebSocketRpc} methods at compile time, checks their signatures and generates,
- * for each handler class, a {@code <Class>_CentrifugoRpc} implementation of {@code RpcHandlerIndex}
+ * for each handler class, a {@code <Class>_CentrifugoHandlers} implementation of {@code HandlerIndex}
  * that calls them directly; the runtime dispatches RPC calls through these indexes instead of
  * scanning beans with reflection.
  *
@@ -70,9 +70,9 @@ public final class WebSocketRpcProcessor extends AbstractProcessor {
 
     /**
      * The resource that lists the generated indexes, one class name per line. A constant variable,
-     * so javac copies its value here and the processor never loads {@link RpcHandlerIndex}.
+     * so javac copies its value here and the processor never loads {@link HandlerIndex}.
      */
-    public static final String INDEX_RESOURCE = RpcHandlerIndex.INDEX_RESOURCE;
+    public static final String INDEX_RESOURCE = HandlerIndex.INDEX_RESOURCE;
 
     private static final String RPC_CONTEXT = "dev.centrifugo4j.rpc.RpcContext";
 

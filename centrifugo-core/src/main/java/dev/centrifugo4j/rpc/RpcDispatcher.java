@@ -4,9 +4,10 @@ import dev.centrifugo4j.proxy.MalformedProxyRequestException;
 import dev.centrifugo4j.proxy.RpcProxyCodec;
 import dev.centrifugo4j.proxy.RpcReply;
 import dev.centrifugo4j.proxy.RpcRequest;
-import dev.centrifugo4j.rpc.spi.RpcMethodDefinition;
+import dev.centrifugo4j.spi.RpcMethodDefinition;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.security.Principal;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
@@ -91,6 +92,20 @@ public final class RpcDispatcher {
      * @return the HTTP body to answer with (status 200)
      */
     public CompletableFuture<byte[]> dispatch(byte[] body, Map<String, List<String>> headers) {
+        return dispatch(body, headers, null);
+    }
+
+    /**
+     * Handles one proxy request body on behalf of an authenticated principal; see {@link
+     * #dispatch(byte[], Map)}.
+     *
+     * @param body the HTTP body Centrifugo sent
+     * @param headers the HTTP headers of the proxy request
+     * @param principal who the application authenticated for the request, if anyone
+     * @return the HTTP body to answer with (status 200)
+     */
+    public CompletableFuture<byte[]> dispatch(
+            byte[] body, Map<String, List<String>> headers, @Nullable Principal principal) {
         RpcRequest request;
         try {
             request = this.codec.readRequest(body);
@@ -99,7 +114,7 @@ public final class RpcDispatcher {
             return CompletableFuture.completedFuture(
                     encode(RpcReply.error(RpcErrorCodes.BAD_REQUEST, "malformed proxy request", false), false, ""));
         }
-        CompletableFuture<RpcReply> reply = dispatch(request, headers);
+        CompletableFuture<RpcReply> reply = dispatch(request, headers, principal);
         boolean binary = request.isBinary();
         String method = request.method();
         if (reply.isDone()) {
@@ -114,9 +129,11 @@ public final class RpcDispatcher {
      *
      * @param request the request
      * @param headers the HTTP headers of the proxy request
+     * @param principal who the application authenticated for the request, if anyone
      * @return the reply
      */
-    public CompletableFuture<RpcReply> dispatch(RpcRequest request, Map<String, List<String>> headers) {
+    public CompletableFuture<RpcReply> dispatch(
+            RpcRequest request, Map<String, List<String>> headers, @Nullable Principal principal) {
         BoundMethod method = this.methods.get(request.method());
         if (method == null) {
             logger.debug("No RPC handler for method '{}'", request.method());
@@ -130,7 +147,8 @@ public final class RpcDispatcher {
                 request.encoding(),
                 request.method(),
                 request.meta(),
-                headers);
+                headers,
+                principal);
         Object params = null;
         if (method.reader != null) {
             try {

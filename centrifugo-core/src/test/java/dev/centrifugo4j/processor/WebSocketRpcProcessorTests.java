@@ -8,8 +8,8 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.centrifugo4j.rpc.RpcContext;
 import dev.centrifugo4j.rpc.WebSocketRpc;
-import dev.centrifugo4j.rpc.spi.RpcHandlerIndex;
-import dev.centrifugo4j.rpc.spi.RpcMethodDefinition;
+import dev.centrifugo4j.spi.HandlerIndex;
+import dev.centrifugo4j.spi.RpcMethodDefinition;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,10 +56,10 @@ class WebSocketRpcProcessorTests {
         VALID + "Outer.java"
     };
 
-    private static final String SYSTEM_HANDLERS_INDEX = "com.example.rpc.SystemHandlers_CentrifugoRpc";
+    private static final String SYSTEM_HANDLERS_INDEX = "com.example.rpc.SystemHandlers_CentrifugoHandlers";
 
     private static final RpcContext CONTEXT =
-            new RpcContext("client-1", "alice", "websocket", "json", "json", "system.ping", null, Map.of());
+            new RpcContext("client-1", "alice", "websocket", "json", "json", "system.ping", null, Map.of(), null);
 
     private static Compilation compile(String... resources) {
         return javac().withProcessors(new WebSocketRpcProcessor())
@@ -103,7 +103,7 @@ class WebSocketRpcProcessorTests {
 
     private static String index(Compilation compilation) {
         return contents(compilation
-                .generatedFile(StandardLocation.CLASS_OUTPUT, RpcHandlerIndex.INDEX_RESOURCE)
+                .generatedFile(StandardLocation.CLASS_OUTPUT, HandlerIndex.INDEX_RESOURCE)
                 .orElseThrow());
     }
 
@@ -116,7 +116,7 @@ class WebSocketRpcProcessorTests {
 
             assertThat(compilation).succeededWithoutWarnings();
             assertThat(generatedSource(compilation, SYSTEM_HANDLERS_INDEX))
-                    .isEqualTo(resource("processor/golden/SystemHandlers_CentrifugoRpc.java"));
+                    .isEqualTo(resource("processor/golden/SystemHandlers_CentrifugoHandlers.java"));
         }
 
         @Test
@@ -135,15 +135,15 @@ class WebSocketRpcProcessorTests {
         void isNamedAfterTheNestingPathOfANestedHandlerAndUsesArrayClassLiterals() {
             Compilation compilation = compile(VALID_SOURCES);
 
-            assertThat(generatedSource(compilation, "com.example.rpc.Outer_Inner_CentrifugoRpc"))
-                    .contains("public final class Outer_Inner_CentrifugoRpc implements RpcHandlerIndex")
+            assertThat(generatedSource(compilation, "com.example.rpc.Outer_Inner_CentrifugoHandlers"))
+                    .contains("public final class Outer_Inner_CentrifugoHandlers implements HandlerIndex")
                     .contains("List.of(Item[].class),\n                    Item[].class,")
                     .contains("((Outer.Inner) handler).names((Item[]) params)");
         }
 
         @Test
         void listsTheMethodsSortedByRpcNameWithTheirJavaSignature() throws Exception {
-            RpcHandlerIndex index = loadIndex(compile(VALID_SOURCES), SYSTEM_HANDLERS_INDEX);
+            HandlerIndex index = loadIndex(compile(VALID_SOURCES), SYSTEM_HANDLERS_INDEX);
 
             assertThat(index.handlerType().getName()).isEqualTo("com.example.rpc.SystemHandlers");
             assertThat(index.methods())
@@ -167,7 +167,7 @@ class WebSocketRpcProcessorTests {
 
         @Test
         void describesTheParamsTypeValidationNullabilityAndAsynchrony() throws Exception {
-            RpcHandlerIndex index = loadIndex(compile(VALID_SOURCES), SYSTEM_HANDLERS_INDEX);
+            HandlerIndex index = loadIndex(compile(VALID_SOURCES), SYSTEM_HANDLERS_INDEX);
 
             RpcMethodDefinition ping = definition(index, "system.ping");
             assertThat(ping.paramsType()).hasToString("class com.example.rpc.PingParams");
@@ -186,7 +186,7 @@ class WebSocketRpcProcessorTests {
 
         @Test
         void capturesTheFullGenericParamsTypeWithTheTypeArguments() throws Exception {
-            RpcHandlerIndex index = loadIndex(compile(VALID_SOURCES), SYSTEM_HANDLERS_INDEX);
+            HandlerIndex index = loadIndex(compile(VALID_SOURCES), SYSTEM_HANDLERS_INDEX);
 
             RpcMethodDefinition count = definition(index, "items:count");
             assertThat(count.paramsType()).isInstanceOf(ParameterizedType.class);
@@ -198,7 +198,7 @@ class WebSocketRpcProcessorTests {
         void callsTheHandlerMethodsDirectlyWithTheContextAndTheParams() throws Exception {
             Compilation compilation = compile(VALID_SOURCES);
             CompiledClassLoader classes = new CompiledClassLoader(compilation);
-            RpcHandlerIndex index = loadIndex(classes, SYSTEM_HANDLERS_INDEX);
+            HandlerIndex index = loadIndex(classes, SYSTEM_HANDLERS_INDEX);
             Object handler = newInstance(classes, "com.example.rpc.SystemHandlers");
             Object pingParams = newInstance(classes, "com.example.rpc.PingParams", "hi");
             Object item = newInstance(classes, "com.example.rpc.Item", "book");
@@ -221,7 +221,7 @@ class WebSocketRpcProcessorTests {
         @Test
         void returnsNullFromAVoidMethodAfterCallingIt() throws Exception {
             CompiledClassLoader classes = new CompiledClassLoader(compile(VALID_SOURCES));
-            RpcHandlerIndex index = loadIndex(classes, SYSTEM_HANDLERS_INDEX);
+            HandlerIndex index = loadIndex(classes, SYSTEM_HANDLERS_INDEX);
             Object handler = newInstance(classes, "com.example.rpc.SystemHandlers");
 
             assertThat(invoke(index, "system.reset", handler, null)).isNull();
@@ -231,25 +231,23 @@ class WebSocketRpcProcessorTests {
             assertThat(resets.getInt(handler)).isEqualTo(1);
         }
 
-        private static Object invoke(RpcHandlerIndex index, String name, Object handler, Object params)
-                throws Exception {
+        private static Object invoke(HandlerIndex index, String name, Object handler, Object params) throws Exception {
             return definition(index, name).invoker().invoke(handler, CONTEXT, params);
         }
 
-        private static RpcMethodDefinition definition(RpcHandlerIndex index, String name) {
+        private static RpcMethodDefinition definition(HandlerIndex index, String name) {
             return index.methods().stream()
                     .filter(method -> method.name().equals(name))
                     .findFirst()
                     .orElseThrow();
         }
 
-        private static RpcHandlerIndex loadIndex(Compilation compilation, String className) throws Exception {
+        private static HandlerIndex loadIndex(Compilation compilation, String className) throws Exception {
             return loadIndex(new CompiledClassLoader(compilation), className);
         }
 
-        private static RpcHandlerIndex loadIndex(CompiledClassLoader classes, String className) throws Exception {
-            return (RpcHandlerIndex)
-                    classes.loadClass(className).getConstructor().newInstance();
+        private static HandlerIndex loadIndex(CompiledClassLoader classes, String className) throws Exception {
+            return (HandlerIndex) classes.loadClass(className).getConstructor().newInstance();
         }
 
         private static Object newInstance(ClassLoader classes, String className, Object... arguments) throws Exception {
@@ -499,8 +497,8 @@ class WebSocketRpcProcessorTests {
         @Test
         void listsTheGeneratedClassesSortedOnePerLine() {
             assertThat(index(compile(VALID_SOURCES)))
-                    .isEqualTo("com.example.rpc.Outer_Inner_CentrifugoRpc\n"
-                            + "com.example.rpc.SystemHandlers_CentrifugoRpc\n");
+                    .isEqualTo("com.example.rpc.Outer_Inner_CentrifugoHandlers\n"
+                            + "com.example.rpc.SystemHandlers_CentrifugoHandlers\n");
         }
 
         @Test
@@ -510,7 +508,7 @@ class WebSocketRpcProcessorTests {
 
             assertThat(classes.resolve("com/example/incremental/KeptHandlers.class"))
                     .exists();
-            assertThat(classes.resolve(RpcHandlerIndex.INDEX_RESOURCE)).doesNotExist();
+            assertThat(classes.resolve(HandlerIndex.INDEX_RESOURCE)).doesNotExist();
         }
 
         @Test
@@ -528,20 +526,20 @@ class WebSocketRpcProcessorTests {
         void keepsEntriesOfAnEarlierCompilationWhoseHandlerStillExistsAndDropsTheOthers(@TempDir Path classes)
                 throws Exception {
             compileInto(classes, "KeptHandlers", "RemovedHandlers");
-            Path index = classes.resolve(RpcHandlerIndex.INDEX_RESOURCE);
+            Path index = classes.resolve(HandlerIndex.INDEX_RESOURCE);
             assertThat(index)
-                    .hasContent("com.example.incremental.KeptHandlers_CentrifugoRpc\n"
-                            + "com.example.incremental.RemovedHandlers_CentrifugoRpc\n");
+                    .hasContent("com.example.incremental.KeptHandlers_CentrifugoHandlers\n"
+                            + "com.example.incremental.RemovedHandlers_CentrifugoHandlers\n");
 
             // The source of RemovedHandlers was deleted; the build tool removes its outputs.
             Path incremental = classes.resolve("com/example/incremental");
             Files.delete(incremental.resolve("RemovedHandlers.class"));
-            Files.delete(incremental.resolve("RemovedHandlers_CentrifugoRpc.class"));
+            Files.delete(incremental.resolve("RemovedHandlers_CentrifugoHandlers.class"));
             compileInto(classes, "AddedHandlers");
 
             assertThat(Files.readString(index))
-                    .isEqualTo("com.example.incremental.AddedHandlers_CentrifugoRpc\n"
-                            + "com.example.incremental.KeptHandlers_CentrifugoRpc\n");
+                    .isEqualTo("com.example.incremental.AddedHandlers_CentrifugoHandlers\n"
+                            + "com.example.incremental.KeptHandlers_CentrifugoHandlers\n");
         }
 
         @Test
@@ -550,8 +548,8 @@ class WebSocketRpcProcessorTests {
 
             compileInto(classes, "changed/KeptHandlers");
 
-            assertThat(classes.resolve(RpcHandlerIndex.INDEX_RESOURCE))
-                    .hasContent("com.example.incremental.RemovedHandlers_CentrifugoRpc\n");
+            assertThat(classes.resolve(HandlerIndex.INDEX_RESOURCE))
+                    .hasContent("com.example.incremental.RemovedHandlers_CentrifugoHandlers\n");
         }
 
         private static Map<String, String> sources(Compilation compilation) {
@@ -614,7 +612,7 @@ class WebSocketRpcProcessorTests {
 
         @Test
         void writesTheIndexWhereTheRuntimeLooksForIt() {
-            assertThat(WebSocketRpcProcessor.INDEX_RESOURCE).isEqualTo(RpcHandlerIndex.INDEX_RESOURCE);
+            assertThat(WebSocketRpcProcessor.INDEX_RESOURCE).isEqualTo(HandlerIndex.INDEX_RESOURCE);
         }
     }
 

@@ -3,8 +3,8 @@ package dev.centrifugo4j.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-import dev.centrifugo4j.rpc.spi.RpcMethodDefinition;
-import dev.centrifugo4j.rpc.spi.TypeRef;
+import dev.centrifugo4j.spi.RpcMethodDefinition;
+import dev.centrifugo4j.spi.TypeRef;
 import jakarta.validation.Valid;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;

@@ -2,9 +2,9 @@ package dev.centrifugo4j.boot.rpc;
 
 import dev.centrifugo4j.rpc.RpcDispatcher;
 import dev.centrifugo4j.rpc.WebSocketRpc;
-import dev.centrifugo4j.rpc.spi.RpcHandlerIndex;
-import dev.centrifugo4j.rpc.spi.RpcHandlerIndexes;
-import dev.centrifugo4j.rpc.spi.RpcMethodDefinition;
+import dev.centrifugo4j.spi.HandlerIndex;
+import dev.centrifugo4j.spi.HandlerIndexes;
+import dev.centrifugo4j.spi.RpcMethodDefinition;
 import jakarta.validation.Validator;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -65,10 +65,10 @@ public final class RpcMethodRegistrar {
      */
     public RpcDispatcher buildDispatcher() {
         ClassLoader classLoader = classLoader();
-        List<RpcHandlerIndex> indexes = RpcHandlerIndexes.load(classLoader);
+        List<HandlerIndex> indexes = HandlerIndexes.load(classLoader);
         checkEveryHandlerIsIndexed(indexes);
         RpcDispatcher.Builder builder = RpcDispatcher.builder(this.mapper).validator(this.validator);
-        for (RpcHandlerIndex index : indexes) {
+        for (HandlerIndex index : indexes) {
             String[] beanNames = this.beanFactory.getBeanNamesForType(index.handlerType(), true, false);
             if (beanNames.length == 0) {
                 logger.debug(
@@ -103,9 +103,9 @@ public final class RpcMethodRegistrar {
         return (classLoader != null) ? classLoader : ClassUtils.getDefaultClassLoader();
     }
 
-    private void checkEveryHandlerIsIndexed(List<RpcHandlerIndex> indexes) {
+    private void checkEveryHandlerIsIndexed(List<HandlerIndex> indexes) {
         Set<String> indexed = new HashSet<>();
-        for (RpcHandlerIndex index : indexes) {
+        for (HandlerIndex index : indexes) {
             for (RpcMethodDefinition definition : index.methods()) {
                 indexed.add(key(definition.handlerType(), definition.javaMethod(), definition.javaParameterTypes()));
             }

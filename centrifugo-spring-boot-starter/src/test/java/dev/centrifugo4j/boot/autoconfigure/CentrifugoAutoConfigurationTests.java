@@ -8,7 +8,7 @@ import dev.centrifugo4j.boot.rpc.RpcMethodsNotIndexedException;
 import dev.centrifugo4j.rpc.RpcContext;
 import dev.centrifugo4j.rpc.RpcDispatcher;
 import dev.centrifugo4j.rpc.WebSocketRpc;
-import dev.centrifugo4j.rpc.spi.RpcHandlerIndex;
+import dev.centrifugo4j.spi.HandlerIndex;
 import dev.centrifugo4j.token.CentrifugoTokens;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
@@ -161,14 +161,14 @@ class CentrifugoAutoConfigurationTests {
     }
 
     @Nested
-    class HandlerIndex {
+    class GeneratedIndex {
 
         @Test
         void failsStartUpWhenAHandlerIsNotIndexed() {
             CentrifugoAutoConfigurationTests.this
                     .webRunner
                     .withPropertyValues("centrifugo.proxy.secret=s3cret")
-                    .withClassLoader(new FilteredClassLoader(new ClassPathResource(RpcHandlerIndex.INDEX_RESOURCE)))
+                    .withClassLoader(new FilteredClassLoader(new ClassPathResource(HandlerIndex.INDEX_RESOURCE)))
                     .withUserConfiguration(UnindexedHandlerConfiguration.class)
                     .run((context) -> {
                         assertThat(context).hasFailed();

@@ -1,4 +1,4 @@
-package dev.centrifugo4j.rpc.spi;
+package dev.centrifugo4j.spi;
 
 import dev.centrifugo4j.rpc.RpcContext;
 import org.jspecify.annotations.Nullable;

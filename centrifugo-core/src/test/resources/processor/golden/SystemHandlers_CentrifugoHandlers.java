@@ -1,9 +1,9 @@
 package com.example.rpc;
 
 import dev.centrifugo4j.rpc.RpcContext;
-import dev.centrifugo4j.rpc.spi.RpcHandlerIndex;
-import dev.centrifugo4j.rpc.spi.RpcMethodDefinition;
-import dev.centrifugo4j.rpc.spi.TypeRef;
+import dev.centrifugo4j.spi.HandlerIndex;
+import dev.centrifugo4j.spi.RpcMethodDefinition;
+import dev.centrifugo4j.spi.TypeRef;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -11,7 +11,7 @@ import javax.annotation.processing.Generated;
  * The {@code @WebSocketRpc} methods of {@code SystemHandlers}.
  */
 @Generated("dev.centrifugo4j.processor.WebSocketRpcProcessor")
-public final class SystemHandlers_CentrifugoRpc implements RpcHandlerIndex {
+public final class SystemHandlers_CentrifugoHandlers implements HandlerIndex {
     @SuppressWarnings("unchecked")
     private static final List<RpcMethodDefinition> METHODS = List.of(
             new RpcMethodDefinition(
@@ -98,7 +98,7 @@ public final class SystemHandlers_CentrifugoRpc implements RpcHandlerIndex {
                     false,
                     (handler, context, params) -> ((SystemHandlers) handler).whoami(context)));
 
-    public SystemHandlers_CentrifugoRpc() {
+    public SystemHandlers_CentrifugoHandlers() {
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.centrifugo4j.rpc.spi;
+package dev.centrifugo4j.spi;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Loads the generated {@link RpcHandlerIndex} classes listed in every {@value RpcHandlerIndex#INDEX_RESOURCE} on the class path. */
-public final class RpcHandlerIndexes {
+/** Loads the generated {@link HandlerIndex} classes listed in every {@value HandlerIndex#INDEX_RESOURCE} on the class path. */
+public final class HandlerIndexes {
 
-    private RpcHandlerIndexes() {}
+    private HandlerIndexes() {}
 
     /**
      * Loads every generated index visible to the class loader, once each, sorted by class name.
@@ -24,10 +24,10 @@ public final class RpcHandlerIndexes {
      * @return the indexes
      * @throws IllegalStateException when an index lists a class that cannot be loaded (a stale build)
      */
-    public static List<RpcHandlerIndex> load(ClassLoader classLoader) {
+    public static List<HandlerIndex> load(ClassLoader classLoader) {
         Map<String, URL> classNames = new TreeMap<>();
         try {
-            Enumeration<URL> resources = classLoader.getResources(RpcHandlerIndex.INDEX_RESOURCE);
+            Enumeration<URL> resources = classLoader.getResources(HandlerIndex.INDEX_RESOURCE);
             while (resources.hasMoreElements()) {
                 URL resource = resources.nextElement();
                 for (String className : read(resource)) {
@@ -35,9 +35,9 @@ public final class RpcHandlerIndexes {
                 }
             }
         } catch (IOException ex) {
-            throw new UncheckedIOException("Failed to read " + RpcHandlerIndex.INDEX_RESOURCE, ex);
+            throw new UncheckedIOException("Failed to read " + HandlerIndex.INDEX_RESOURCE, ex);
         }
-        List<RpcHandlerIndex> indexes = new ArrayList<>(classNames.size());
+        List<HandlerIndex> indexes = new ArrayList<>(classNames.size());
         classNames.forEach((className, resource) -> indexes.add(instantiate(className, resource, classLoader)));
         return List.copyOf(indexes);
     }
@@ -57,14 +57,14 @@ public final class RpcHandlerIndexes {
         return names;
     }
 
-    private static RpcHandlerIndex instantiate(String className, URL resource, ClassLoader classLoader) {
+    private static HandlerIndex instantiate(String className, URL resource, ClassLoader classLoader) {
         try {
             Class<?> type = Class.forName(className, true, classLoader);
-            if (!RpcHandlerIndex.class.isAssignableFrom(type)) {
-                throw new IllegalStateException(className + " listed in " + resource + " does not implement "
-                        + RpcHandlerIndex.class.getName());
+            if (!HandlerIndex.class.isAssignableFrom(type)) {
+                throw new IllegalStateException(
+                        className + " listed in " + resource + " does not implement " + HandlerIndex.class.getName());
             }
-            return (RpcHandlerIndex) type.getDeclaredConstructor().newInstance();
+            return (HandlerIndex) type.getDeclaredConstructor().newInstance();
         } catch (ClassNotFoundException | LinkageError ex) {
             throw new IllegalStateException(
                     "The RPC index " + resource + " lists " + className

@@ -1,4 +1,4 @@
-package dev.centrifugo4j.rpc.spi;
+package dev.centrifugo4j.spi;
 
 import java.lang.reflect.Type;
 import java.util.List;

@@ -1,0 +1,32 @@
+package dev.centrifugo4j.channel;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Answers Centrifugo's publish proxy for the channels that match a pattern: may this client publish
+ * this, and what is actually published.
+ *
+ * <pre>{@code
+ * @OnPublish("chat:room:{roomId}")
+ * PublishResult moderate(ChannelContext conn, @ChannelVariable long roomId, @Valid ChatMessage message) {
+ *     return PublishResult.replaceWith(message.withText(filter(message.text())));
+ * }
+ * }</pre>
+ *
+ * <p>Parameters, in any order: a {@link ChannelContext}, {@link ChannelVariable} parameters, and at
+ * most one parameter the publication's data binds to ({@code @Valid} validates it). Return {@link
+ * PublishResult}, {@code boolean} ({@code false} = error 403), {@code void} (publish as sent), or a
+ * {@code CompletionStage} of those. Pattern syntax as for {@link OnSubscribe}.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface OnPublish {
+
+    /** The channel pattern, for example {@code "chat:room:{roomId}"}. */
+    String value();
+}

@@ -1,0 +1,59 @@
+package dev.centrifugo4j.spi;
+
+import dev.centrifugo4j.channel.ChannelOperation;
+import java.util.List;
+
+/**
+ * One {@code @OnSubscribe}, {@code @OnPublish} or {@code @OnSubRefresh} method as the annotation
+ * processor found it at compile time.
+ *
+ * @param operation the proxy question the method answers
+ * @param pattern the channel pattern, for example {@code chat:room:{roomId}}
+ * @param handlerType the class that declares the Java method
+ * @param javaMethod the Java method's name
+ * @param javaParameterTypes the erased types of the Java method's parameters, in order
+ * @param parameters what each parameter receives, in the same order
+ * @param async whether the method returns a {@code CompletionStage}
+ * @param invoker calls the method directly
+ */
+public record ChannelMethodDefinition(
+        ChannelOperation operation,
+        String pattern,
+        Class<?> handlerType,
+        String javaMethod,
+        List<Class<?>> javaParameterTypes,
+        List<ChannelParameter> parameters,
+        boolean async,
+        ChannelInvoker invoker) {
+
+    public ChannelMethodDefinition {
+        if (operation == null) {
+            throw new IllegalArgumentException("'operation' must not be null");
+        }
+        if (pattern == null || pattern.isBlank()) {
+            throw new IllegalArgumentException("'pattern' must not be blank");
+        }
+        if (handlerType == null || javaMethod == null || invoker == null) {
+            throw new IllegalArgumentException("'handlerType', 'javaMethod' and 'invoker' must not be null");
+        }
+        javaParameterTypes = List.copyOf(javaParameterTypes);
+        parameters = List.copyOf(parameters);
+        if (javaParameterTypes.size() != parameters.size()) {
+            throw new IllegalArgumentException("'parameters' must describe every Java parameter");
+        }
+    }
+
+    /** A readable signature for messages, for example {@code Channels.join(ChannelContext, long)}. */
+    public String signature() {
+        StringBuilder signature = new StringBuilder(this.handlerType.getName())
+                .append('.')
+                .append(this.javaMethod)
+                .append('(');
+        for (int i = 0; i < this.javaParameterTypes.size(); i++) {
+            signature
+                    .append((i > 0) ? ", " : "")
+                    .append(this.javaParameterTypes.get(i).getSimpleName());
+        }
+        return signature.append(')').toString();
+    }
+}
