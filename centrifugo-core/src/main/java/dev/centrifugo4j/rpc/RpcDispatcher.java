@@ -1,14 +1,18 @@
 package dev.centrifugo4j.rpc;
 
+import dev.centrifugo4j.proxy.HandlerFailures;
 import dev.centrifugo4j.proxy.MalformedProxyRequestException;
-import dev.centrifugo4j.proxy.RpcProxyCodec;
-import dev.centrifugo4j.proxy.RpcReply;
-import dev.centrifugo4j.proxy.RpcRequest;
+import dev.centrifugo4j.proxy.PayloadBinding;
+import dev.centrifugo4j.proxy.ProxyCodec;
+import dev.centrifugo4j.proxy.ProxyExceptionTranslator;
+import dev.centrifugo4j.proxy.ProxyReply;
+import dev.centrifugo4j.proxy.ProxyReplyException;
+import dev.centrifugo4j.proxy.ProxyRequest;
 import dev.centrifugo4j.spi.RpcMethodDefinition;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.lang.reflect.Type;
 import java.security.Principal;
-import java.util.Base64;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -16,18 +20,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.ObjectReader;
 
 /**
  * Turns an RPC proxy request into a reply: decodes the call's data into the handler's parameters,
@@ -52,14 +50,14 @@ public final class RpcDispatcher {
 
     private final Map<String, BoundMethod> methods;
 
-    private final RpcProxyCodec codec;
+    private final ProxyCodec codec;
 
-    private final ViolationMessages violationMessages;
+    private final HandlerFailures failures;
 
-    private RpcDispatcher(Map<String, BoundMethod> methods, RpcProxyCodec codec) {
+    private RpcDispatcher(Map<String, BoundMethod> methods, ProxyCodec codec, HandlerFailures failures) {
         this.methods = methods;
         this.codec = codec;
-        this.violationMessages = new ViolationMessages();
+        this.failures = failures;
     }
 
     /**
@@ -80,7 +78,7 @@ public final class RpcDispatcher {
     /** The definition registered under a method name, or {@code null}. */
     public @Nullable RpcMethodDefinition method(String name) {
         BoundMethod method = this.methods.get(name);
-        return (method != null) ? method.definition : null;
+        return (method != null) ? method.definition() : null;
     }
 
     /**
@@ -106,15 +104,15 @@ public final class RpcDispatcher {
      */
     public CompletableFuture<byte[]> dispatch(
             byte[] body, Map<String, List<String>> headers, @Nullable Principal principal) {
-        RpcRequest request;
+        ProxyRequest request;
         try {
             request = this.codec.readRequest(body);
         } catch (MalformedProxyRequestException ex) {
             logger.warn("Rejected a malformed RPC proxy request: {}", ex.getMessage());
             return CompletableFuture.completedFuture(
-                    encode(RpcReply.error(RpcErrorCodes.BAD_REQUEST, "malformed proxy request", false), false, ""));
+                    encode(ProxyReply.error(RpcErrorCodes.BAD_REQUEST, "malformed proxy request", false), false, ""));
         }
-        CompletableFuture<RpcReply> reply = dispatch(request, headers, principal);
+        CompletableFuture<ProxyReply> reply = dispatch(request, headers, principal);
         boolean binary = request.isBinary();
         String method = request.method();
         if (reply.isDone()) {
@@ -132,12 +130,12 @@ public final class RpcDispatcher {
      * @param principal who the application authenticated for the request, if anyone
      * @return the reply
      */
-    public CompletableFuture<RpcReply> dispatch(
-            RpcRequest request, Map<String, List<String>> headers, @Nullable Principal principal) {
+    public CompletableFuture<ProxyReply> dispatch(
+            ProxyRequest request, Map<String, List<String>> headers, @Nullable Principal principal) {
         BoundMethod method = this.methods.get(request.method());
         if (method == null) {
             logger.debug("No RPC handler for method '{}'", request.method());
-            return completed(RpcReply.error(RpcErrorCodes.METHOD_NOT_FOUND, "method not found", false));
+            return completed(ProxyReply.error(RpcErrorCodes.METHOD_NOT_FOUND, "method not found", false));
         }
         RpcContext context = new RpcContext(
                 request.client(),
@@ -150,39 +148,32 @@ public final class RpcDispatcher {
                 headers,
                 principal);
         Object params = null;
-        if (method.reader != null) {
+        PayloadBinding payload = method.payload;
+        if (payload != null) {
             try {
-                params = decode(method, request);
-            } catch (BadDataException ex) {
+                params = payload.bind(request);
+            } catch (ProxyReplyException ex) {
                 logger.debug("RPC '{}' rejected: {}", request.method(), ex.getMessage());
-                return completed(RpcReply.error(RpcErrorCodes.BAD_REQUEST, ex.getMessage(), false));
-            }
-            Validator validator = method.validator;
-            if (params != null && validator != null && method.definition.validated()) {
-                Set<ConstraintViolation<Object>> violations = validator.validate(params);
-                if (!violations.isEmpty()) {
-                    return completed(RpcReply.error(
-                            RpcErrorCodes.VALIDATION_FAILED, this.violationMessages.format(violations), false));
-                }
+                return completed(ex.reply());
             }
         }
         Object result;
         try {
-            result = method.definition.invoker().invoke(method.handler.get(), context, params);
+            result = method.definition().invoker().invoke(method.handler().get(), context, params);
         } catch (Throwable ex) {
             return completed(failure(ex, context));
         }
-        if (!method.definition.async()) {
-            return completed(RpcReply.result(result));
+        if (!method.definition().async()) {
+            return completed(ProxyReply.result(result));
         }
         if (result == null) {
             return completed(failure(
-                    new IllegalStateException("Asynchronous RPC handler " + method.definition.signature()
-                            + " returned null instead of a CompletionStage"),
+                    new IllegalStateException("Asynchronous RPC handler "
+                            + method.definition().signature() + " returned null instead of a CompletionStage"),
                     context));
         }
         return ((CompletionStage<?>) result)
-                .handle((value, ex) -> (ex != null) ? failure(ex, context) : RpcReply.result(value))
+                .handle((value, ex) -> (ex != null) ? failure(ex, context) : ProxyReply.result(value))
                 .toCompletableFuture();
     }
 
@@ -194,94 +185,26 @@ public final class RpcDispatcher {
      * @param method the called method, for the log
      * @return the HTTP body
      */
-    public byte[] encode(RpcReply reply, boolean binary, String method) {
+    public byte[] encode(ProxyReply reply, boolean binary, String method) {
         try {
             return this.codec.writeReply(reply, binary);
         } catch (RuntimeException ex) {
-            String reference = reference();
+            String reference = HandlerFailures.reference();
             logger.error("RPC '{}' returned a result that cannot be serialized [ref {}]", method, reference, ex);
-            return this.codec.writeReply(internalError(reference), binary);
+            return this.codec.writeReply(HandlerFailures.internalError(reference), binary);
         }
     }
 
     /** The reply for an asynchronous handler that did not complete in time. */
-    public static RpcReply timeoutReply() {
-        return RpcReply.error(RpcErrorCodes.TIMEOUT, "handler timed out", true);
+    public static ProxyReply timeoutReply() {
+        return ProxyReply.error(RpcErrorCodes.TIMEOUT, "handler timed out", true);
     }
 
-    private @Nullable Object decode(BoundMethod method, RpcRequest request) {
-        ObjectReader reader = method.reader;
-        try {
-            if (request.b64data() != null) {
-                byte[] bytes;
-                try {
-                    bytes = Base64.getDecoder().decode(request.b64data());
-                } catch (IllegalArgumentException ex) {
-                    throw new BadDataException("invalid data: b64data is not valid base64");
-                }
-                return (bytes.length == 0) ? missing(method) : reader.readValue(bytes);
-            }
-            JsonNode data = request.data();
-            if (data == null || data.isNull() || data.isMissingNode()) {
-                return missing(method);
-            }
-            return reader.readValue(data);
-        } catch (JacksonException ex) {
-            throw new BadDataException(DataErrors.describe(ex));
-        }
+    private ProxyReply failure(Throwable failure, RpcContext context) {
+        return this.failures.toReply(failure, "RPC '" + context.method() + "'", context);
     }
 
-    private static @Nullable Object missing(BoundMethod method) {
-        if (method.definition.paramsNullable()) {
-            return null;
-        }
-        throw new BadDataException("invalid data: the call has no data, but the method requires parameters");
-    }
-
-    private static RpcReply failure(Throwable failure, RpcContext context) {
-        Throwable ex = unwrap(failure);
-        if (ex instanceof RpcException rpc) {
-            logger.debug("RPC '{}' answered with error {}: {}", context.method(), rpc.getCode(), rpc.getMessage());
-            return RpcReply.error(rpc.getCode(), rpc.getMessage(), rpc.isTemporary());
-        }
-        if (ex instanceof DisconnectException disconnect) {
-            logger.debug(
-                    "RPC '{}' disconnects client {}: {} {}",
-                    context.method(),
-                    context.client(),
-                    disconnect.getCode(),
-                    disconnect.getReason());
-            return RpcReply.disconnect(disconnect.getCode(), disconnect.getReason());
-        }
-        String reference = reference();
-        logger.error(
-                "RPC '{}' failed [ref {}] (client {}, user '{}')",
-                context.method(),
-                reference,
-                context.client(),
-                context.user(),
-                ex);
-        return internalError(reference);
-    }
-
-    private static RpcReply internalError(String reference) {
-        return RpcReply.error(RpcErrorCodes.INTERNAL_ERROR, "internal error (ref: " + reference + ")", false);
-    }
-
-    private static Throwable unwrap(Throwable ex) {
-        Throwable current = ex;
-        while ((current instanceof CompletionException || current instanceof ExecutionException)
-                && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
-    }
-
-    private static String reference() {
-        return String.format("%08x", ThreadLocalRandom.current().nextInt());
-    }
-
-    private static CompletableFuture<RpcReply> completed(RpcReply reply) {
+    private static CompletableFuture<ProxyReply> completed(ProxyReply reply) {
         return CompletableFuture.completedFuture(reply);
     }
 
@@ -291,6 +214,8 @@ public final class RpcDispatcher {
         private final ObjectMapper mapper;
 
         private @Nullable Validator validator;
+
+        private final List<ProxyExceptionTranslator> translators = new ArrayList<>();
 
         private final Map<String, BoundMethod> methods = new HashMap<>();
 
@@ -309,6 +234,20 @@ public final class RpcDispatcher {
          */
         public Builder validator(@Nullable Validator validator) {
             this.validator = validator;
+            return this;
+        }
+
+        /**
+         * Adds a translator for exceptions the library does not know (asked in the order added).
+         *
+         * @param translator the translator
+         * @return this builder
+         */
+        public Builder exceptionTranslator(ProxyExceptionTranslator translator) {
+            if (translator == null) {
+                throw new IllegalArgumentException("'translator' must not be null");
+            }
+            this.translators.add(translator);
             return this;
         }
 
@@ -343,7 +282,7 @@ public final class RpcDispatcher {
             BoundMethod existing = this.methods.get(definition.name());
             if (existing != null) {
                 throw new IllegalStateException("Duplicate RPC method '" + definition.name() + "': declared by "
-                        + existing.definition.signature() + " and by " + definition.signature()
+                        + existing.definition().signature() + " and by " + definition.signature()
                         + ". Give one of them another name.");
             }
             if (definition.validated() && this.validator == null) {
@@ -351,46 +290,27 @@ public final class RpcDispatcher {
                         + ") validates its parameters, but no Jakarta Validator is available. Add a Bean"
                         + " Validation provider such as org.hibernate.validator:hibernate-validator.");
             }
-            ObjectReader reader = (definition.paramsType() != null)
-                    ? this.mapper.readerFor(this.mapper.constructType(definition.paramsType()))
+            Type paramsType = definition.paramsType();
+            PayloadBinding payload = (paramsType != null)
+                    ? new PayloadBinding(
+                            this.mapper,
+                            paramsType,
+                            definition.paramsNullable(),
+                            definition.validated() ? this.validator : null)
                     : null;
-            this.methods.put(definition.name(), new BoundMethod(definition, handler, reader, this.validator));
+            this.methods.put(definition.name(), new BoundMethod(definition, handler, payload));
             return this;
         }
 
         /** Builds the dispatcher. */
         public RpcDispatcher build() {
-            return new RpcDispatcher(Map.copyOf(this.methods), new RpcProxyCodec(this.mapper));
+            return new RpcDispatcher(
+                    Map.copyOf(this.methods), new ProxyCodec(this.mapper), new HandlerFailures(this.translators));
         }
     }
 
-    private static final class BoundMethod {
-
-        final RpcMethodDefinition definition;
-
-        final Supplier<?> handler;
-
-        final @Nullable ObjectReader reader;
-
-        final @Nullable Validator validator;
-
-        BoundMethod(
-                RpcMethodDefinition definition,
-                Supplier<?> handler,
-                @Nullable ObjectReader reader,
-                @Nullable Validator validator) {
-            this.definition = definition;
-            this.handler = handler;
-            this.reader = reader;
-            this.validator = validator;
-        }
-    }
-
-    /** The call's data cannot be bound; the message is safe to send to the client. */
-    private static final class BadDataException extends RuntimeException {
-
-        BadDataException(String message) {
-            super(message, null, false, false);
-        }
-    }
+    private record BoundMethod(
+            RpcMethodDefinition definition,
+            Supplier<?> handler,
+            @Nullable PayloadBinding payload) {}
 }

@@ -287,7 +287,7 @@ class RpcDispatcherTests {
             JsonNode reply = call(dispatcher(ping()), rpc("system.ping", null));
             assertThat(reply.at("/error/code").asInt()).isEqualTo(400);
             assertThat(reply.at("/error/message").asString())
-                    .isEqualTo("invalid data: the call has no data, but the method requires parameters");
+                    .isEqualTo("invalid data: the request has no data, but the handler requires it");
         }
 
         @Test

@@ -1,4 +1,4 @@
-package dev.centrifugo4j.rpc;
+package dev.centrifugo4j.proxy;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.metadata.ConstraintDescriptor;
@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Formats constraint violations as the machine-readable message of a {@link
- * RpcErrorCodes#VALIDATION_FAILED} error. Sorted, so the same input always gives the same text;
+ * dev.centrifugo4j.rpc.RpcErrorCodes#VALIDATION_FAILED} error. Sorted, so the same input always gives the same text;
  * non-ASCII characters are escaped because Centrifugo recommends ASCII messages.
  */
 final class ViolationMessages {

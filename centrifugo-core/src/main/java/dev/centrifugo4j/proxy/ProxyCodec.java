@@ -1,6 +1,8 @@
 package dev.centrifugo4j.proxy;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -10,12 +12,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Reads RPC proxy requests and writes RPC proxy replies. The envelope is read and written with
+ * Reads proxy requests and writes proxy replies. The envelope is read and written with
  * Jackson's streaming API (no data binding of the envelope); only the payload goes through the
  * application's {@link ObjectMapper}, so the handler's records are (de)serialized exactly as the
  * application configured Jackson.
  */
-public final class RpcProxyCodec {
+public final class ProxyCodec {
 
     private final ObjectMapper mapper;
 
@@ -24,7 +26,7 @@ public final class RpcProxyCodec {
      *
      * @param mapper the application's mapper, used for the payloads
      */
-    public RpcProxyCodec(ObjectMapper mapper) {
+    public ProxyCodec(ObjectMapper mapper) {
         if (mapper == null) {
             throw new IllegalArgumentException("'mapper' must not be null");
         }
@@ -38,7 +40,7 @@ public final class RpcProxyCodec {
      * @return the request
      * @throws MalformedProxyRequestException when the body is not a JSON object of the expected shape
      */
-    public RpcRequest readRequest(byte[] body) {
+    public ProxyRequest readRequest(byte[] body) {
         if (body == null || body.length == 0) {
             throw new MalformedProxyRequestException("empty request body");
         }
@@ -48,6 +50,10 @@ public final class RpcProxyCodec {
         String encoding = "";
         String user = "";
         String method = "";
+        String channel = "";
+        String name = "";
+        String version = "";
+        List<String> channels = List.of();
         JsonNode meta = null;
         JsonNode data = null;
         String b64data = null;
@@ -56,16 +62,20 @@ public final class RpcProxyCodec {
                 throw new MalformedProxyRequestException("request body is not a JSON object");
             }
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName();
+                String field = parser.currentName();
                 JsonToken value = parser.nextToken();
-                switch (name) {
-                    case "client" -> client = string(parser, value, name);
-                    case "transport" -> transport = string(parser, value, name);
-                    case "protocol" -> protocol = string(parser, value, name);
-                    case "encoding" -> encoding = string(parser, value, name);
-                    case "user" -> user = string(parser, value, name);
-                    case "method" -> method = string(parser, value, name);
-                    case "b64data" -> b64data = nullIfEmpty(string(parser, value, name));
+                switch (field) {
+                    case "client" -> client = string(parser, value, field);
+                    case "transport" -> transport = string(parser, value, field);
+                    case "protocol" -> protocol = string(parser, value, field);
+                    case "encoding" -> encoding = string(parser, value, field);
+                    case "user" -> user = string(parser, value, field);
+                    case "method" -> method = string(parser, value, field);
+                    case "channel" -> channel = string(parser, value, field);
+                    case "name" -> name = string(parser, value, field);
+                    case "version" -> version = string(parser, value, field);
+                    case "channels" -> channels = strings(parser, value, field);
+                    case "b64data" -> b64data = nullIfEmpty(string(parser, value, field));
                     case "meta" -> meta = tree(parser, value);
                     case "data" -> data = tree(parser, value);
                     default -> parser.skipChildren();
@@ -77,7 +87,9 @@ public final class RpcProxyCodec {
         } catch (JacksonException ex) {
             throw new MalformedProxyRequestException("request body is not valid JSON", ex);
         }
-        return new RpcRequest(client, transport, protocol, encoding, user, method, meta, data, b64data);
+        return new ProxyRequest(
+                client, transport, protocol, encoding, user, method, channel, name, version, channels, meta, data,
+                b64data);
     }
 
     private static String string(JsonParser parser, JsonToken token, String name) {
@@ -88,6 +100,20 @@ public final class RpcProxyCodec {
             throw new MalformedProxyRequestException("'" + name + "' must be a string");
         }
         return parser.getString();
+    }
+
+    private static List<String> strings(JsonParser parser, JsonToken token, String name) {
+        if (token == JsonToken.VALUE_NULL) {
+            return List.of();
+        }
+        if (token != JsonToken.START_ARRAY) {
+            throw new MalformedProxyRequestException("'" + name + "' must be an array of strings");
+        }
+        List<String> values = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            values.add(string(parser, parser.currentToken(), name));
+        }
+        return values;
     }
 
     private static @Nullable String nullIfEmpty(String value) {
@@ -110,15 +136,17 @@ public final class RpcProxyCodec {
      * @return the HTTP body for Centrifugo
      * @throws JacksonException when the result's data cannot be serialized
      */
-    public byte[] writeReply(RpcReply reply, boolean binary) {
+    public byte[] writeReply(ProxyReply reply, boolean binary) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
         try (JsonGenerator generator = this.mapper.createGenerator(out)) {
             generator.writeStartObject();
-            if (reply instanceof RpcReply.Result result) {
+            if (reply instanceof ProxyReply.Result result) {
                 writeResult(generator, result.data(), binary);
-            } else if (reply instanceof RpcReply.Error error) {
+            } else if (reply instanceof ProxyReply.Fields fields) {
+                generator.writePOJOProperty("result", fields.result());
+            } else if (reply instanceof ProxyReply.Error error) {
                 writeError(generator, error.error());
-            } else if (reply instanceof RpcReply.Disconnect disconnect) {
+            } else if (reply instanceof ProxyReply.Disconnect disconnect) {
                 writeDisconnect(generator, disconnect.disconnect());
             }
             generator.writeEndObject();

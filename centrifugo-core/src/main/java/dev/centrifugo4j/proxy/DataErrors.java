@@ -1,4 +1,4 @@
-package dev.centrifugo4j.rpc;
+package dev.centrifugo4j.proxy;
 
 import java.util.List;
 import tools.jackson.core.JacksonException;

@@ -1,0 +1,93 @@
+package dev.centrifugo4j.proxy;
+
+import dev.centrifugo4j.rpc.DisconnectException;
+import dev.centrifugo4j.rpc.RpcException;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps what a handler threw to a reply, the same way for every proxy: {@link RpcException} to its
+ * error, {@link DisconnectException} to a disconnect, translated exceptions to their reply, and
+ * anything else to error 500 with a short reference that the server log repeats next to the stack
+ * trace. Nothing of the exception's text reaches the wire.
+ */
+public final class HandlerFailures {
+
+    /** The error code for unexpected failures. */
+    public static final int INTERNAL_ERROR = 500;
+
+    private static final Logger logger = LoggerFactory.getLogger(HandlerFailures.class);
+
+    private final List<ProxyExceptionTranslator> translators;
+
+    /**
+     * Creates the mapping.
+     *
+     * @param translators translators for exception types of the application or its frameworks
+     */
+    public HandlerFailures(List<ProxyExceptionTranslator> translators) {
+        this.translators = List.copyOf(translators);
+    }
+
+    /**
+     * The reply for a failure.
+     *
+     * @param failure what the handler threw
+     * @param what what was being handled, for the log (for example {@code RPC 'system.ping'})
+     * @param context the connection, for the log
+     * @return the reply
+     */
+    public ProxyReply toReply(Throwable failure, String what, ProxyContext context) {
+        Throwable ex = unwrap(failure);
+        if (ex instanceof ProxyReplyException reply) {
+            return reply.reply();
+        }
+        if (ex instanceof RpcException rpc) {
+            logger.debug("{} answered with error {}: {}", what, rpc.getCode(), rpc.getMessage());
+            return ProxyReply.error(rpc.getCode(), rpc.getMessage(), rpc.isTemporary());
+        }
+        if (ex instanceof DisconnectException disconnect) {
+            logger.debug(
+                    "{} disconnects client {}: {} {}",
+                    what,
+                    context.client(),
+                    disconnect.getCode(),
+                    disconnect.getReason());
+            return ProxyReply.disconnect(disconnect.getCode(), disconnect.getReason());
+        }
+        for (ProxyExceptionTranslator translator : this.translators) {
+            ProxyReply reply = translator.translate(ex);
+            if (reply != null) {
+                logger.debug("{} answered with {} for {}", what, reply, ex.toString());
+                return reply;
+            }
+        }
+        String reference = reference();
+        logger.error(
+                "{} failed [ref {}] (client {}, user '{}')", what, reference, context.client(), context.user(), ex);
+        return internalError(reference);
+    }
+
+    /** Error 500 with a reference. */
+    public static ProxyReply internalError(String reference) {
+        return ProxyReply.error(INTERNAL_ERROR, "internal error (ref: " + reference + ")", false);
+    }
+
+    /** A short random reference that ties a client's error to the server log. */
+    public static String reference() {
+        return String.format("%08x", ThreadLocalRandom.current().nextInt());
+    }
+
+    private static Throwable unwrap(Throwable ex) {
+        Throwable current = ex;
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

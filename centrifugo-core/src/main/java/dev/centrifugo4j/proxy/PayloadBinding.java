@@ -1,0 +1,103 @@
+package dev.centrifugo4j.proxy;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.lang.reflect.Type;
+import java.util.Base64;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
+
+/**
+ * Binds the {@code data} (or, in binary mode, {@code b64data}) of a proxy request to a handler's
+ * parameter type, and validates it. Prepared once per handler method; thread-safe.
+ *
+ * <p>Failures become replies: error 400 (the message names the field when Jackson knows it) and
+ * error 422 (every violation, see {@link #VALIDATION_FAILED}).
+ */
+public final class PayloadBinding {
+
+    /** The error code for data that cannot be bound. */
+    public static final int BAD_REQUEST = 400;
+
+    /** The error code for constraint violations. */
+    public static final int VALIDATION_FAILED = 422;
+
+    private static final ViolationMessages violationMessages = new ViolationMessages();
+
+    private final ObjectReader reader;
+
+    private final boolean nullable;
+
+    private final @Nullable Validator validator;
+
+    /**
+     * Prepares a binding.
+     *
+     * @param mapper the application's mapper
+     * @param type the parameter type
+     * @param nullable whether a request without data binds to {@code null} instead of failing
+     * @param validator the validator when the parameter is validated, else {@code null}
+     */
+    public PayloadBinding(ObjectMapper mapper, Type type, boolean nullable, @Nullable Validator validator) {
+        this.reader = mapper.readerFor(mapper.constructType(type));
+        this.nullable = nullable;
+        this.validator = validator;
+    }
+
+    /**
+     * Binds and validates the request's data.
+     *
+     * @param request the request
+     * @return the bound value, {@code null} only for a nullable parameter without data
+     * @throws ProxyReplyException with the 400 or 422 reply
+     */
+    public @Nullable Object bind(ProxyRequest request) {
+        Object value = decode(request);
+        Validator validator = this.validator;
+        if (value != null && validator != null) {
+            Set<ConstraintViolation<Object>> violations = validator.validate(value);
+            if (!violations.isEmpty()) {
+                String message = violationMessages.format(violations);
+                throw new ProxyReplyException(ProxyReply.error(VALIDATION_FAILED, message, false), message);
+            }
+        }
+        return value;
+    }
+
+    private @Nullable Object decode(ProxyRequest request) {
+        try {
+            String b64data = request.b64data();
+            if (b64data != null) {
+                byte[] bytes;
+                try {
+                    bytes = Base64.getDecoder().decode(b64data);
+                } catch (IllegalArgumentException ex) {
+                    throw badRequest("invalid data: b64data is not valid base64");
+                }
+                return (bytes.length == 0) ? missing() : this.reader.readValue(bytes);
+            }
+            JsonNode data = request.data();
+            if (data == null || data.isNull() || data.isMissingNode()) {
+                return missing();
+            }
+            return this.reader.readValue(data);
+        } catch (JacksonException ex) {
+            throw badRequest(DataErrors.describe(ex));
+        }
+    }
+
+    private @Nullable Object missing() {
+        if (this.nullable) {
+            return null;
+        }
+        throw badRequest("invalid data: the request has no data, but the handler requires it");
+    }
+
+    private static ProxyReplyException badRequest(String message) {
+        return new ProxyReplyException(ProxyReply.error(BAD_REQUEST, message, false), message);
+    }
+}
