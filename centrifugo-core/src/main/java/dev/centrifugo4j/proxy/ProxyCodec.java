@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -18,6 +20,8 @@ import tools.jackson.databind.ObjectMapper;
  * application configured Jackson.
  */
 public final class ProxyCodec {
+
+    private static final Logger logger = LoggerFactory.getLogger(ProxyCodec.class);
 
     private final ObjectMapper mapper;
 
@@ -152,6 +156,25 @@ public final class ProxyCodec {
             generator.writeEndObject();
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Writes a reply and never throws: a result that cannot be serialized becomes error 500, logged
+     * with its reference.
+     *
+     * @param reply the reply
+     * @param binary whether the proxy is in binary mode
+     * @param what what was handled, for the log (for example {@code RPC 'system.ping'})
+     * @return the HTTP body
+     */
+    public byte[] encode(ProxyReply reply, boolean binary, String what) {
+        try {
+            return writeReply(reply, binary);
+        } catch (RuntimeException ex) {
+            String reference = HandlerFailures.reference();
+            logger.error("{} produced a result that cannot be serialized [ref {}]", what, reference, ex);
+            return writeReply(HandlerFailures.internalError(reference), binary);
+        }
     }
 
     private void writeResult(JsonGenerator generator, @Nullable Object data, boolean binary) {

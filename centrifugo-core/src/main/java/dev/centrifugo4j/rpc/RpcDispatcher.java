@@ -186,13 +186,7 @@ public final class RpcDispatcher {
      * @return the HTTP body
      */
     public byte[] encode(ProxyReply reply, boolean binary, String method) {
-        try {
-            return this.codec.writeReply(reply, binary);
-        } catch (RuntimeException ex) {
-            String reference = HandlerFailures.reference();
-            logger.error("RPC '{}' returned a result that cannot be serialized [ref {}]", method, reference, ex);
-            return this.codec.writeReply(HandlerFailures.internalError(reference), binary);
-        }
+        return this.codec.encode(reply, binary, "RPC '" + method + "'");
     }
 
     /** The reply for an asynchronous handler that did not complete in time. */

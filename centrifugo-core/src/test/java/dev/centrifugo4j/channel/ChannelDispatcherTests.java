@@ -1,0 +1,323 @@
+package dev.centrifugo4j.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import dev.centrifugo4j.proxy.ProxyReply;
+import dev.centrifugo4j.spi.ChannelInvoker;
+import dev.centrifugo4j.spi.ChannelMethodDefinition;
+import dev.centrifugo4j.spi.ChannelParameter;
+import jakarta.validation.Validation;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ChannelDispatcherTests {
+
+    private static final JsonMapper mapper = JsonMapper.builder().build();
+
+    record ChatMessage(@NotBlank @Size(max = 20) String text) {}
+
+    private final List<Object[]> calls = new ArrayList<>();
+
+    private static ChannelMethodDefinition definition(
+            ChannelOperation operation, String pattern, List<ChannelParameter> parameters, ChannelInvoker invoker) {
+        List<Class<?>> types = new ArrayList<>();
+        parameters.forEach((parameter) -> types.add((Class<?>) parameter.type()));
+        return new ChannelMethodDefinition(
+                operation, pattern, Object.class, "handle", types, parameters, false, invoker);
+    }
+
+    private ChannelDispatcher dispatcher(ChannelMethodDefinition... definitions) {
+        ChannelDispatcher.Builder builder = ChannelDispatcher.builder(mapper)
+                .validator(Validation.buildDefaultValidatorFactory().getValidator());
+        for (ChannelMethodDefinition definition : definitions) {
+            builder.register(definition, new Object());
+        }
+        return builder.build();
+    }
+
+    private static JsonNode send(ChannelDispatcher dispatcher, ChannelOperation operation, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return mapper.readTree(
+                dispatcher.dispatch(operation, body, Map.of(), null).join());
+    }
+
+    private static String request(String channel, String data) {
+        return "{\"client\":\"c1\",\"transport\":\"websocket\",\"protocol\":\"json\",\"encoding\":\"json\","
+                + "\"user\":\"42\",\"channel\":\"" + channel + "\"" + ((data != null) ? ",\"data\":" + data : "") + "}";
+    }
+
+    private ChannelMethodDefinition subscribeRoom(Object answer) {
+        return definition(
+                ChannelOperation.SUBSCRIBE,
+                "chat:room:{roomId}",
+                List.of(
+                        ChannelParameter.context(ChannelContext.class),
+                        ChannelParameter.variable("roomId", long.class)),
+                (handler, arguments) -> {
+                    this.calls.add(arguments);
+                    return answer;
+                });
+    }
+
+    @Nested
+    class Subscribe {
+
+        @Test
+        void passesTheContextAndConvertedVariables() {
+            JsonNode reply =
+                    send(dispatcher(subscribeRoom(true)), ChannelOperation.SUBSCRIBE, request("chat:room:42", null));
+            assertThat(reply.toString()).isEqualTo("{\"result\":{}}");
+            Object[] arguments = ChannelDispatcherTests.this.calls.get(0);
+            ChannelContext context = (ChannelContext) arguments[0];
+            assertThat(context.channel()).isEqualTo("chat:room:42");
+            assertThat(context.user()).isEqualTo("42");
+            assertThat(context.pattern()).isEqualTo("chat:room:{roomId}");
+            assertThat(context.operation()).isEqualTo(ChannelOperation.SUBSCRIBE);
+            assertThat(arguments[1]).isEqualTo(42L);
+        }
+
+        @Test
+        void answersFalseWithError403() {
+            JsonNode reply =
+                    send(dispatcher(subscribeRoom(false)), ChannelOperation.SUBSCRIBE, request("chat:room:1", null));
+            assertThat(reply.toString()).isEqualTo("{\"error\":{\"code\":403,\"message\":\"permission denied\"}}");
+        }
+
+        @Test
+        void encodesEverythingAnAllowingResultCarries() {
+            SubscribeResult result = SubscribeResult.allow()
+                    .withInfo(Map.of("role", "viewer"))
+                    .withData(Map.of("motd", "hi"))
+                    .withExpireAt(Instant.ofEpochSecond(1767225600))
+                    .withOverride(ChannelOverride.none().withPresence(false).withJoinLeave(true));
+            JsonNode reply =
+                    send(dispatcher(subscribeRoom(result)), ChannelOperation.SUBSCRIBE, request("chat:room:1", null));
+            assertThat(reply.toString())
+                    .isEqualTo("{\"result\":{\"info\":{\"role\":\"viewer\"},\"data\":{\"motd\":\"hi\"},"
+                            + "\"expire_at\":1767225600,\"override\":{\"presence\":{\"value\":false},"
+                            + "\"join_leave\":{\"value\":true}}}}");
+        }
+
+        @Test
+        void encodesInfoAndDataAsBase64InBinaryMode() {
+            SubscribeResult result = SubscribeResult.allow().withInfo(Map.of("a", 1));
+            JsonNode reply = send(
+                    dispatcher(subscribeRoom(result)),
+                    ChannelOperation.SUBSCRIBE,
+                    request("chat:room:1", null).replace("\"encoding\":\"json\"", "\"encoding\":\"binary\""));
+            byte[] info = Base64.getDecoder().decode(reply.at("/result/b64info").asString());
+            assertThat(new String(info, StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+        }
+
+        @Test
+        void encodesDenialsAndDisconnects() {
+            assertThat(send(
+                                    dispatcher(subscribeRoom(SubscribeResult.deny(1403, "room is full"))),
+                                    ChannelOperation.SUBSCRIBE,
+                                    request("chat:room:1", null))
+                            .toString())
+                    .isEqualTo("{\"error\":{\"code\":1403,\"message\":\"room is full\"}}");
+            assertThat(send(
+                                    dispatcher(subscribeRoom(SubscribeResult.disconnect(4501, "banned"))),
+                                    ChannelOperation.SUBSCRIBE,
+                                    request("chat:room:1", null))
+                            .toString())
+                    .isEqualTo("{\"disconnect\":{\"code\":4501,\"reason\":\"banned\"}}");
+        }
+
+        @Test
+        void refusesAChannelNoHandlerMatches() {
+            JsonNode reply =
+                    send(dispatcher(subscribeRoom(true)), ChannelOperation.SUBSCRIBE, request("chat:lobby", null));
+            assertThat(reply.toString()).isEqualTo("{\"error\":{\"code\":403,\"message\":\"permission denied\"}}");
+            assertThat(ChannelDispatcherTests.this.calls).isEmpty();
+        }
+
+        @Test
+        void rejectsAVariableThatDoesNotConvert() {
+            JsonNode reply =
+                    send(dispatcher(subscribeRoom(true)), ChannelOperation.SUBSCRIBE, request("chat:room:abc", null));
+            assertThat(reply.toString())
+                    .isEqualTo(
+                            "{\"error\":{\"code\":400,\"message\":\"invalid channel: 'abc' is not a valid roomId\"}}");
+        }
+
+        @Test
+        void picksTheMostSpecificPattern() {
+            ChannelMethodDefinition lobby =
+                    definition(ChannelOperation.SUBSCRIBE, "chat:room:lobby", List.of(), (handler, arguments) -> false);
+            ChannelDispatcher dispatcher = dispatcher(subscribeRoom(true), lobby);
+            assertThat(send(dispatcher, ChannelOperation.SUBSCRIBE, request("chat:room:lobby", null))
+                            .at("/error/code")
+                            .asInt())
+                    .isEqualTo(403);
+            assertThat(send(dispatcher, ChannelOperation.SUBSCRIBE, request("chat:room:7", null))
+                            .toString())
+                    .isEqualTo("{\"result\":{}}");
+            assertThat(dispatcher.patterns(ChannelOperation.SUBSCRIBE))
+                    .containsExactly("chat:room:lobby", "chat:room:{roomId}");
+        }
+
+        @Test
+        void answersAMalformedRequestAndAMissingChannelWith400() {
+            ChannelDispatcher dispatcher = dispatcher(subscribeRoom(true));
+            assertThat(send(dispatcher, ChannelOperation.SUBSCRIBE, "[]").toString())
+                    .isEqualTo("{\"error\":{\"code\":400,\"message\":\"malformed proxy request\"}}");
+            assertThat(send(dispatcher, ChannelOperation.SUBSCRIBE, "{\"client\":\"c\"}")
+                            .toString())
+                    .isEqualTo("{\"error\":{\"code\":400,\"message\":\"missing channel\"}}");
+        }
+    }
+
+    @Nested
+    class Publish {
+
+        private ChannelMethodDefinition moderate(java.util.function.Function<ChatMessage, Object> answer) {
+            return definition(
+                    ChannelOperation.PUBLISH,
+                    "chat:room:{roomId}",
+                    List.of(ChannelParameter.payload(ChatMessage.class, false, true)),
+                    (handler, arguments) -> answer.apply((ChatMessage) arguments[0]));
+        }
+
+        @Test
+        void replacesTheDataWithTagsAndOptions() {
+            JsonNode reply = send(
+                    dispatcher(moderate((message) -> PublishResult.replaceWith(
+                                    new ChatMessage(message.text().toUpperCase()))
+                            .withTags(Map.of("kind", "chat"))
+                            .skipHistory()
+                            .withIdempotencyKey("k1"))),
+                    ChannelOperation.PUBLISH,
+                    request("chat:room:1", "{\"text\":\"hello\"}"));
+            assertThat(reply.toString())
+                    .isEqualTo(
+                            "{\"result\":{\"data\":{\"text\":\"HELLO\"},\"skip_history\":true,\"tags\":{\"kind\":\"chat\"},"
+                                    + "\"idempotency_key\":\"k1\"}}");
+        }
+
+        @Test
+        void publishesAsSentWhenAllowed() {
+            JsonNode reply = send(
+                    dispatcher(moderate((message) -> PublishResult.allow())),
+                    ChannelOperation.PUBLISH,
+                    request("chat:room:1", "{\"text\":\"x\"}"));
+            assertThat(reply.toString()).isEqualTo("{\"result\":{}}");
+        }
+
+        @Test
+        void validatesThePublication() {
+            JsonNode reply = send(
+                    dispatcher(moderate((message) -> true)),
+                    ChannelOperation.PUBLISH,
+                    request("chat:room:1", "{\"text\":\"\"}"));
+            assertThat(reply.at("/error/code").asInt()).isEqualTo(422);
+            assertThat(reply.at("/error/message").asString()).contains("\"field\":\"text\"");
+        }
+
+        @Test
+        void rejectsDataOfTheWrongShape() {
+            JsonNode reply = send(
+                    dispatcher(moderate((message) -> true)),
+                    ChannelOperation.PUBLISH,
+                    request("chat:room:1", "{\"text\":[1]}"));
+            assertThat(reply.toString())
+                    .isEqualTo("{\"error\":{\"code\":400,\"message\":\"invalid data at 'text': expected a string\"}}");
+        }
+
+        @Test
+        void mapsHandlerExceptionsLikeRpc() {
+            JsonNode reply = send(
+                    dispatcher(moderate((message) -> {
+                        throw new IllegalStateException("secret");
+                    })),
+                    ChannelOperation.PUBLISH,
+                    request("chat:room:1", "{\"text\":\"x\"}"));
+            assertThat(reply.at("/error/code").asInt()).isEqualTo(500);
+            assertThat(reply.toString()).doesNotContain("secret");
+        }
+
+        @Test
+        void translatesExceptionsWithTheConfiguredTranslators() {
+            ChannelDispatcher dispatcher = ChannelDispatcher.builder(mapper)
+                    .validator(Validation.buildDefaultValidatorFactory().getValidator())
+                    .exceptionTranslator((ex) -> (ex instanceof SecurityException)
+                            ? ProxyReply.error(403, "permission denied", false)
+                            : null)
+                    .register(
+                            moderate((message) -> {
+                                throw new SecurityException("no");
+                            }),
+                            new Object())
+                    .build();
+            assertThat(send(dispatcher, ChannelOperation.PUBLISH, request("chat:room:1", "{\"text\":\"x\"}"))
+                            .at("/error/code")
+                            .asInt())
+                    .isEqualTo(403);
+        }
+    }
+
+    @Nested
+    class SubRefresh {
+
+        private ChannelMethodDefinition refresh(Object answer) {
+            return new ChannelMethodDefinition(
+                    ChannelOperation.SUB_REFRESH,
+                    "chat:room:{roomId}",
+                    Object.class,
+                    "refresh",
+                    List.of(),
+                    List.of(),
+                    true,
+                    (handler, arguments) -> CompletableFuture.completedFuture(answer));
+        }
+
+        @Test
+        void extendsTheSubscription() {
+            JsonNode reply = send(
+                    dispatcher(refresh(SubRefreshResult.extendUntil(Instant.ofEpochSecond(1767229200)))),
+                    ChannelOperation.SUB_REFRESH,
+                    request("chat:room:1", null));
+            assertThat(reply.toString()).isEqualTo("{\"result\":{\"expired\":false,\"expire_at\":1767229200}}");
+        }
+
+        @Test
+        void expiresWhenTheHandlerSaysSoOrNoHandlerMatches() {
+            assertThat(send(
+                                    dispatcher(refresh(SubRefreshResult.expired())),
+                                    ChannelOperation.SUB_REFRESH,
+                                    request("chat:room:1", null))
+                            .toString())
+                    .isEqualTo("{\"result\":{\"expired\":true}}");
+            assertThat(send(
+                                    dispatcher(refresh(SubRefreshResult.expired())),
+                                    ChannelOperation.SUB_REFRESH,
+                                    request("other", null))
+                            .toString())
+                    .isEqualTo("{\"result\":{\"expired\":true}}");
+        }
+    }
+
+    @Nested
+    class Registration {
+
+        @Test
+        void refusesTwoHandlersForTheSamePattern() {
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> dispatcher(subscribeRoom(true), subscribeRoom(false)))
+                    .withMessageContaining("Duplicate subscribe handler for 'chat:room:{roomId}'");
+        }
+    }
+}
