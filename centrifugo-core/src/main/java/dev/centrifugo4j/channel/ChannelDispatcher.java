@@ -46,15 +46,12 @@ public final class ChannelDispatcher {
 
     private final ChannelVariableConverter converter;
 
-    private final ObjectMapper mapper;
-
     private ChannelDispatcher(
             Map<ChannelOperation, List<BoundMethod>> methods,
             ObjectMapper mapper,
             HandlerFailures failures,
             ChannelVariableConverter converter) {
         this.methods = methods;
-        this.mapper = mapper;
         this.codec = new ProxyCodec(mapper);
         this.failures = failures;
         this.converter = converter;
@@ -231,11 +228,11 @@ public final class ChannelDispatcher {
         SubscribeResult subscribe = (SubscribeResult) result;
         ProxyRejection rejection = subscribe.rejection();
         if (rejection != null) {
-            return reject(rejection);
+            return rejection.toReply();
         }
         Map<String, Object> fields = new LinkedHashMap<>();
-        putPayload(fields, "info", subscribe.info(), binary);
-        putPayload(fields, "data", subscribe.data(), binary);
+        this.codec.putPayload(fields, "info", subscribe.info(), binary);
+        this.codec.putPayload(fields, "data", subscribe.data(), binary);
         if (subscribe.expireAt() != null) {
             fields.put("expire_at", subscribe.expireAt().getEpochSecond());
         }
@@ -256,11 +253,11 @@ public final class ChannelDispatcher {
         PublishResult publish = (PublishResult) result;
         ProxyRejection rejection = publish.rejection();
         if (rejection != null) {
-            return reject(rejection);
+            return rejection.toReply();
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         if (publish.replaced()) {
-            putPayload(fields, "data", publish.data(), binary);
+            this.codec.putPayload(fields, "data", publish.data(), binary);
         }
         if (publish.isSkipHistory()) {
             fields.put("skip_history", true);
@@ -283,7 +280,7 @@ public final class ChannelDispatcher {
         if (refresh.expireAt() != null) {
             fields.put("expire_at", refresh.expireAt().getEpochSecond());
         }
-        putPayload(fields, "info", refresh.info(), binary);
+        this.codec.putPayload(fields, "info", refresh.info(), binary);
         return ProxyReply.fields(fields);
     }
 
@@ -291,25 +288,8 @@ public final class ChannelDispatcher {
         return ProxyReply.fields(Map.of("expired", true));
     }
 
-    private static ProxyReply reject(ProxyRejection rejection) {
-        return rejection.error()
-                ? ProxyReply.error(rejection.code(), rejection.message(), rejection.temporary())
-                : ProxyReply.disconnect(rejection.code(), rejection.message());
-    }
-
-    /** In binary mode a payload travels as base64 ({@code b64data}); Jackson encodes byte arrays so. */
-    private void putPayload(Map<String, Object> fields, String name, @Nullable Object value, boolean binary) {
-        if (value == null) {
-            return;
-        }
-        if (binary) {
-            fields.put("b64" + name, this.mapper.writeValueAsBytes(value));
-        } else {
-            fields.put(name, value);
-        }
-    }
-
-    static Map<String, Object> override(ChannelOverride override) {
+    /** The wire form of overrides: {@code {"presence":{"value":true},...}}. */
+    public static Map<String, Object> override(ChannelOverride override) {
         Map<String, Object> fields = new LinkedHashMap<>();
         putOverride(fields, "presence", override.presence());
         putOverride(fields, "join_leave", override.joinLeave());

@@ -1,5 +1,6 @@
 package dev.centrifugo4j.channel;
 
+import dev.centrifugo4j.proxy.ProxyReply;
 import dev.centrifugo4j.rpc.DisconnectException;
 import dev.centrifugo4j.rpc.RpcException;
 
@@ -24,6 +25,13 @@ public record ProxyRejection(boolean error, int code, String message, boolean te
         } else {
             new DisconnectException(code, message);
         }
+    }
+
+    /** The reply that carries this rejection. */
+    public ProxyReply toReply() {
+        return this.error
+                ? ProxyReply.error(this.code, this.message, this.temporary)
+                : ProxyReply.disconnect(this.code, this.message);
     }
 
     /** An error reply. */

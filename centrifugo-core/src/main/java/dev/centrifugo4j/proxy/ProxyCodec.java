@@ -3,6 +3,7 @@ package dev.centrifugo4j.proxy;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -174,6 +175,26 @@ public final class ProxyCodec {
             String reference = HandlerFailures.reference();
             logger.error("{} produced a result that cannot be serialized [ref {}]", what, reference, ex);
             return writeReply(HandlerFailures.internalError(reference), binary);
+        }
+    }
+
+    /**
+     * Puts a payload field into a result: as {@code name} (JSON) or, in binary mode, as {@code
+     * b64name} (the JSON bytes in base64, which Jackson writes for a byte array). Nothing for null.
+     *
+     * @param fields the result's fields
+     * @param name the field name, for example {@code info} or {@code data}
+     * @param value the payload
+     * @param binary whether the proxy is in binary mode
+     */
+    public void putPayload(Map<String, Object> fields, String name, @Nullable Object value, boolean binary) {
+        if (value == null) {
+            return;
+        }
+        if (binary) {
+            fields.put("b64" + name, this.mapper.writeValueAsBytes(value));
+        } else {
+            fields.put(name, value);
         }
     }
 

@@ -1,0 +1,147 @@
+package dev.centrifugo4j.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.centrifugo4j.channel.ChannelOverride;
+import dev.centrifugo4j.rpc.RpcException;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class ConnectionDispatcherTests {
+
+    private static final JsonMapper mapper = JsonMapper.builder().build();
+
+    private static final String CONNECT = "{\"client\":\"c1\",\"transport\":\"websocket\",\"protocol\":\"json\","
+            + "\"encoding\":\"json\",\"name\":\"js\",\"version\":\"5.8.0\",\"data\":{\"locale\":\"en\"},\"channels\":[\"news\"]}";
+
+    private static final String REFRESH = "{\"client\":\"c1\",\"transport\":\"websocket\",\"protocol\":\"json\","
+            + "\"encoding\":\"json\",\"user\":\"42\",\"meta\":{\"tenant\":\"t1\"}}";
+
+    private static String connect(ConnectHandler handler, Principal principal) {
+        return new String(
+                new ConnectionDispatcher(mapper, handler, null, List.of())
+                        .connect(CONNECT.getBytes(StandardCharsets.UTF_8), Map.of(), principal),
+                StandardCharsets.UTF_8);
+    }
+
+    private static String refresh(RefreshHandler handler, String body) {
+        return new String(
+                new ConnectionDispatcher(mapper, null, handler, List.of())
+                        .refresh(body.getBytes(StandardCharsets.UTF_8), Map.of(), null),
+                StandardCharsets.UTF_8);
+    }
+
+    @Nested
+    class Connect {
+
+        @Test
+        void givesTheHandlerWhatTheClientSent() {
+            AtomicReference<ConnectContext> seen = new AtomicReference<>();
+            connect(
+                    (context) -> {
+                        seen.set(context);
+                        return ConnectResult.anonymous();
+                    },
+                    () -> "alice");
+            ConnectContext context = seen.get();
+            assertThat(context.client()).isEqualTo("c1");
+            assertThat(context.name()).isEqualTo("js");
+            assertThat(context.version()).isEqualTo("5.8.0");
+            assertThat(context.data().get("locale").asString()).isEqualTo("en");
+            assertThat(context.channels()).containsExactly("news");
+            assertThat(context.principal().getName()).isEqualTo("alice");
+        }
+
+        @Test
+        void encodesAnAcceptedConnection() {
+            String reply = connect(
+                    (context) -> ConnectResult.accept("42")
+                            .withExpireAt(Instant.ofEpochSecond(1767225600))
+                            .withInfo(Map.of("name", "Alice"))
+                            .withChannels(List.of("personal:42"))
+                            .withSubs(Map.of(
+                                    "chat:lobby",
+                                    new ConnectResult.Subscription(
+                                            null, null, ChannelOverride.none().withPresence(true))))
+                            .withMeta(Map.of("tenant", "t1")),
+                    null);
+            assertThat(reply)
+                    .isEqualTo("{\"result\":{\"user\":\"42\",\"expire_at\":1767225600,\"info\":{\"name\":\"Alice\"},"
+                            + "\"channels\":[\"personal:42\"],\"subs\":{\"chat:lobby\":{\"override\":{\"presence\":{\"value\":true}}}},"
+                            + "\"meta\":{\"tenant\":\"t1\"}}}");
+        }
+
+        @Test
+        void encodesAnonymousConnectionsWithAnEmptyUser() {
+            assertThat(connect((context) -> ConnectResult.anonymous(), null)).isEqualTo("{\"result\":{\"user\":\"\"}}");
+        }
+
+        @Test
+        void encodesRefusals() {
+            assertThat(connect((context) -> ConnectResult.disconnect(4501, "unauthorized"), null))
+                    .isEqualTo("{\"disconnect\":{\"code\":4501,\"reason\":\"unauthorized\"}}");
+            assertThat(connect((context) -> ConnectResult.deny(1401, "log in first"), null))
+                    .isEqualTo("{\"error\":{\"code\":1401,\"message\":\"log in first\"}}");
+            assertThat(connect(
+                            (context) -> {
+                                throw new RpcException(1402, "maintenance", true);
+                            },
+                            null))
+                    .isEqualTo("{\"error\":{\"code\":1402,\"message\":\"maintenance\",\"temporary\":true}}");
+        }
+
+        @Test
+        void refusesEveryConnectionWithoutAHandler() {
+            String reply = new String(
+                    new ConnectionDispatcher(mapper, null, null, List.of())
+                            .connect(CONNECT.getBytes(StandardCharsets.UTF_8), Map.of(), null),
+                    StandardCharsets.UTF_8);
+            assertThat(reply).isEqualTo("{\"disconnect\":{\"code\":4501,\"reason\":\"unauthorized\"}}");
+        }
+
+        @Test
+        void answersAMalformedRequestWith400() {
+            String reply = new String(
+                    new ConnectionDispatcher(mapper, (context) -> ConnectResult.anonymous(), null, List.of())
+                            .connect("nope".getBytes(StandardCharsets.UTF_8), Map.of(), null),
+                    StandardCharsets.UTF_8);
+            assertThat(reply).isEqualTo("{\"error\":{\"code\":400,\"message\":\"malformed proxy request\"}}");
+        }
+    }
+
+    @Nested
+    class Refresh {
+
+        @Test
+        void extendsTheConnection() {
+            AtomicReference<RefreshContext> seen = new AtomicReference<>();
+            String reply = refresh(
+                    (context) -> {
+                        seen.set(context);
+                        return RefreshResult.extendUntil(Instant.ofEpochSecond(1767229200));
+                    },
+                    REFRESH);
+            assertThat(reply).isEqualTo("{\"result\":{\"expired\":false,\"expire_at\":1767229200}}");
+            assertThat(seen.get().user()).isEqualTo("42");
+            assertThat(seen.get().meta().get("tenant").asString()).isEqualTo("t1");
+        }
+
+        @Test
+        void expiresWhenTheHandlerFailsOrTheRequestIsMalformed() {
+            assertThat(refresh(
+                            (context) -> {
+                                throw new IllegalStateException("database down");
+                            },
+                            REFRESH))
+                    .isEqualTo("{\"result\":{\"expired\":true}}");
+            assertThat(refresh((context) -> RefreshResult.expired(), "{")).isEqualTo("{\"result\":{\"expired\":true}}");
+        }
+    }
+}
