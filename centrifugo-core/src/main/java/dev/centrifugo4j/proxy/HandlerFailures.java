@@ -72,6 +72,14 @@ public final class HandlerFailures {
         return internalError(reference);
     }
 
+    /** The error code for asynchronous handlers that do not complete in time. */
+    public static final int TIMEOUT = 504;
+
+    /** Error 504 "handler timed out" (temporary), for asynchronous handlers that take too long. */
+    public static ProxyReply timeout() {
+        return ProxyReply.error(TIMEOUT, "handler timed out", true);
+    }
+
     /** Error 500 with a reference. */
     public static ProxyReply internalError(String reference) {
         return ProxyReply.error(INTERNAL_ERROR, "internal error (ref: " + reference + ")", false);

@@ -191,7 +191,7 @@ public final class RpcDispatcher {
 
     /** The reply for an asynchronous handler that did not complete in time. */
     public static ProxyReply timeoutReply() {
-        return ProxyReply.error(RpcErrorCodes.TIMEOUT, "handler timed out", true);
+        return HandlerFailures.timeout();
     }
 
     private ProxyReply failure(Throwable failure, RpcContext context) {

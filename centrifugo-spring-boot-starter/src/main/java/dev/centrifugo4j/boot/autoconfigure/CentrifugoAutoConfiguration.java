@@ -1,11 +1,22 @@
 package dev.centrifugo4j.boot.autoconfigure;
 
+import dev.centrifugo4j.boot.proxy.ProxyHandler;
 import dev.centrifugo4j.boot.proxy.ProxySecretCheck;
-import dev.centrifugo4j.boot.proxy.RpcProxyHandler;
-import dev.centrifugo4j.boot.rpc.RpcMethodRegistrar;
+import dev.centrifugo4j.boot.rpc.HandlerRegistrar;
+import dev.centrifugo4j.channel.ChannelDispatcher;
+import dev.centrifugo4j.channel.ChannelOperation;
+import dev.centrifugo4j.connect.ConnectHandler;
+import dev.centrifugo4j.connect.ConnectionDispatcher;
+import dev.centrifugo4j.connect.RefreshHandler;
+import dev.centrifugo4j.proxy.HandlerFailures;
+import dev.centrifugo4j.proxy.ProxyCodec;
+import dev.centrifugo4j.proxy.ProxyExceptionTranslator;
 import dev.centrifugo4j.rpc.RpcDispatcher;
 import dev.centrifugo4j.token.CentrifugoTokens;
 import jakarta.validation.Validator;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,8 +28,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -26,8 +41,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Auto-configuration for Centrifugo: the RPC proxy endpoint that dispatches to
- * {@code @WebSocketRpc} methods, and connection tokens.
+ * Auto-configuration for Centrifugo: the proxy endpoints (rpc, connect, refresh, subscribe, publish,
+ * sub_refresh) that dispatch to the application's handlers, and connection tokens.
  */
 @AutoConfiguration(
         afterName = {
@@ -68,43 +83,150 @@ public final class CentrifugoAutoConfiguration {
             return ProxySecretCheck.disabled(proxy.getSecretHeader());
         }
 
+        @Bean
+        @ConditionalOnMissingBean
+        HandlerRegistrar centrifugoHandlerRegistrar(
+                ConfigurableListableBeanFactory beanFactory,
+                ObjectProvider<JsonMapper> mapper,
+                ObjectProvider<Validator> validator,
+                ObjectProvider<ProxyExceptionTranslator> translators) {
+            return new HandlerRegistrar(
+                    beanFactory,
+                    mapper.getIfAvailable(
+                            () -> JsonMapper.builder().findAndAddModules().build()),
+                    validator.getIfAvailable(),
+                    translators.orderedStream().toList());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        ChannelDispatcher centrifugoChannelDispatcher(
+                HandlerRegistrar registrar, ObjectProvider<ConversionService> conversionService) {
+            ConversionService conversions =
+                    conversionService.getIfUnique(ApplicationConversionService::getSharedInstance);
+            return registrar.channelDispatcher((value, type) -> {
+                Object converted = conversions.convert(
+                        value,
+                        TypeDescriptor.valueOf(String.class),
+                        new TypeDescriptor(ResolvableType.forType(type), null, null));
+                if (converted == null) {
+                    throw new IllegalArgumentException("converted to null");
+                }
+                return converted;
+            });
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        ConnectionDispatcher centrifugoConnectionDispatcher(
+                ObjectProvider<JsonMapper> mapper,
+                ObjectProvider<ConnectHandler> connectHandler,
+                ObjectProvider<RefreshHandler> refreshHandler,
+                ObjectProvider<ProxyExceptionTranslator> translators) {
+            return new ConnectionDispatcher(
+                    mapper.getIfAvailable(
+                            () -> JsonMapper.builder().findAndAddModules().build()),
+                    connectHandler.getIfUnique(),
+                    refreshHandler.getIfUnique(),
+                    translators.orderedStream().toList());
+        }
+
+        @Bean
+        RouterFunction<ServerResponse> centrifugoChannelProxyRoutes(
+                CentrifugoProperties properties,
+                ChannelDispatcher channels,
+                ConnectionDispatcher connections,
+                ProxySecretCheck secretCheck) {
+            CentrifugoProperties.Proxy proxy = properties.getProxy();
+            Duration timeout = proxy.getAsyncTimeout();
+            byte[] timeoutReply = TIMEOUT_REPLY;
+            RouterFunctions.Builder routes = RouterFunctions.route();
+            post(
+                    routes,
+                    proxy.getConnectPath(),
+                    new ProxyHandler(
+                            "connect",
+                            (body, headers, principal) ->
+                                    CompletableFuture.completedFuture(connections.connect(body, headers, principal)),
+                            secretCheck,
+                            timeout,
+                            timeoutReply));
+            post(
+                    routes,
+                    proxy.getRefreshPath(),
+                    new ProxyHandler(
+                            "refresh",
+                            (body, headers, principal) ->
+                                    CompletableFuture.completedFuture(connections.refresh(body, headers, principal)),
+                            secretCheck,
+                            timeout,
+                            timeoutReply));
+            post(
+                    routes,
+                    proxy.getSubscribePath(),
+                    channelHandler(channels, ChannelOperation.SUBSCRIBE, secretCheck, timeout));
+            post(
+                    routes,
+                    proxy.getPublishPath(),
+                    channelHandler(channels, ChannelOperation.PUBLISH, secretCheck, timeout));
+            post(
+                    routes,
+                    proxy.getSubRefreshPath(),
+                    channelHandler(channels, ChannelOperation.SUB_REFRESH, secretCheck, timeout));
+            return routes.build();
+        }
+
+        private static ProxyHandler channelHandler(
+                ChannelDispatcher channels,
+                ChannelOperation operation,
+                ProxySecretCheck secretCheck,
+                Duration timeout) {
+            return new ProxyHandler(
+                    operation.name().toLowerCase(Locale.ROOT),
+                    (body, headers, principal) -> channels.dispatch(operation, body, headers, principal),
+                    secretCheck,
+                    timeout,
+                    TIMEOUT_REPLY);
+        }
+
         @Configuration(proxyBeanMethods = false)
         @ConditionalOnBooleanProperty(name = "centrifugo.proxy.rpc-enabled", matchIfMissing = true)
         static class RpcProxyConfiguration {
 
             @Bean
             @ConditionalOnMissingBean
-            RpcDispatcher centrifugoRpcDispatcher(
-                    ConfigurableListableBeanFactory beanFactory,
-                    ObjectProvider<JsonMapper> mapper,
-                    ObjectProvider<Validator> validator) {
-                return new RpcMethodRegistrar(
-                                beanFactory,
-                                mapper.getIfAvailable(() ->
-                                        JsonMapper.builder().findAndAddModules().build()),
-                                validator.getIfAvailable())
-                        .buildDispatcher();
+            RpcDispatcher centrifugoRpcDispatcher(HandlerRegistrar registrar) {
+                return registrar.rpcDispatcher();
             }
 
             @Bean
             RouterFunction<ServerResponse> centrifugoRpcProxyRoute(
                     CentrifugoProperties properties, RpcDispatcher dispatcher, ProxySecretCheck secretCheck) {
                 CentrifugoProperties.Proxy proxy = properties.getProxy();
-                RpcProxyHandler handler = new RpcProxyHandler(dispatcher, secretCheck, proxy.getAsyncTimeout());
-                String path = withoutTrailingSlash(proxy.getRpcPath());
-                return RouterFunctions.route()
-                        .POST(path, handler)
-                        .POST(path + "/", handler)
-                        .build();
-            }
-
-            private static String withoutTrailingSlash(String path) {
-                String trimmed = path.strip();
-                while (trimmed.length() > 1 && trimmed.endsWith("/")) {
-                    trimmed = trimmed.substring(0, trimmed.length() - 1);
-                }
-                return trimmed.startsWith("/") ? trimmed : "/" + trimmed;
+                ProxyHandler handler = new ProxyHandler(
+                        "rpc", dispatcher::dispatch, secretCheck, proxy.getAsyncTimeout(), TIMEOUT_REPLY);
+                RouterFunctions.Builder routes = RouterFunctions.route();
+                post(routes, proxy.getRpcPath(), handler);
+                return routes.build();
             }
         }
+
+        /** Serves the path with and without its trailing slash. */
+        static void post(RouterFunctions.Builder routes, String path, ProxyHandler handler) {
+            String trimmed = withoutTrailingSlash(path);
+            routes.POST(trimmed, handler).POST(trimmed + "/", handler);
+        }
+
+        static String withoutTrailingSlash(String path) {
+            String trimmed = path.strip();
+            while (trimmed.length() > 1 && trimmed.endsWith("/")) {
+                trimmed = trimmed.substring(0, trimmed.length() - 1);
+            }
+            return trimmed.startsWith("/") ? trimmed : "/" + trimmed;
+        }
     }
+
+    /** The reply of a handler that does not complete within centrifugo.proxy.async-timeout. */
+    private static final byte[] TIMEOUT_REPLY =
+            new ProxyCodec(JsonMapper.shared()).writeReply(HandlerFailures.timeout(), false);
 }

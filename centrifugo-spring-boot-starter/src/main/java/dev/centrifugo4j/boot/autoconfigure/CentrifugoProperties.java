@@ -31,6 +31,8 @@ public class CentrifugoProperties {
 
     private final Proxy proxy = new Proxy();
 
+    private final Connect connect = new Connect();
+
     public String getUrl() {
         return this.url;
     }
@@ -61,6 +63,10 @@ public class CentrifugoProperties {
 
     public Proxy getProxy() {
         return this.proxy;
+    }
+
+    public Connect getConnect() {
+        return this.connect;
     }
 
     /** Connection tokens. */
@@ -116,6 +122,28 @@ public class CentrifugoProperties {
         /** Path of the RPC proxy endpoint; also served with or without the trailing slash. */
         private String rpcPath = "/centrifugo/rpc/";
 
+        /** Path of the connect proxy endpoint; also served with or without the trailing slash. */
+        private String connectPath = "/centrifugo/connect/";
+
+        /** Path of the refresh proxy endpoint; also served with or without the trailing slash. */
+        private String refreshPath = "/centrifugo/refresh/";
+
+        /** Path of the subscribe proxy endpoint; also served with or without the trailing slash. */
+        private String subscribePath = "/centrifugo/subscribe/";
+
+        /** Path of the publish proxy endpoint; also served with or without the trailing slash. */
+        private String publishPath = "/centrifugo/publish/";
+
+        /** Path of the sub_refresh proxy endpoint; also served with or without the trailing slash. */
+        private String subRefreshPath = "/centrifugo/sub_refresh/";
+
+        /**
+         * Whether to add a Spring Security filter chain for the proxy paths: no CSRF, no login
+         * redirect, the user's session (from the forwarded Cookie header) still loaded so that
+         * handlers see the Authentication. Only with Spring Security on the class path.
+         */
+        private boolean securityFilterChain = true;
+
         /**
          * How long an asynchronous handler may take before the call is answered with error 504.
          * Keep it below the timeout of Centrifugo's proxy.
@@ -162,12 +190,110 @@ public class CentrifugoProperties {
             this.rpcPath = rpcPath;
         }
 
+        public String getConnectPath() {
+            return this.connectPath;
+        }
+
+        public void setConnectPath(String connectPath) {
+            this.connectPath = connectPath;
+        }
+
+        public String getRefreshPath() {
+            return this.refreshPath;
+        }
+
+        public void setRefreshPath(String refreshPath) {
+            this.refreshPath = refreshPath;
+        }
+
+        public String getSubscribePath() {
+            return this.subscribePath;
+        }
+
+        public void setSubscribePath(String subscribePath) {
+            this.subscribePath = subscribePath;
+        }
+
+        public String getPublishPath() {
+            return this.publishPath;
+        }
+
+        public void setPublishPath(String publishPath) {
+            this.publishPath = publishPath;
+        }
+
+        public String getSubRefreshPath() {
+            return this.subRefreshPath;
+        }
+
+        public void setSubRefreshPath(String subRefreshPath) {
+            this.subRefreshPath = subRefreshPath;
+        }
+
+        public boolean isSecurityFilterChain() {
+            return this.securityFilterChain;
+        }
+
+        public void setSecurityFilterChain(boolean securityFilterChain) {
+            this.securityFilterChain = securityFilterChain;
+        }
+
         public Duration getAsyncTimeout() {
             return this.asyncTimeout;
         }
 
         public void setAsyncTimeout(Duration asyncTimeout) {
             this.asyncTimeout = asyncTimeout;
+        }
+    }
+
+    /** The connect and refresh proxies' default answers (with Spring Security). */
+    public static class Connect {
+
+        /**
+         * How long a connection identified by the connect proxy lives before Centrifugo asks the
+         * refresh proxy again (which re-checks the user's session). Unset: connections do not expire.
+         */
+        private @Nullable Duration expireAfter;
+
+        /** Whether connections without an authenticated user are accepted as anonymous. */
+        private boolean anonymous;
+
+        /** How a connection without an authenticated user is refused, when anonymous ones are not accepted. */
+        private Refusal unauthenticated = Refusal.DISCONNECT;
+
+        public @Nullable Duration getExpireAfter() {
+            return this.expireAfter;
+        }
+
+        public void setExpireAfter(@Nullable Duration expireAfter) {
+            this.expireAfter = expireAfter;
+        }
+
+        public boolean isAnonymous() {
+            return this.anonymous;
+        }
+
+        public void setAnonymous(boolean anonymous) {
+            this.anonymous = anonymous;
+        }
+
+        public Refusal getUnauthenticated() {
+            return this.unauthenticated;
+        }
+
+        public void setUnauthenticated(Refusal unauthenticated) {
+            this.unauthenticated = unauthenticated;
+        }
+
+        /** How a connection is refused. */
+        public enum Refusal {
+
+            /** Disconnect 4501 "unauthorized": the client does not reconnect. */
+            DISCONNECT,
+
+            /** Error 401 "unauthorized": the client retries with backoff. */
+            ERROR
         }
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.auth0.jwt.JWT;
 import dev.centrifugo4j.boot.proxy.ProxySecretCheck;
-import dev.centrifugo4j.boot.rpc.RpcMethodsNotIndexedException;
+import dev.centrifugo4j.boot.rpc.HandlersNotIndexedException;
 import dev.centrifugo4j.rpc.RpcContext;
 import dev.centrifugo4j.rpc.RpcDispatcher;
 import dev.centrifugo4j.rpc.WebSocketRpc;
@@ -112,7 +112,8 @@ class CentrifugoAutoConfigurationTests {
                     .run((context) -> {
                         assertThat(context).hasSingleBean(RpcDispatcher.class);
                         assertThat(context).hasBean("centrifugoRpcProxyRoute");
-                        assertThat(context).getBeans(RouterFunction.class).hasSize(1);
+                        assertThat(context).hasBean("centrifugoChannelProxyRoutes");
+                        assertThat(context).getBeans(RouterFunction.class).hasSize(2);
                     });
         }
 
@@ -174,7 +175,7 @@ class CentrifugoAutoConfigurationTests {
                         assertThat(context).hasFailed();
                         assertThat(context.getStartupFailure())
                                 .rootCause()
-                                .isInstanceOf(RpcMethodsNotIndexedException.class)
+                                .isInstanceOf(HandlersNotIndexedException.class)
                                 .hasMessageContaining("NotIndexedHandler.hello(RpcContext)");
                     });
         }
@@ -182,7 +183,7 @@ class CentrifugoAutoConfigurationTests {
         @Test
         void explainsHowToEnableTheProcessor() {
             FailureAnalysis analysis = new dev.centrifugo4j.boot.rpc.TestAnalyzers()
-                    .analyze(new RpcMethodsNotIndexedException(java.util.List.of("a.B.c()")));
+                    .analyze(new HandlersNotIndexedException(java.util.List.of("a.B.c()")));
             assertThat(analysis.getDescription()).contains("a.B.c()");
             assertThat(analysis.getAction()).contains("<proc>full</proc>").contains("annotationProcessorPaths");
         }

@@ -5,7 +5,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 /** Opens the package-private analyzer to tests in other packages. */
 public final class TestAnalyzers {
 
-    public FailureAnalysis analyze(RpcMethodsNotIndexedException failure) {
-        return new RpcMethodsNotIndexedFailureAnalyzer().analyze(failure);
+    public FailureAnalysis analyze(HandlersNotIndexedException failure) {
+        return new HandlersNotIndexedFailureAnalyzer().analyze(failure);
     }
 }

@@ -3,13 +3,13 @@ package dev.centrifugo4j.boot.rpc;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Explains {@link RpcMethodsNotIndexedException}: how to make the annotation processor run. */
-class RpcMethodsNotIndexedFailureAnalyzer extends AbstractFailureAnalyzer<RpcMethodsNotIndexedException> {
+/** Explains {@link HandlersNotIndexedException}: how to make the annotation processor run. */
+class HandlersNotIndexedFailureAnalyzer extends AbstractFailureAnalyzer<HandlersNotIndexedException> {
 
     @Override
-    protected FailureAnalysis analyze(Throwable rootFailure, RpcMethodsNotIndexedException cause) {
+    protected FailureAnalysis analyze(Throwable rootFailure, HandlersNotIndexedException cause) {
         StringBuilder description = new StringBuilder(
-                "These @WebSocketRpc methods are not in the index that centrifugo4j's annotation processor generates"
+                "These handler methods (@WebSocketRpc, @OnSubscribe, @OnPublish, @OnSubRefresh) are not in the index that centrifugo4j's annotation processor generates"
                         + " at compile time, so they cannot be served:\n");
         cause.getMethods().forEach((method) -> description.append("\n    ").append(method));
         return new FailureAnalysis(description.toString(), """

@@ -3,15 +3,15 @@ package dev.centrifugo4j.boot.rpc;
 import java.util.List;
 
 /**
- * Start-up failure: beans declare {@code @WebSocketRpc} methods that the generated index does not
+ * Start-up failure: beans declare handler methods ({@code @WebSocketRpc}, {@code @OnSubscribe}, ...) that the generated index does not
  * list, because the annotation processor did not run when they were compiled.
  */
-public class RpcMethodsNotIndexedException extends RuntimeException {
+public class HandlersNotIndexedException extends RuntimeException {
 
     private final List<String> methods;
 
-    public RpcMethodsNotIndexedException(List<String> methods) {
-        super("@WebSocketRpc methods missing from the generated index (the centrifugo4j annotation processor did"
+    public HandlersNotIndexedException(List<String> methods) {
+        super("Handler methods missing from the generated index (the centrifugo4j annotation processor did"
                 + " not run): " + String.join(", ", methods));
         this.methods = List.copyOf(methods);
     }

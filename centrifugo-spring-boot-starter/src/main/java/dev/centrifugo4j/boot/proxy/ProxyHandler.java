@@ -1,9 +1,10 @@
 package dev.centrifugo4j.boot.proxy;
 
-import dev.centrifugo4j.rpc.RpcDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.security.Principal;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -21,20 +23,24 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Serves Centrifugo's RPC proxy: checks the shared secret, hands the body to the {@link
- * RpcDispatcher} and answers with HTTP 200 and the reply JSON. Synchronous handlers run on the
- * request thread (a virtual thread when the application enables them); asynchronous ones use the
- * servlet container's async support and are answered with error 504 when they exceed the timeout.
+ * Serves one of Centrifugo's proxies: checks the shared secret, hands the body, the forwarded
+ * headers and the authenticated principal (the request's {@code getUserPrincipal()}, which Spring
+ * Security fills from the forwarded session cookie or bearer token) to a dispatcher, and answers with
+ * HTTP 200 and the reply JSON. Synchronous handlers run on the request thread (a virtual thread when
+ * the application enables them); asynchronous ones use the servlet container's async support and are
+ * answered with the timeout reply when they take too long.
  */
-public final class RpcProxyHandler implements HandlerFunction<ServerResponse> {
+public final class ProxyHandler implements HandlerFunction<ServerResponse> {
 
-    private static final Logger logger = LoggerFactory.getLogger(RpcProxyHandler.class);
+    private static final Logger logger = LoggerFactory.getLogger(ProxyHandler.class);
 
     /** Headers of the proxy request itself, not forwarded from the client. */
     private static final Set<String> TRANSPORT_HEADERS =
             Set.of("content-type", "content-length", "host", "accept-encoding", "connection");
 
-    private final RpcDispatcher dispatcher;
+    private final String proxy;
+
+    private final Dispatch dispatch;
 
     private final ProxySecretCheck secretCheck;
 
@@ -45,15 +51,19 @@ public final class RpcProxyHandler implements HandlerFunction<ServerResponse> {
     /**
      * Creates the handler.
      *
-     * @param dispatcher the dispatcher
+     * @param proxy the proxy's name, for the log (for example {@code rpc})
+     * @param dispatch produces the reply body
      * @param secretCheck the shared-secret check
      * @param asyncTimeout how long asynchronous handlers may take
+     * @param timeoutReply the reply body when they take longer
      */
-    public RpcProxyHandler(RpcDispatcher dispatcher, ProxySecretCheck secretCheck, Duration asyncTimeout) {
-        this.dispatcher = dispatcher;
+    public ProxyHandler(
+            String proxy, Dispatch dispatch, ProxySecretCheck secretCheck, Duration asyncTimeout, byte[] timeoutReply) {
+        this.proxy = proxy;
+        this.dispatch = dispatch;
         this.secretCheck = secretCheck;
         this.asyncTimeout = asyncTimeout;
-        this.timeoutReply = dispatcher.encode(RpcDispatcher.timeoutReply(), false, "");
+        this.timeoutReply = timeoutReply.clone();
     }
 
     @Override
@@ -61,19 +71,21 @@ public final class RpcProxyHandler implements HandlerFunction<ServerResponse> {
         HttpServletRequest servletRequest = request.servletRequest();
         if (!this.secretCheck.accepts(servletRequest.getHeader(this.secretCheck.headerName()))) {
             logger.warn(
-                    "Rejected an RPC proxy request from {} without a valid '{}' header",
+                    "Rejected a {} proxy request from {} without a valid '{}' header",
+                    this.proxy,
                     servletRequest.getRemoteAddr(),
                     this.secretCheck.headerName());
             return ServerResponse.status(HttpStatus.UNAUTHORIZED).build();
         }
         byte[] body = servletRequest.getInputStream().readAllBytes();
-        CompletableFuture<byte[]> reply = this.dispatcher.dispatch(body, forwardedHeaders(servletRequest));
+        CompletableFuture<byte[]> reply =
+                this.dispatch.dispatch(body, forwardedHeaders(servletRequest), servletRequest.getUserPrincipal());
         if (reply.isDone()) {
             return ok(reply.join());
         }
         CompletableFuture<ServerResponse> response = reply.completeOnTimeout(
                         this.timeoutReply, this.asyncTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .thenApply(RpcProxyHandler::ok);
+                .thenApply(ProxyHandler::ok);
         // The container's own async timeout must not fire before ours does.
         return ServerResponse.async(response, this.asyncTimeout.plusSeconds(5));
     }
@@ -83,16 +95,32 @@ public final class RpcProxyHandler implements HandlerFunction<ServerResponse> {
         Enumeration<String> names = request.getHeaderNames();
         while (names.hasMoreElements()) {
             String name = names.nextElement();
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (TRANSPORT_HEADERS.contains(lower) || name.equalsIgnoreCase(this.secretCheck.headerName())) {
+            if (TRANSPORT_HEADERS.contains(name.toLowerCase(Locale.ROOT))
+                    || name.equalsIgnoreCase(this.secretCheck.headerName())) {
                 continue;
             }
-            headers.put(name, java.util.Collections.list(request.getHeaders(name)));
+            headers.put(name, Collections.list(request.getHeaders(name)));
         }
         return headers;
     }
 
     private static ServerResponse ok(byte[] body) {
         return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /** Produces the reply body of one proxy request. */
+    @FunctionalInterface
+    public interface Dispatch {
+
+        /**
+         * Dispatches a request.
+         *
+         * @param body the request body
+         * @param headers the forwarded headers
+         * @param principal the authenticated principal, if any
+         * @return the reply body; a future that never completes exceptionally
+         */
+        CompletableFuture<byte[]> dispatch(
+                byte[] body, Map<String, List<String>> headers, @Nullable Principal principal);
     }
 }

@@ -1,0 +1,109 @@
+package dev.centrifugo4j.boot.autoconfigure;
+
+import dev.centrifugo4j.boot.security.CentrifugoProxySecurityCustomizer;
+import dev.centrifugo4j.boot.security.SpringSecurityConnectHandler;
+import dev.centrifugo4j.connect.ConnectHandler;
+import dev.centrifugo4j.connect.RefreshHandler;
+import dev.centrifugo4j.proxy.ProxyExceptionTranslator;
+import dev.centrifugo4j.proxy.ProxyReply;
+import dev.centrifugo4j.rpc.RpcDispatcher;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Spring Security for the proxy endpoints: the connection's identity comes from the user's session
+ * or bearer token (forwarded by Centrifugo), {@code @PreAuthorize} on handlers answers error 403
+ * instead of 500, and the proxy paths get a filter chain without CSRF and login redirects.
+ *
+ * <p>Runs after Spring Boot's own web security, so that Boot's default filter chain is still created
+ * when the application defines none: this chain only matches the proxy paths.
+ */
+@AutoConfiguration(
+        after = CentrifugoAutoConfiguration.class,
+        afterName = {
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"
+        })
+@ConditionalOnClass({SecurityFilterChain.class, RpcDispatcher.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public final class CentrifugoSecurityAutoConfiguration {
+
+    @Bean
+    ProxyExceptionTranslator centrifugoSecurityExceptionTranslator() {
+        return (exception) -> {
+            if (exception instanceof AccessDeniedException) {
+                return ProxyReply.error(403, "permission denied", false);
+            }
+            if (exception instanceof AuthenticationException) {
+                return ProxyReply.error(401, "unauthorized", false);
+            }
+            return null;
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean({ConnectHandler.class, RefreshHandler.class})
+    SpringSecurityConnectHandler centrifugoSpringSecurityConnectHandler(CentrifugoProperties properties) {
+        CentrifugoProperties.Connect connect = properties.getConnect();
+        return new SpringSecurityConnectHandler(
+                connect.getExpireAfter(),
+                connect.isAnonymous(),
+                connect.getUnauthenticated() == CentrifugoProperties.Connect.Refusal.DISCONNECT,
+                Clock.systemUTC());
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 100)
+    @ConditionalOnBean(HttpSecurity.class)
+    @ConditionalOnBooleanProperty(name = "centrifugo.proxy.security-filter-chain", matchIfMissing = true)
+    SecurityFilterChain centrifugoProxySecurityFilterChain(
+            HttpSecurity http,
+            CentrifugoProperties properties,
+            ObjectProvider<CentrifugoProxySecurityCustomizer> customizers)
+            throws Exception {
+        http.securityMatcher(proxyPaths(properties.getProxy()))
+                .authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+                // Centrifugo is not a browser: no CSRF token, no login page, no saved requests.
+                .csrf((csrf) -> csrf.disable())
+                .requestCache((cache) -> cache.disable())
+                .sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER));
+        for (CentrifugoProxySecurityCustomizer customizer :
+                customizers.orderedStream().toList()) {
+            customizer.customize(http);
+        }
+        return http.build();
+    }
+
+    private static String[] proxyPaths(CentrifugoProperties.Proxy proxy) {
+        List<String> paths = new ArrayList<>();
+        for (String path : List.of(
+                proxy.getRpcPath(),
+                proxy.getConnectPath(),
+                proxy.getRefreshPath(),
+                proxy.getSubscribePath(),
+                proxy.getPublishPath(),
+                proxy.getSubRefreshPath())) {
+            String trimmed = CentrifugoAutoConfiguration.ProxyEndpointConfiguration.withoutTrailingSlash(path);
+            paths.add(trimmed);
+            paths.add(trimmed + "/");
+        }
+        return paths.toArray(String[]::new);
+    }
+}

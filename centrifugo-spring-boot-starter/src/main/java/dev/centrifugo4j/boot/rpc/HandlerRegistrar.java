@@ -1,0 +1,227 @@
+package dev.centrifugo4j.boot.rpc;
+
+import dev.centrifugo4j.channel.ChannelDispatcher;
+import dev.centrifugo4j.channel.ChannelVariableConverter;
+import dev.centrifugo4j.channel.OnPublish;
+import dev.centrifugo4j.channel.OnSubRefresh;
+import dev.centrifugo4j.channel.OnSubscribe;
+import dev.centrifugo4j.proxy.ProxyExceptionTranslator;
+import dev.centrifugo4j.rpc.RpcDispatcher;
+import dev.centrifugo4j.rpc.WebSocketRpc;
+import dev.centrifugo4j.spi.ChannelMethodDefinition;
+import dev.centrifugo4j.spi.HandlerIndex;
+import dev.centrifugo4j.spi.HandlerIndexes;
+import dev.centrifugo4j.spi.RpcMethodDefinition;
+import jakarta.validation.Validator;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Builds the dispatchers of an application: loads the generated indexes, binds each indexed method
+ * to the bean of its class, and fails start-up when a bean declares a handler method that no index
+ * lists (the annotation processor did not run).
+ *
+ * <p>Reflection is used here, once, at start-up; requests go through the generated invokers.
+ */
+public final class HandlerRegistrar {
+
+    private static final Logger logger = LoggerFactory.getLogger(HandlerRegistrar.class);
+
+    private static final List<Class<? extends Annotation>> HANDLER_ANNOTATIONS =
+            List.of(WebSocketRpc.class, OnSubscribe.class, OnPublish.class, OnSubRefresh.class);
+
+    private final ConfigurableListableBeanFactory beanFactory;
+
+    private final ObjectMapper mapper;
+
+    private final @Nullable Validator validator;
+
+    private final List<ProxyExceptionTranslator> translators;
+
+    private @Nullable List<BoundIndex> indexes;
+
+    /**
+     * Creates a registrar.
+     *
+     * @param beanFactory the application's bean factory
+     * @param mapper the application's mapper
+     * @param validator the application's validator, if any
+     * @param translators translators for exceptions the library does not know, in order
+     */
+    public HandlerRegistrar(
+            ConfigurableListableBeanFactory beanFactory,
+            ObjectMapper mapper,
+            @Nullable Validator validator,
+            List<ProxyExceptionTranslator> translators) {
+        this.beanFactory = beanFactory;
+        this.mapper = mapper;
+        this.validator = validator;
+        this.translators = List.copyOf(translators);
+    }
+
+    /**
+     * Builds the RPC dispatcher.
+     *
+     * @return the dispatcher with every indexed RPC method that has a bean
+     * @throws HandlersNotIndexedException when a bean declares handler methods the index lacks
+     * @throws IllegalStateException when a method name is taken twice or a handler class has several beans
+     */
+    public RpcDispatcher rpcDispatcher() {
+        RpcDispatcher.Builder builder = RpcDispatcher.builder(this.mapper).validator(this.validator);
+        this.translators.forEach(builder::exceptionTranslator);
+        for (BoundIndex index : indexes()) {
+            for (RpcMethodDefinition definition : index.index().methods()) {
+                builder.register(definition, index.handler());
+            }
+        }
+        RpcDispatcher dispatcher = builder.build();
+        logger.info("Serving {} RPC method(s): {}", dispatcher.methodNames().size(), dispatcher.methodNames());
+        return dispatcher;
+    }
+
+    /**
+     * Builds the channel dispatcher.
+     *
+     * @param converter converts pattern variables to parameter types
+     * @return the dispatcher with every indexed channel handler that has a bean
+     */
+    public ChannelDispatcher channelDispatcher(ChannelVariableConverter converter) {
+        ChannelDispatcher.Builder builder =
+                ChannelDispatcher.builder(this.mapper).validator(this.validator).variableConverter(converter);
+        this.translators.forEach(builder::exceptionTranslator);
+        int count = 0;
+        for (BoundIndex index : indexes()) {
+            for (ChannelMethodDefinition definition : index.index().channelMethods()) {
+                builder.register(definition, index.handler());
+                count++;
+            }
+        }
+        logger.info("Serving {} channel handler(s)", count);
+        return builder.build();
+    }
+
+    private synchronized List<BoundIndex> indexes() {
+        List<BoundIndex> bound = this.indexes;
+        if (bound == null) {
+            bound = bind();
+            this.indexes = bound;
+        }
+        return bound;
+    }
+
+    private List<BoundIndex> bind() {
+        List<HandlerIndex> indexes = HandlerIndexes.load(classLoader());
+        checkEveryHandlerIsIndexed(indexes);
+        List<BoundIndex> bound = new ArrayList<>();
+        for (HandlerIndex index : indexes) {
+            String[] beanNames = this.beanFactory.getBeanNamesForType(index.handlerType(), true, false);
+            if (beanNames.length == 0) {
+                logger.debug(
+                        "Handler class {} has no bean: its methods are not served",
+                        index.handlerType().getName());
+                continue;
+            }
+            if (beanNames.length > 1) {
+                throw new IllegalStateException(
+                        "Handler class " + index.handlerType().getName() + " has several beans "
+                                + Arrays.toString(beanNames) + ": a handler method must have exactly one bean.");
+            }
+            String beanName = beanNames[0];
+            Supplier<?> handler;
+            if (this.beanFactory.isSingleton(beanName)) {
+                Object bean = this.beanFactory.getBean(beanName);
+                handler = () -> bean;
+            } else {
+                handler = () -> this.beanFactory.getBean(beanName);
+            }
+            bound.add(new BoundIndex(index, handler));
+        }
+        return bound;
+    }
+
+    private ClassLoader classLoader() {
+        ClassLoader classLoader = this.beanFactory.getBeanClassLoader();
+        return (classLoader != null) ? classLoader : ClassUtils.getDefaultClassLoader();
+    }
+
+    private void checkEveryHandlerIsIndexed(List<HandlerIndex> indexes) {
+        Set<String> indexed = new HashSet<>();
+        for (HandlerIndex index : indexes) {
+            index.methods()
+                    .forEach((definition) -> indexed.add(
+                            key(definition.handlerType(), definition.javaMethod(), definition.javaParameterTypes())));
+            index.channelMethods()
+                    .forEach((definition) -> indexed.add(
+                            key(definition.handlerType(), definition.javaMethod(), definition.javaParameterTypes())));
+        }
+        Set<String> missing = new TreeSet<>();
+        for (String beanName : this.beanFactory.getBeanDefinitionNames()) {
+            BeanDefinition definition = this.beanFactory.getBeanDefinition(beanName);
+            if (definition.getRole() == BeanDefinition.ROLE_INFRASTRUCTURE) {
+                continue;
+            }
+            Class<?> type = this.beanFactory.getType(beanName, false);
+            if (type == null) {
+                continue;
+            }
+            Class<?> userType = ClassUtils.getUserClass(type);
+            if (HANDLER_ANNOTATIONS.stream()
+                    .noneMatch((annotation) -> AnnotationUtils.isCandidateClass(userType, annotation))) {
+                continue;
+            }
+            ReflectionUtils.doWithMethods(
+                    userType,
+                    (method) -> {
+                        String key =
+                                key(method.getDeclaringClass(), method.getName(), List.of(method.getParameterTypes()));
+                        if (!indexed.contains(key)) {
+                            missing.add(describe(method));
+                        }
+                    },
+                    HandlerRegistrar::isHandlerMethod);
+        }
+        if (!missing.isEmpty()) {
+            throw new HandlersNotIndexedException(new ArrayList<>(missing));
+        }
+    }
+
+    private static boolean isHandlerMethod(Method method) {
+        for (Class<? extends Annotation> annotation : HANDLER_ANNOTATIONS) {
+            if (method.isAnnotationPresent(annotation)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String key(Class<?> type, String method, List<Class<?>> parameterTypes) {
+        return type.getName() + "#" + method
+                + parameterTypes.stream().map(Class::getName).collect(Collectors.joining(",", "(", ")"));
+    }
+
+    private static String describe(Method method) {
+        return method.getDeclaringClass().getName() + "." + method.getName()
+                + Arrays.stream(method.getParameterTypes())
+                        .map(Class::getSimpleName)
+                        .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private record BoundIndex(HandlerIndex index, Supplier<?> handler) {}
+}
