@@ -27,7 +27,7 @@ import javax.lang.model.util.Elements;
  */
 final class HandlerIndexGenerator {
 
-    static final String PROCESSOR_NAME = "dev.centrifugo4j.processor.WebSocketRpcProcessor";
+    static final String PROCESSOR_NAME = "dev.centrifugo4j.processor.HandlerProcessor";
 
     private static final String SPI_PACKAGE = "dev.centrifugo4j.spi";
 

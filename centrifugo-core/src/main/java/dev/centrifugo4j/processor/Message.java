@@ -4,7 +4,7 @@ import java.util.Locale;
 import javax.tools.Diagnostic;
 
 /**
- * Every diagnostic the {@link WebSocketRpcProcessor} reports. Each one says what is wrong and how to
+ * Every diagnostic the {@link HandlerProcessor} reports. Each one says what is wrong and how to
  * fix it; the tests assert on the same text, so a wording change is made once, here.
  */
 public enum Message {

@@ -63,7 +63,7 @@ import org.jspecify.annotations.Nullable;
  * nothing but the compiler on its class path. Problems are reported with the texts of {@link
  * Message} on the offending method, parameter or annotation value.
  */
-public final class WebSocketRpcProcessor extends AbstractProcessor {
+public final class HandlerProcessor extends AbstractProcessor {
 
     /** The qualified name of the annotation this processor handles. */
     public static final String WEB_SOCKET_RPC = "dev.centrifugo4j.rpc.WebSocketRpc";
@@ -106,7 +106,7 @@ public final class WebSocketRpcProcessor extends AbstractProcessor {
     private @Nullable HandlerIndexGenerator generator;
 
     /** Creates the processor; javac does this through {@code META-INF/services}. */
-    public WebSocketRpcProcessor() {}
+    public HandlerProcessor() {}
 
     /**
      * {@code *}, like Spring's {@code CandidateComponentsIndexer}, although only {@value
@@ -174,7 +174,7 @@ public final class WebSocketRpcProcessor extends AbstractProcessor {
                 return;
             }
             List<ExecutableElement> methods = rpcMethodsOf(handler);
-            if (methods.stream().anyMatch(WebSocketRpcProcessor::refersToMissingTypes)) {
+            if (methods.stream().anyMatch(HandlerProcessor::refersToMissingTypes)) {
                 // Another processor may generate the missing types in this round; javac itself
                 // reports them if they never appear.
                 if (!lastRound) {
@@ -400,7 +400,7 @@ public final class WebSocketRpcProcessor extends AbstractProcessor {
             case ERROR -> true;
             case ARRAY -> containsError(((ArrayType) type).getComponentType());
             case DECLARED ->
-                ((DeclaredType) type).getTypeArguments().stream().anyMatch(WebSocketRpcProcessor::containsError);
+                ((DeclaredType) type).getTypeArguments().stream().anyMatch(HandlerProcessor::containsError);
             case WILDCARD -> containsErrorBound((WildcardType) type);
             default -> false;
         };
@@ -416,7 +416,7 @@ public final class WebSocketRpcProcessor extends AbstractProcessor {
             case TYPEVAR -> true;
             case ARRAY -> containsTypeVariable(((ArrayType) type).getComponentType());
             case DECLARED ->
-                ((DeclaredType) type).getTypeArguments().stream().anyMatch(WebSocketRpcProcessor::containsTypeVariable);
+                ((DeclaredType) type).getTypeArguments().stream().anyMatch(HandlerProcessor::containsTypeVariable);
             case WILDCARD -> {
                 WildcardType wildcard = (WildcardType) type;
                 TypeMirror bound =
