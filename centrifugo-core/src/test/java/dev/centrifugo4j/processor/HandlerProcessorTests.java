@@ -558,7 +558,7 @@ class HandlerProcessorTests {
         }
 
         /** A real javac run with a class output directory on disk, as in an incremental build. */
-        private static void compileInto(Path classes, String... fixtures) throws IOException, URISyntaxException {
+        static void compileInto(Path classes, String... fixtures) throws IOException, URISyntaxException {
             JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
             try (StandardJavaFileManager files =
