@@ -10,7 +10,7 @@ import javax.annotation.processing.Generated;
 /**
  * The {@code @WebSocketRpc} methods of {@code SystemHandlers}.
  */
-@Generated("dev.centrifugo4j.processor.WebSocketRpcProcessor")
+@Generated("dev.centrifugo4j.processor.HandlerProcessor")
 public final class SystemHandlers_CentrifugoHandlers implements HandlerIndex {
     @SuppressWarnings("unchecked")
     private static final List<RpcMethodDefinition> METHODS = List.of(

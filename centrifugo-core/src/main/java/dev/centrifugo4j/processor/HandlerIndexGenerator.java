@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.centrifugo4j.spi.HandlerIndex;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import javax.lang.model.element.Element;
@@ -27,7 +28,7 @@ import javax.lang.model.util.Elements;
  */
 final class HandlerIndexGenerator {
 
-    static final String PROCESSOR_NAME = "dev.centrifugo4j.processor.WebSocketRpcProcessor";
+    static final String PROCESSOR_NAME = "dev.centrifugo4j.processor.HandlerProcessor";
 
     private static final String SPI_PACKAGE = "dev.centrifugo4j.spi";
 
@@ -38,7 +39,17 @@ final class HandlerIndexGenerator {
 
     private static final ClassName RPC_METHOD_DEFINITION = ClassName.get(SPI_PACKAGE, "RpcMethodDefinition");
 
+    private static final ClassName CHANNEL_METHOD_DEFINITION = ClassName.get(SPI_PACKAGE, "ChannelMethodDefinition");
+
+    private static final ClassName CHANNEL_PARAMETER = ClassName.get(SPI_PACKAGE, "ChannelParameter");
+
     private static final ClassName TYPE_REF = ClassName.get(SPI_PACKAGE, "TypeRef");
+
+    private static final String CHANNEL_PACKAGE = "dev.centrifugo4j.channel";
+
+    private static final ClassName CHANNEL_OPERATION = ClassName.get(CHANNEL_PACKAGE, "ChannelOperation");
+
+    private static final ClassName CHANNEL_CONTEXT = ClassName.get(CHANNEL_PACKAGE, "ChannelContext");
 
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
@@ -72,35 +83,41 @@ final class HandlerIndexGenerator {
      * The source of the index class.
      *
      * @param handler the class that declares the methods
-     * @param methods its valid methods, sorted by RPC name
+     * @param rpcMethods its valid RPC methods, sorted by RPC name
+     * @param channelMethods its valid channel methods, sorted by operation, then pattern
      */
-    JavaFile generate(TypeElement handler, List<RpcMethod> methods) {
+    JavaFile generate(TypeElement handler, List<RpcMethod> rpcMethods, List<ChannelMethod> channelMethods) {
         ClassName handlerName = ClassName.get(handler);
         ClassName indexName = generatedName(handler);
-        TypeName definitions = ParameterizedTypeName.get(LIST, RPC_METHOD_DEFINITION);
+        TypeName rpcDefinitions = ParameterizedTypeName.get(LIST, RPC_METHOD_DEFINITION);
+        TypeName channelDefinitions = ParameterizedTypeName.get(LIST, CHANNEL_METHOD_DEFINITION);
 
-        FieldSpec.Builder methodsField = FieldSpec.builder(
-                        definitions, "METHODS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer(methodsInitializer(handlerName, methods));
-        if (methods.stream().anyMatch(RpcMethod::paramsTypeGeneric)) {
-            // The invoker casts the Object it receives to a parameterized type.
-            methodsField.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
-                    .addMember("value", "$S", "unchecked")
-                    .build());
-        }
-
-        TypeSpec index = TypeSpec.classBuilder(indexName)
+        TypeSpec.Builder index = TypeSpec.classBuilder(indexName)
                 .addJavadoc(
-                        "The {@code @WebSocketRpc} methods of {@code $L}.\n",
+                        "The $L methods of {@code $L}.\n",
+                        annotationsOf(rpcMethods, channelMethods),
                         String.join(".", handlerName.simpleNames()))
                 .addAnnotation(AnnotationSpec.builder(GENERATED)
                         .addMember("value", "$S", PROCESSOR_NAME)
                         .build())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(RPC_HANDLER_INDEX)
-                .addOriginatingElement(handler)
-                .addField(methodsField.build())
-                .addMethod(MethodSpec.constructorBuilder()
+                .addOriginatingElement(handler);
+        if (!rpcMethods.isEmpty()) {
+            index.addField(constant(
+                    rpcDefinitions,
+                    "METHODS",
+                    methodsInitializer(handlerName, rpcMethods),
+                    rpcMethods.stream().anyMatch(RpcMethod::paramsTypeGeneric)));
+        }
+        if (!channelMethods.isEmpty()) {
+            index.addField(constant(
+                    channelDefinitions,
+                    "CHANNEL_METHODS",
+                    channelMethodsInitializer(handlerName, channelMethods),
+                    channelMethods.stream().anyMatch(ChannelMethod::castsToGenericType)));
+        }
+        index.addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PUBLIC)
                         .build())
                 .addMethod(MethodSpec.methodBuilder("handlerType")
@@ -113,26 +130,75 @@ final class HandlerIndexGenerator {
                 .addMethod(MethodSpec.methodBuilder("methods")
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
-                        .returns(definitions)
-                        .addStatement("return METHODS")
-                        .build())
-                .build();
-        return JavaFile.builder(indexName.packageName(), index)
+                        .returns(rpcDefinitions)
+                        .addCode(
+                                rpcMethods.isEmpty()
+                                        ? CodeBlock.of("return $T.of();\n", LIST)
+                                        : CodeBlock.of("return METHODS;\n"))
+                        .build());
+        if (!channelMethods.isEmpty()) {
+            index.addMethod(MethodSpec.methodBuilder("channelMethods")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(channelDefinitions)
+                    .addStatement("return CHANNEL_METHODS")
+                    .build());
+        }
+        return JavaFile.builder(indexName.packageName(), index.build())
                 .indent("    ")
                 .skipJavaLangImports(true)
                 .build();
     }
 
+    /** The handler annotations the class uses, for the Javadoc: {@code {@code @WebSocketRpc} and ...}. */
+    private static String annotationsOf(List<RpcMethod> rpcMethods, List<ChannelMethod> channelMethods) {
+        List<String> names = new ArrayList<>();
+        if (!rpcMethods.isEmpty()) {
+            names.add("WebSocketRpc");
+        }
+        for (ChannelAnnotation annotation : ChannelAnnotation.values()) {
+            if (channelMethods.stream().anyMatch(method -> method.annotation() == annotation)) {
+                names.add(annotation.simpleName());
+            }
+        }
+        List<String> code = names.stream().map(name -> "{@code @" + name + "}").toList();
+        if (code.size() == 1) {
+            return code.get(0);
+        }
+        return String.join(", ", code.subList(0, code.size() - 1)) + " and " + code.get(code.size() - 1);
+    }
+
+    private static FieldSpec constant(TypeName type, String name, CodeBlock initializer, boolean unchecked) {
+        FieldSpec.Builder field = FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(initializer);
+        if (unchecked) {
+            // An invoker casts the Object it receives to a parameterized type.
+            field.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                    .addMember("value", "$S", "unchecked")
+                    .build());
+        }
+        return field.build();
+    }
+
     private CodeBlock methodsInitializer(ClassName handlerName, List<RpcMethod> methods) {
-        if (methods.isEmpty()) {
-            return CodeBlock.of("$T.of()", LIST);
+        return listOf(
+                methods.stream().map(method -> definition(handlerName, method)).toList());
+    }
+
+    private CodeBlock channelMethodsInitializer(ClassName handlerName, List<ChannelMethod> methods) {
+        return listOf(methods.stream()
+                .map(method -> channelDefinition(handlerName, method))
+                .toList());
+    }
+
+    /** {@code List.of(...)} with one element per line. */
+    private static CodeBlock listOf(List<CodeBlock> elements) {
+        CodeBlock.Builder list = CodeBlock.builder().add("$T.of(\n$>$>", LIST);
+        for (int i = 0; i < elements.size(); i++) {
+            list.add(elements.get(i));
+            list.add((i < elements.size() - 1) ? ",\n" : "");
         }
-        CodeBlock.Builder initializer = CodeBlock.builder().add("$T.of(\n$>$>", LIST);
-        for (int i = 0; i < methods.size(); i++) {
-            initializer.add(definition(handlerName, methods.get(i)));
-            initializer.add((i < methods.size() - 1) ? ",\n" : "");
-        }
-        return initializer.add(")$<$<").build();
+        return list.add(")$<$<").build();
     }
 
     private CodeBlock definition(ClassName handlerName, RpcMethod method) {
@@ -184,5 +250,83 @@ final class HandlerIndexGenerator {
             return CodeBlock.of("(handler, context, params) -> {\n$>$L;\nreturn null;\n$<}", call);
         }
         return CodeBlock.of("(handler, context, params) -> $L", call);
+    }
+
+    private CodeBlock channelDefinition(ClassName handlerName, ChannelMethod method) {
+        CodeBlock javaParameterTypes = method.parameters().stream()
+                .map(parameter -> CodeBlock.of(
+                        "$T.class", TypeName.get(parameter.erasedType()).withoutAnnotations()))
+                .collect(CodeBlock.joining(", "));
+        return CodeBlock.builder()
+                .add("new $T(\n$>$>", CHANNEL_METHOD_DEFINITION)
+                .add("$T.$L,\n", CHANNEL_OPERATION, method.annotation().operation())
+                .add("$S,\n", method.pattern())
+                .add("$T.class,\n", handlerName)
+                .add("$S,\n", method.element().getSimpleName().toString())
+                .add("$T.of($L),\n", LIST, javaParameterTypes)
+                .add(channelParameters(method))
+                .add("$L,\n", method.async())
+                .add("$L)$<$<", channelInvoker(handlerName, method))
+                .build();
+    }
+
+    private static CodeBlock channelParameters(ChannelMethod method) {
+        if (method.parameters().isEmpty()) {
+            return CodeBlock.of("$T.of(),\n", LIST);
+        }
+        CodeBlock.Builder parameters = CodeBlock.builder().add("$T.of(\n$>$>", LIST);
+        for (int i = 0; i < method.parameters().size(); i++) {
+            ChannelMethod.Parameter parameter = method.parameters().get(i);
+            parameters.add(
+                    switch (parameter.kind()) {
+                        case CONTEXT -> CodeBlock.of("$T.context($T.class)", CHANNEL_PARAMETER, CHANNEL_CONTEXT);
+                        case VARIABLE ->
+                            CodeBlock.of(
+                                    "$T.variable($S, $L)",
+                                    CHANNEL_PARAMETER,
+                                    parameter.variable(),
+                                    typeLiteral(parameter));
+                        case PAYLOAD ->
+                            CodeBlock.of(
+                                    "$T.payload($L, $L, $L)",
+                                    CHANNEL_PARAMETER,
+                                    typeLiteral(parameter),
+                                    parameter.nullable(),
+                                    parameter.validated());
+                    });
+            parameters.add((i < method.parameters().size() - 1) ? ",\n" : "");
+        }
+        return parameters.add("),\n$<$<").build();
+    }
+
+    /** A class literal, or a {@code TypeRef} when a class literal would lose type arguments. */
+    private static CodeBlock typeLiteral(ChannelMethod.Parameter parameter) {
+        TypeName name = TypeName.get(parameter.type()).withoutAnnotations();
+        if (parameter.generic()) {
+            return CodeBlock.of("new $T<$T>() {}.type()", TYPE_REF, name);
+        }
+        return CodeBlock.of("$T.class", name);
+    }
+
+    private static CodeBlock channelInvoker(ClassName handlerName, ChannelMethod method) {
+        List<CodeBlock> arguments = new ArrayList<>();
+        for (int i = 0; i < method.parameters().size(); i++) {
+            TypeName type = TypeName.get(method.parameters().get(i).type()).withoutAnnotations();
+            if (type.isPrimitive()) {
+                // Unboxed explicitly, so that the call resolves as it would with the primitive itself.
+                arguments.add(CodeBlock.of("($T) ($T) arguments[$L]", type, type.box(), i));
+            } else {
+                arguments.add(CodeBlock.of("($T) arguments[$L]", type, i));
+            }
+        }
+        CodeBlock call = CodeBlock.of(
+                "(($T) handler).$N($L)",
+                handlerName,
+                method.element().getSimpleName().toString(),
+                CodeBlock.join(arguments, ", "));
+        if (method.returnsVoid()) {
+            return CodeBlock.of("(handler, arguments) -> {\n$>$L;\nreturn null;\n$<}", call);
+        }
+        return CodeBlock.of("(handler, arguments) -> $L", call);
     }
 }

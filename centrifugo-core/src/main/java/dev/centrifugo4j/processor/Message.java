@@ -4,7 +4,7 @@ import java.util.Locale;
 import javax.tools.Diagnostic;
 
 /**
- * Every diagnostic the {@link WebSocketRpcProcessor} reports. Each one says what is wrong and how to
+ * Every diagnostic the {@link HandlerProcessor} reports. Each one says what is wrong and how to
  * fix it; the tests assert on the same text, so a wording change is made once, here.
  */
 public enum Message {
@@ -12,55 +12,55 @@ public enum Message {
     /** The method is private, so the generated invoker cannot call it. */
     METHOD_PRIVATE(
             Diagnostic.Kind.ERROR,
-            "@WebSocketRpc method %s must not be private: the generated invoker calls it directly from the"
+            "Handler method %s must not be private: the generated invoker calls it directly from the"
                     + " same package. Make it package-private or public."),
 
     /** The method is static, but invokers call it on the handler bean. */
     METHOD_STATIC(
             Diagnostic.Kind.ERROR,
-            "@WebSocketRpc method %s must not be static: it is called on the handler bean. Make it an"
-                    + " instance method."),
+            "Handler method %s must not be static: it is called on the handler bean. Make it an" + " instance method."),
 
     /** The method is abstract, so there is no code to call. */
     METHOD_ABSTRACT(
             Diagnostic.Kind.ERROR,
-            "@WebSocketRpc method %s must not be abstract: the generated invoker calls this very method."
+            "Handler method %s must not be abstract: the generated invoker calls this very method."
                     + " Give it a body, or annotate the implementing method instead."),
 
-    /** The method declares type parameters, which the call's data cannot be bound to. */
+    /** The method declares type parameters, which the request's data cannot be bound to. */
     METHOD_GENERIC(
             Diagnostic.Kind.ERROR,
-            "@WebSocketRpc method %s must not declare type parameters: the call's data cannot be bound to a"
-                    + " type variable. Use a concrete parameters type."),
+            "Handler method %s must not declare type parameters: the request's data cannot be bound to a"
+                    + " type variable. Use concrete parameter types."),
 
     /** The method is varargs. */
     METHOD_VARARGS(
             Diagnostic.Kind.ERROR,
-            "@WebSocketRpc method %s must not be varargs: the call's data binds to one parameters object."
-                    + " Declare the parameter as an array, a List or a record instead."),
+            "Handler method %s must not be varargs: each parameter receives one value (the request's data, a"
+                    + " channel variable or the context). Declare the parameter as an array, a List or a record"
+                    + " instead."),
 
     /** The declaring type is an interface, an enum, a record or an annotation type. */
     TYPE_NOT_A_CLASS(
             Diagnostic.Kind.ERROR,
-            "@WebSocketRpc method %s is declared in the %s %s, but handlers must be classes. Move the method"
+            "Handler method %s is declared in the %s %s, but handlers must be classes. Move the method"
                     + " to a class that is registered as a bean."),
 
     /** The declaring type is a local or anonymous class, which generated code cannot name. */
     TYPE_LOCAL(
             Diagnostic.Kind.ERROR,
-            "@WebSocketRpc method %s is declared in a local or anonymous class, which the generated code"
+            "Handler method %s is declared in a local or anonymous class, which the generated code"
                     + " cannot name. Move it to a top-level or static nested class."),
 
     /** The declaring type is a non-static inner class. */
     TYPE_INNER(
             Diagnostic.Kind.ERROR,
-            "@WebSocketRpc method %s is declared in the inner class %s, which needs an enclosing instance."
+            "Handler method %s is declared in the inner class %s, which needs an enclosing instance."
                     + " Make the class static."),
 
     /** The declaring type, or a type enclosing it, is private. */
     TYPE_PRIVATE(
             Diagnostic.Kind.ERROR,
-            "@WebSocketRpc method %s is declared in %s, which is private or nested in a private class, so the"
+            "Handler method %s is declared in %s, which is private or nested in a private class, so the"
                     + " generated code in the same package cannot access it. Make the class package-private or"
                     + " public."),
 
@@ -127,9 +127,110 @@ public enum Message {
     /** The parameters type declares constraints that nothing will check. */
     CONSTRAINTS_NOT_VALIDATED(
             Diagnostic.Kind.WARNING,
-            "The parameters type %s of @WebSocketRpc method %s declares constraint annotations, but they will"
+            "The type %s of the data parameter of handler method %s declares constraint annotations, but they will"
                     + " not be checked because the parameter has neither @Valid nor a constraint annotation."
                     + " Annotate the parameter with @jakarta.validation.Valid."),
+
+    /** A method carries more than one handler annotation. */
+    MULTIPLE_HANDLER_ANNOTATIONS(
+            Diagnostic.Kind.ERROR,
+            "Method %s is annotated with both @%s and @%s, but a handler method answers one kind of request."
+                    + " Split it into one method per annotation."),
+
+    /** The channel pattern is empty or blank. */
+    PATTERN_BLANK(
+            Diagnostic.Kind.ERROR,
+            "The @%s pattern \"%s\" of method %s must not be blank. Give the channels the method answers for, for"
+                    + " example \"chat:room:{roomId}\"."),
+
+    /** The channel pattern contains whitespace. */
+    PATTERN_WHITESPACE(
+            Diagnostic.Kind.ERROR,
+            "The @%s pattern \"%s\" of method %s must not contain whitespace, which no channel name has."
+                    + " Separate words with ':', '.', '_' or '-' instead."),
+
+    /** A brace of the channel pattern has no partner, or braces are nested. */
+    PATTERN_UNBALANCED_BRACE(
+            Diagnostic.Kind.ERROR,
+            "The @%s pattern \"%s\" of method %s has an unmatched '%s' at index %d. Write each variable as"
+                    + " {name}; braces have no other use in a pattern."),
+
+    /** The channel pattern has {@code {}}. */
+    PATTERN_EMPTY_VARIABLE(
+            Diagnostic.Kind.ERROR,
+            "The @%s pattern \"%s\" of method %s has an empty variable {}. Name it, for example {roomId}."),
+
+    /** A variable name of the channel pattern is not an identifier. */
+    PATTERN_INVALID_VARIABLE(
+            Diagnostic.Kind.ERROR,
+            "The @%s pattern \"%s\" of method %s has the variable {%s}, but variable names must match"
+                    + " [a-zA-Z_][a-zA-Z0-9_]*. Rename it, for example {roomId}."),
+
+    /** Two variables of the channel pattern follow each other without literal text between them. */
+    PATTERN_ADJACENT_VARIABLES(
+            Diagnostic.Kind.ERROR,
+            "The @%s pattern \"%s\" of method %s has the variables {%s} and {%s} directly next to each"
+                    + " other, so a channel could be split between them in more than one way. Put literal text"
+                    + " such as ':' between them."),
+
+    /** The channel pattern declares a variable twice. */
+    PATTERN_DUPLICATE_VARIABLE(
+            Diagnostic.Kind.ERROR,
+            "The @%s pattern \"%s\" of method %s declares the variable {%s} twice. Give each variable its"
+                    + " own name."),
+
+    /** Another method of the compilation answers the same operation for the same pattern. */
+    DUPLICATE_PATTERN(
+            Diagnostic.Kind.ERROR,
+            "The @%s pattern \"%s\" of method %s matches the same channels as the pattern \"%s\" of %s, so"
+                    + " neither is more specific. Keep one @%1$s method per pattern: merge the two methods, or"
+                    + " make one pattern more specific."),
+
+    /** The channel method returns a type its annotation does not support. */
+    INVALID_RETURN_TYPE(Diagnostic.Kind.ERROR, "@%s method %s returns %s, but it must return %s."),
+
+    /** The channel method declares ChannelContext twice. */
+    DUPLICATE_CHANNEL_CONTEXT(
+            Diagnostic.Kind.ERROR, "@%s method %s declares ChannelContext twice. Keep one ChannelContext parameter."),
+
+    /** A {@code @ChannelVariable} parameter names a variable the pattern does not declare. */
+    UNKNOWN_VARIABLE(
+            Diagnostic.Kind.ERROR,
+            "The parameter %s of @%s method %s is bound to the variable {%s}, which the pattern \"%s\" does"
+                    + " not declare. The pattern's variables: %s. Name one of them in @ChannelVariable(\"...\"),"
+                    + " or rename the parameter."),
+
+    /** Two parameters are bound to the same pattern variable. */
+    VARIABLE_BOUND_TWICE(
+            Diagnostic.Kind.ERROR,
+            "The parameters %s and %s of @%s method %s are both bound to the variable {%s}. Bind each"
+                    + " variable to one parameter."),
+
+    /** The channel method has two parameters that are neither the context nor variables. */
+    TWO_PAYLOADS(
+            Diagnostic.Kind.ERROR,
+            "@%s method %s has two payload parameters (%s and %s), but the request's data binds to one. Annotate"
+                    + " pattern variables with @ChannelVariable, or group the data in one record."),
+
+    /** An {@code @OnSubRefresh} method has a payload parameter. */
+    SUB_REFRESH_PAYLOAD(
+            Diagnostic.Kind.ERROR,
+            "@OnSubRefresh method %s declares the parameter %s, which is neither ChannelContext nor a"
+                    + " @ChannelVariable, but a sub_refresh request carries no data to bind to it. Annotate it"
+                    + " with @ChannelVariable, or remove it."),
+
+    /** The payload parameter has a primitive type. */
+    PRIMITIVE_PAYLOAD(
+            Diagnostic.Kind.ERROR,
+            "The payload parameter %s of @%s method %s has the primitive type %s, which cannot represent a"
+                    + " request without data. Use %s or a record instead, or annotate it with @ChannelVariable"
+                    + " if it is a pattern variable."),
+
+    /** A channel method parameter's type uses a type variable. */
+    CHANNEL_PARAMETER_TYPE_VARIABLE(
+            Diagnostic.Kind.ERROR,
+            "The parameter %s of @%s method %s has the type %s, which uses a type variable, so the generated"
+                    + " code cannot tell what to convert the request's data to. Use a concrete type."),
 
     /** A generated source file could not be written. */
     SOURCE_NOT_WRITTEN(
@@ -140,7 +241,7 @@ public enum Message {
     /** The aggregate index could not be written. */
     INDEX_NOT_WRITTEN(
             Diagnostic.Kind.ERROR,
-            "Could not write the RPC index %s: %s. Check that the class output directory is writable."),
+            "Could not write the handler index %s: %s. Check that the class output directory is writable."),
 
     /** A bug in the processor, reported instead of crashing javac. */
     INTERNAL_ERROR(

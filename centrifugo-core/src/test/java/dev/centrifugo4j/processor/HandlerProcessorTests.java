@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class WebSocketRpcProcessorTests {
+class HandlerProcessorTests {
 
     private static final String VALID = "processor/valid/com/example/rpc/";
 
@@ -62,7 +62,7 @@ class WebSocketRpcProcessorTests {
             new RpcContext("client-1", "alice", "websocket", "json", "json", "system.ping", null, Map.of(), null);
 
     private static Compilation compile(String... resources) {
-        return javac().withProcessors(new WebSocketRpcProcessor())
+        return javac().withProcessors(new HandlerProcessor())
                 .compile(Arrays.stream(resources)
                         .map(JavaFileObjects::forResource)
                         .toList());
@@ -91,7 +91,7 @@ class WebSocketRpcProcessorTests {
     }
 
     private static String resource(String name) throws IOException {
-        try (InputStream in = WebSocketRpcProcessorTests.class.getClassLoader().getResourceAsStream(name)) {
+        try (InputStream in = HandlerProcessorTests.class.getClassLoader().getResourceAsStream(name)) {
             assertThat(in).as(name).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -121,7 +121,7 @@ class WebSocketRpcProcessorTests {
 
         @Test
         void compilesWithoutAnyLintWarning() {
-            Compilation compilation = javac().withProcessors(new WebSocketRpcProcessor())
+            Compilation compilation = javac().withProcessors(new HandlerProcessor())
                     // -processing: javac would warn that no processor claims @Valid or @WebSocketRpc.
                     .withOptions("-Xlint:all,-processing", "-Werror")
                     .compile(Arrays.stream(VALID_SOURCES)
@@ -554,11 +554,11 @@ class WebSocketRpcProcessorTests {
 
         private static Map<String, String> sources(Compilation compilation) {
             return compilation.generatedSourceFiles().stream()
-                    .collect(Collectors.toMap(JavaFileObject::getName, WebSocketRpcProcessorTests::contents));
+                    .collect(Collectors.toMap(JavaFileObject::getName, HandlerProcessorTests::contents));
         }
 
         /** A real javac run with a class output directory on disk, as in an incremental build. */
-        private static void compileInto(Path classes, String... fixtures) throws IOException, URISyntaxException {
+        static void compileInto(Path classes, String... fixtures) throws IOException, URISyntaxException {
             JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
             try (StandardJavaFileManager files =
@@ -573,14 +573,14 @@ class WebSocketRpcProcessorTests {
                 files.setLocation(StandardLocation.CLASS_PATH, classPath);
                 List<File> sources = new ArrayList<>();
                 for (String fixture : fixtures) {
-                    URL source = WebSocketRpcProcessorTests.class
+                    URL source = HandlerProcessorTests.class
                             .getClassLoader()
                             .getResource("processor/incremental/" + fixture + ".java");
                     sources.add(Path.of(source.toURI()).toFile());
                 }
                 JavaCompiler.CompilationTask task = compiler.getTask(
                         null, files, diagnostics, List.of(), null, files.getJavaFileObjectsFromFiles(sources));
-                task.setProcessors(List.of(new WebSocketRpcProcessor()));
+                task.setProcessors(List.of(new HandlerProcessor()));
                 Boolean success = task.call();
                 assertThat(success)
                         .as(() -> diagnostics.getDiagnostics().stream()
@@ -596,23 +596,23 @@ class WebSocketRpcProcessorTests {
 
         @Test
         void isFoundByJavacThroughMetaInfServices() {
-            assertThat(ServiceLoader.load(Processor.class, WebSocketRpcProcessorTests.class.getClassLoader()).stream()
+            assertThat(ServiceLoader.load(Processor.class, HandlerProcessorTests.class.getClassLoader()).stream()
                             .map(ServiceLoader.Provider::type))
-                    .contains(WebSocketRpcProcessor.class);
+                    .contains(HandlerProcessor.class);
         }
 
         @Test
         void looksAtEveryCompilationForTheAnnotationByItsQualifiedNameAndSupportsTheLatestSourceVersion() {
-            WebSocketRpcProcessor processor = new WebSocketRpcProcessor();
+            HandlerProcessor processor = new HandlerProcessor();
 
-            assertThat(WebSocketRpcProcessor.WEB_SOCKET_RPC).isEqualTo(WebSocketRpc.class.getName());
+            assertThat(HandlerProcessor.WEB_SOCKET_RPC).isEqualTo(WebSocketRpc.class.getName());
             assertThat(processor.getSupportedAnnotationTypes()).containsExactly("*");
             assertThat(processor.getSupportedSourceVersion()).isEqualTo(SourceVersion.latestSupported());
         }
 
         @Test
         void writesTheIndexWhereTheRuntimeLooksForIt() {
-            assertThat(WebSocketRpcProcessor.INDEX_RESOURCE).isEqualTo(HandlerIndex.INDEX_RESOURCE);
+            assertThat(HandlerProcessor.INDEX_RESOURCE).isEqualTo(HandlerIndex.INDEX_RESOURCE);
         }
     }
 
@@ -624,7 +624,7 @@ class WebSocketRpcProcessorTests {
         private final Map<String, byte[]> bytecode = new HashMap<>();
 
         CompiledClassLoader(Compilation compilation) throws IOException {
-            super(WebSocketRpcProcessorTests.class.getClassLoader());
+            super(HandlerProcessorTests.class.getClassLoader());
             for (JavaFileObject file : compilation.generatedFiles()) {
                 String path = file.toUri().getPath();
                 if (file.getKind() == JavaFileObject.Kind.CLASS && path.startsWith(CLASS_OUTPUT)) {

@@ -10,9 +10,11 @@ import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
@@ -32,6 +35,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -49,24 +53,38 @@ import javax.tools.StandardLocation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the {@code @WebSocketRpc} methods at compile time, checks their signatures and generates,
- * for each handler class, a {@code <Class>_CentrifugoHandlers} implementation of {@code HandlerIndex}
- * that calls them directly; the runtime dispatches RPC calls through these indexes instead of
- * scanning beans with reflection.
+ * Finds the handler methods ({@code @WebSocketRpc}, {@code @OnSubscribe}, {@code @OnPublish} and
+ * {@code @OnSubRefresh}) at compile time, checks their signatures and channel patterns and
+ * generates, for each handler class, a {@code <Class>_CentrifugoHandlers} implementation of {@code
+ * HandlerIndex} that calls them directly; the runtime dispatches RPC calls and channel proxy requests
+ * through these indexes instead of scanning beans with reflection.
  *
  * <p>The processor also writes {@value #INDEX_RESOURCE}, the sorted list of the generated class
  * names, once all rounds are over. On an incremental build it keeps the entries of the previous
- * file whose handler class still exists, still has {@code @WebSocketRpc} methods and was not
- * compiled again, the way Spring's {@code CandidateComponentsIndexer} does.
+ * file whose handler class still exists, still has handler methods and was not compiled again, the
+ * way Spring's {@code CandidateComponentsIndexer} does.
  *
  * <p>It refers to the runtime types by name only and loads none of them, so that it runs with
  * nothing but the compiler on its class path. Problems are reported with the texts of {@link
  * Message} on the offending method, parameter or annotation value.
  */
-public final class WebSocketRpcProcessor extends AbstractProcessor {
+public final class HandlerProcessor extends AbstractProcessor {
 
-    /** The qualified name of the annotation this processor handles. */
+    /** The qualified name of the RPC handler annotation. */
     public static final String WEB_SOCKET_RPC = "dev.centrifugo4j.rpc.WebSocketRpc";
+
+    /** The qualified name of the subscribe handler annotation. */
+    public static final String ON_SUBSCRIBE = "dev.centrifugo4j.channel.OnSubscribe";
+
+    /** The qualified name of the publish handler annotation. */
+    public static final String ON_PUBLISH = "dev.centrifugo4j.channel.OnPublish";
+
+    /** The qualified name of the sub_refresh handler annotation. */
+    public static final String ON_SUB_REFRESH = "dev.centrifugo4j.channel.OnSubRefresh";
+
+    /** Every handler annotation, in the order the messages name them. */
+    private static final List<String> HANDLER_ANNOTATIONS =
+            List.of(WEB_SOCKET_RPC, ON_SUBSCRIBE, ON_PUBLISH, ON_SUB_REFRESH);
 
     /**
      * The resource that lists the generated indexes, one class name per line. A constant variable,
@@ -75,6 +93,10 @@ public final class WebSocketRpcProcessor extends AbstractProcessor {
     public static final String INDEX_RESOURCE = HandlerIndex.INDEX_RESOURCE;
 
     private static final String RPC_CONTEXT = "dev.centrifugo4j.rpc.RpcContext";
+
+    private static final String CHANNEL_CONTEXT = "dev.centrifugo4j.channel.ChannelContext";
+
+    private static final String CHANNEL_VARIABLE = "dev.centrifugo4j.channel.ChannelVariable";
 
     private static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";
 
@@ -89,6 +111,12 @@ public final class WebSocketRpcProcessor extends AbstractProcessor {
 
     /** The RPC names seen so far, with the method that declared each first. */
     private final Map<String, String> rpcNames = new HashMap<>();
+
+    /**
+     * The channel patterns seen so far, keyed by annotation and pattern shape, with the pattern and
+     * the method that declared each first.
+     */
+    private final Map<String, FirstPattern> channelPatterns = new HashMap<>();
 
     /** The binary names of the handler classes handled in this run, generated or not. */
     private final Set<String> processedHandlers = new LinkedHashSet<>();
@@ -106,13 +134,13 @@ public final class WebSocketRpcProcessor extends AbstractProcessor {
     private @Nullable HandlerIndexGenerator generator;
 
     /** Creates the processor; javac does this through {@code META-INF/services}. */
-    public WebSocketRpcProcessor() {}
+    public HandlerProcessor() {}
 
     /**
-     * {@code *}, like Spring's {@code CandidateComponentsIndexer}, although only {@value
-     * #WEB_SOCKET_RPC} matters: javac calls a processor only in compilations that contain one of its
-     * annotations, so an incremental compilation that removes the last {@code @WebSocketRpc}
-     * annotation would otherwise leave a stale entry in the index. The processor claims nothing, so
+     * {@code *}, like Spring's {@code CandidateComponentsIndexer}, although only the handler
+     * annotations matter: javac calls a processor only in compilations that contain one of its
+     * annotations, so an incremental compilation that removes the last handler annotation would
+     * otherwise leave a stale entry in the index. The processor claims nothing, so
      * other processors still see every annotation. (javac warns when {@code *} is listed with other
      * names.)
      */
@@ -145,8 +173,11 @@ public final class WebSocketRpcProcessor extends AbstractProcessor {
                 }
             }
             this.deferredHandlers.clear();
-            TypeElement annotation = elements().getTypeElement(WEB_SOCKET_RPC);
-            if (annotation != null) {
+            for (String annotationName : HANDLER_ANNOTATIONS) {
+                TypeElement annotation = elements().getTypeElement(annotationName);
+                if (annotation == null) {
+                    continue;
+                }
                 for (Element element : roundEnv.getElementsAnnotatedWith(annotation)) {
                     if (element.getKind() == ElementKind.METHOD
                             && element.getEnclosingElement() instanceof TypeElement handler) {
@@ -163,7 +194,7 @@ public final class WebSocketRpcProcessor extends AbstractProcessor {
         } catch (RuntimeException ex) {
             report(Message.INTERNAL_ERROR, null, null, null, describe(ex));
         }
-        // Other processors may want to see @WebSocketRpc too.
+        // Other processors may want to see the handler annotations too.
         return false;
     }
 
@@ -173,8 +204,8 @@ public final class WebSocketRpcProcessor extends AbstractProcessor {
             if (this.processedHandlers.contains(binaryName)) {
                 return;
             }
-            List<ExecutableElement> methods = rpcMethodsOf(handler);
-            if (methods.stream().anyMatch(WebSocketRpcProcessor::refersToMissingTypes)) {
+            List<ExecutableElement> methods = handlerMethodsOf(handler);
+            if (methods.stream().anyMatch(HandlerProcessor::refersToMissingTypes)) {
                 // Another processor may generate the missing types in this round; javac itself
                 // reports them if they never appear.
                 if (!lastRound) {
@@ -183,29 +214,55 @@ public final class WebSocketRpcProcessor extends AbstractProcessor {
                 return;
             }
             this.processedHandlers.add(binaryName);
-            List<RpcMethod> valid = new ArrayList<>();
+            List<RpcMethod> rpcMethods = new ArrayList<>();
+            List<ChannelMethod> channelMethods = new ArrayList<>();
             boolean failed = false;
             for (ExecutableElement method : methods) {
-                RpcMethod rpcMethod = analyze(handler, method);
-                if (rpcMethod != null) {
-                    valid.add(rpcMethod);
-                } else {
+                List<AnnotationMirror> annotations = handlerAnnotationsOf(method);
+                if (annotations.size() > 1) {
+                    report(
+                            Message.MULTIPLE_HANDLER_ANNOTATIONS,
+                            method,
+                            annotations.get(1),
+                            null,
+                            method.getSimpleName(),
+                            annotationType(annotations.get(0)).getSimpleName(),
+                            annotationType(annotations.get(1)).getSimpleName());
                     failed = true;
+                    continue;
+                }
+                String annotationName =
+                        annotationType(annotations.get(0)).getQualifiedName().toString();
+                if (annotationName.equals(WEB_SOCKET_RPC)) {
+                    RpcMethod rpcMethod = analyze(handler, method);
+                    failed |= (rpcMethod == null);
+                    if (rpcMethod != null) {
+                        rpcMethods.add(rpcMethod);
+                    }
+                } else {
+                    ChannelMethod channelMethod =
+                            analyzeChannel(handler, method, channelAnnotation(annotationName), annotations.get(0));
+                    failed |= (channelMethod == null);
+                    if (channelMethod != null) {
+                        channelMethods.add(channelMethod);
+                    }
                 }
             }
-            if (!failed && !valid.isEmpty()) {
-                valid.sort(Comparator.comparing(RpcMethod::name));
-                generate(handler, valid);
+            if (!failed && !(rpcMethods.isEmpty() && channelMethods.isEmpty())) {
+                rpcMethods.sort(Comparator.comparing(RpcMethod::name));
+                channelMethods.sort(
+                        Comparator.comparing(ChannelMethod::annotation).thenComparing(ChannelMethod::pattern));
+                generate(handler, rpcMethods, channelMethods);
             }
         } catch (RuntimeException ex) {
             report(Message.INTERNAL_ERROR, handler, null, null, describe(ex));
         }
     }
 
-    private void generate(TypeElement handler, List<RpcMethod> methods) {
+    private void generate(TypeElement handler, List<RpcMethod> rpcMethods, List<ChannelMethod> channelMethods) {
         ClassName name = generator().generatedName(handler);
         try {
-            generator().generate(handler, methods).writeTo(this.processingEnv.getFiler());
+            generator().generate(handler, rpcMethods, channelMethods).writeTo(this.processingEnv.getFiler());
             this.generatedIndexes.add(name.canonicalName());
         } catch (IOException ex) {
             report(Message.SOURCE_NOT_WRITTEN, handler, null, null, name.canonicalName(), handler, ex.getMessage());
@@ -288,6 +345,228 @@ public final class WebSocketRpcProcessor extends AbstractProcessor {
                 isAsync(method.getReturnType()),
                 method.getReturnType().getKind() == TypeKind.VOID);
     }
+
+    /** The checked model of one channel method, or {@code null} when it has errors (already reported). */
+    private @Nullable ChannelMethod analyzeChannel(
+            TypeElement handler, ExecutableElement method, ChannelAnnotation kind, AnnotationMirror annotation) {
+        String methodName = method.getSimpleName().toString();
+        String annotationName = kind.simpleName();
+        boolean valid = checkModifiers(method, methodName);
+        valid &= checkDeclaringType(handler, method, methodName);
+        AnnotationValue value = valueOf(annotation);
+        if (value == null || !(value.getValue() instanceof String patternValue)) {
+            // javac reports the malformed annotation itself.
+            return null;
+        }
+        ChannelPattern pattern = checkPattern(patternValue, kind, method, methodName, annotation, value);
+        valid &= (pattern != null);
+
+        List<ChannelMethod.Parameter> parameters = new ArrayList<>();
+        VariableElement context = null;
+        VariableElement payload = null;
+        Map<String, VariableElement> boundVariables = new HashMap<>();
+        for (VariableElement parameter : method.getParameters()) {
+            TypeMirror type = parameter.asType();
+            TypeMirror erasedType = types().erasure(type);
+            Name parameterName = parameter.getSimpleName();
+            if (isDeclaredType(type, CHANNEL_CONTEXT)) {
+                if (context != null) {
+                    valid = report(
+                            Message.DUPLICATE_CHANNEL_CONTEXT, parameter, null, null, annotationName, methodName);
+                }
+                context = parameter;
+                parameters.add(new ChannelMethod.Parameter(
+                        ChannelMethod.Kind.CONTEXT, "", type, erasedType, false, false, false));
+                continue;
+            }
+            if (!type.getKind().isPrimitive() && containsTypeVariable(type)) {
+                valid = report(
+                        Message.CHANNEL_PARAMETER_TYPE_VARIABLE,
+                        parameter,
+                        null,
+                        null,
+                        parameterName,
+                        annotationName,
+                        methodName,
+                        type);
+            }
+            AnnotationMirror variableAnnotation = annotationOf(parameter, CHANNEL_VARIABLE);
+            if (variableAnnotation != null) {
+                AnnotationValue variableValue = valueOf(variableAnnotation);
+                String variable =
+                        (variableValue != null && variableValue.getValue() instanceof String name && !name.isEmpty())
+                                ? name
+                                : parameterName.toString();
+                if (pattern != null && !pattern.variables().contains(variable)) {
+                    valid = report(
+                            Message.UNKNOWN_VARIABLE,
+                            parameter,
+                            variableAnnotation,
+                            variableValue,
+                            parameterName,
+                            annotationName,
+                            methodName,
+                            variable,
+                            patternValue,
+                            describeVariables(pattern));
+                } else {
+                    VariableElement first = boundVariables.putIfAbsent(variable, parameter);
+                    if (first != null) {
+                        valid = report(
+                                Message.VARIABLE_BOUND_TWICE,
+                                parameter,
+                                variableAnnotation,
+                                variableValue,
+                                first.getSimpleName(),
+                                parameterName,
+                                annotationName,
+                                methodName,
+                                variable);
+                    }
+                }
+                parameters.add(new ChannelMethod.Parameter(
+                        ChannelMethod.Kind.VARIABLE, variable, type, erasedType, isGeneric(type), false, false));
+                continue;
+            }
+            if (!kind.payloadAllowed()) {
+                valid = report(Message.SUB_REFRESH_PAYLOAD, parameter, null, null, methodName, parameterName);
+            } else if (payload != null) {
+                valid = report(
+                        Message.TWO_PAYLOADS,
+                        parameter,
+                        null,
+                        null,
+                        annotationName,
+                        methodName,
+                        payload.getSimpleName(),
+                        parameterName);
+            } else if (type.getKind().isPrimitive()) {
+                valid = report(
+                        Message.PRIMITIVE_PAYLOAD,
+                        parameter,
+                        null,
+                        null,
+                        parameterName,
+                        annotationName,
+                        methodName,
+                        type,
+                        types().boxedClass((PrimitiveType) type).getSimpleName());
+            }
+            if (payload == null) {
+                payload = parameter;
+            }
+            boolean nullable = annotationsOf(parameter).stream()
+                    .anyMatch(mirror -> annotationType(mirror).getSimpleName().contentEquals(NULLABLE));
+            boolean validated = annotationsOf(parameter).stream().anyMatch(this::isValidation);
+            if (kind.payloadAllowed() && !validated && declaresConstraints(type)) {
+                report(Message.CONSTRAINTS_NOT_VALIDATED, parameter, null, null, type, methodName);
+            }
+            parameters.add(new ChannelMethod.Parameter(
+                    ChannelMethod.Kind.PAYLOAD, "", type, erasedType, isGeneric(type), nullable, validated));
+        }
+
+        TypeMirror returnType = method.getReturnType();
+        boolean async = isAsync(returnType);
+        TypeMirror result = async ? completionStageArgument(returnType) : returnType;
+        if (result == null || !isAllowedResult(result, kind, async)) {
+            valid = report(
+                    Message.INVALID_RETURN_TYPE,
+                    method,
+                    null,
+                    null,
+                    annotationName,
+                    methodName,
+                    returnType,
+                    kind.allowedReturnTypes());
+        }
+        if (!valid) {
+            return null;
+        }
+        return new ChannelMethod(kind, patternValue, method, parameters, async, returnType.getKind() == TypeKind.VOID);
+    }
+
+    /**
+     * The parsed pattern, or {@code null} when it is invalid or another method already handles the
+     * same operation for the same channels (both reported on the annotation value).
+     */
+    private @Nullable ChannelPattern checkPattern(
+            String value,
+            ChannelAnnotation kind,
+            ExecutableElement method,
+            String methodName,
+            AnnotationMirror annotation,
+            AnnotationValue annotationValue) {
+        ChannelPattern.Result result = ChannelPattern.parse(value);
+        if (result instanceof ChannelPattern.Invalid invalid) {
+            List<Object> arguments = new ArrayList<>(List.of(kind.simpleName(), value, methodName));
+            arguments.addAll(invalid.details());
+            report(invalid.message(), method, annotation, annotationValue, arguments.toArray());
+            return null;
+        }
+        ChannelPattern pattern = ((ChannelPattern.Parsed) result).pattern();
+        String declaredBy = ((TypeElement) method.getEnclosingElement()).getQualifiedName() + "." + methodName;
+        FirstPattern first = this.channelPatterns.putIfAbsent(
+                kind.name() + " " + pattern.shape(), new FirstPattern(value, declaredBy));
+        if (first != null) {
+            report(
+                    Message.DUPLICATE_PATTERN,
+                    method,
+                    annotation,
+                    annotationValue,
+                    kind.simpleName(),
+                    value,
+                    methodName,
+                    first.pattern(),
+                    first.declaredBy());
+            return null;
+        }
+        return pattern;
+    }
+
+    private static String describeVariables(@Nullable ChannelPattern pattern) {
+        if (pattern == null || pattern.variables().isEmpty()) {
+            return "none";
+        }
+        return pattern.variables().stream().map(name -> "{" + name + "}").collect(Collectors.joining(", "));
+    }
+
+    /** The type argument {@code X} of the {@code CompletionStage<X>} a type is or implements. */
+    private @Nullable TypeMirror completionStageArgument(TypeMirror type) {
+        Deque<TypeMirror> pending = new ArrayDeque<>();
+        pending.add(type);
+        while (!pending.isEmpty()) {
+            TypeMirror current = pending.removeFirst();
+            if (isDeclaredType(current, COMPLETION_STAGE)) {
+                List<? extends TypeMirror> arguments = ((DeclaredType) current).getTypeArguments();
+                if (arguments.size() != 1) {
+                    // A raw CompletionStage says nothing about its result.
+                    return null;
+                }
+                TypeMirror argument = arguments.get(0);
+                return (argument instanceof WildcardType wildcard) ? wildcard.getExtendsBound() : argument;
+            }
+            pending.addAll(types().directSupertypes(current));
+        }
+        return null;
+    }
+
+    private static boolean isAllowedResult(TypeMirror result, ChannelAnnotation kind, boolean async) {
+        if (isDeclaredType(result, kind.resultType())) {
+            return true;
+        }
+        if (!kind.booleanOrVoidAllowed()) {
+            return false;
+        }
+        if (async) {
+            return isDeclaredType(result, "java.lang.Boolean") || isDeclaredType(result, "java.lang.Void");
+        }
+        return result.getKind() == TypeKind.VOID
+                || result.getKind() == TypeKind.BOOLEAN
+                || isDeclaredType(result, "java.lang.Boolean");
+    }
+
+    /** The first method that handled a channel operation for a pattern shape. */
+    private record FirstPattern(String pattern, String declaredBy) {}
 
     private boolean checkModifiers(ExecutableElement method, String methodName) {
         boolean valid = true;
@@ -378,16 +657,37 @@ public final class WebSocketRpcProcessor extends AbstractProcessor {
         return true;
     }
 
-    private static List<ExecutableElement> rpcMethodsOf(TypeElement type) {
+    private static List<ExecutableElement> handlerMethodsOf(TypeElement type) {
         List<ExecutableElement> methods = new ArrayList<>();
         for (Element member : type.getEnclosedElements()) {
             if (member instanceof ExecutableElement method
                     && member.getKind() == ElementKind.METHOD
-                    && annotationOf(member, WEB_SOCKET_RPC) != null) {
+                    && !handlerAnnotationsOf(method).isEmpty()) {
                 methods.add(method);
             }
         }
         return methods;
+    }
+
+    /** The handler annotations of a method, in the order they are written. */
+    private static List<AnnotationMirror> handlerAnnotationsOf(ExecutableElement method) {
+        List<AnnotationMirror> annotations = new ArrayList<>();
+        for (AnnotationMirror annotation : method.getAnnotationMirrors()) {
+            if (HANDLER_ANNOTATIONS.contains(
+                    annotationType(annotation).getQualifiedName().toString())) {
+                annotations.add(annotation);
+            }
+        }
+        return annotations;
+    }
+
+    private static ChannelAnnotation channelAnnotation(String qualifiedName) {
+        for (ChannelAnnotation annotation : ChannelAnnotation.values()) {
+            if (annotation.qualifiedName().equals(qualifiedName)) {
+                return annotation;
+            }
+        }
+        throw new IllegalArgumentException("Not a channel handler annotation: " + qualifiedName);
     }
 
     private static boolean refersToMissingTypes(ExecutableElement method) {
@@ -400,7 +700,7 @@ public final class WebSocketRpcProcessor extends AbstractProcessor {
             case ERROR -> true;
             case ARRAY -> containsError(((ArrayType) type).getComponentType());
             case DECLARED ->
-                ((DeclaredType) type).getTypeArguments().stream().anyMatch(WebSocketRpcProcessor::containsError);
+                ((DeclaredType) type).getTypeArguments().stream().anyMatch(HandlerProcessor::containsError);
             case WILDCARD -> containsErrorBound((WildcardType) type);
             default -> false;
         };
@@ -416,7 +716,7 @@ public final class WebSocketRpcProcessor extends AbstractProcessor {
             case TYPEVAR -> true;
             case ARRAY -> containsTypeVariable(((ArrayType) type).getComponentType());
             case DECLARED ->
-                ((DeclaredType) type).getTypeArguments().stream().anyMatch(WebSocketRpcProcessor::containsTypeVariable);
+                ((DeclaredType) type).getTypeArguments().stream().anyMatch(HandlerProcessor::containsTypeVariable);
             case WILDCARD -> {
                 WildcardType wildcard = (WildcardType) type;
                 TypeMirror bound =
@@ -440,10 +740,14 @@ public final class WebSocketRpcProcessor extends AbstractProcessor {
     }
 
     private static boolean isRpcContext(TypeMirror type) {
+        return isDeclaredType(type, RPC_CONTEXT);
+    }
+
+    private static boolean isDeclaredType(TypeMirror type, String qualifiedName) {
         return type.getKind() == TypeKind.DECLARED
                 && ((TypeElement) ((DeclaredType) type).asElement())
                         .getQualifiedName()
-                        .contentEquals(RPC_CONTEXT);
+                        .contentEquals(qualifiedName);
     }
 
     private boolean isAsync(TypeMirror returnType) {
@@ -596,15 +900,14 @@ public final class WebSocketRpcProcessor extends AbstractProcessor {
 
     /**
      * Whether an entry of the earlier index still stands: its handler class exists, still declares
-     * {@code @WebSocketRpc} methods, and was not compiled in this run (which would have regenerated
-     * it).
+     * handler methods, and was not compiled in this run (which would have regenerated it).
      */
     private boolean isStillValid(String entry) {
         TypeElement handler = handlerOf(entry);
         return handler != null
                 && !this.processedHandlers.contains(
                         elements().getBinaryName(handler).toString())
-                && !rpcMethodsOf(handler).isEmpty()
+                && !handlerMethodsOf(handler).isEmpty()
                 && generator().generatedName(handler).canonicalName().equals(entry);
     }
 

@@ -1,0 +1,8 @@
+package com.example.incremental;
+
+public class ChannelHandlers {
+
+    public boolean subscribe() {
+        return true;
+    }
+}

@@ -1,0 +1,6 @@
+package com.example.channel;
+
+public enum RoomKind {
+    PUBLIC,
+    PRIVATE
+}
