@@ -42,70 +42,93 @@ public final class ChannelPattern {
     }
 
     /**
-     * Parses a pattern.
+     * Parses a pattern. The annotation processor applies the same rules at compile time.
      *
      * @param pattern the pattern text
      * @return the pattern
-     * @throws IllegalArgumentException when the pattern is malformed (the message says why)
+     * @throws InvalidChannelPatternException when the pattern is malformed (the first problem from
+     *     the left)
      */
     public static ChannelPattern parse(String pattern) {
         if (pattern == null || pattern.isBlank()) {
-            throw new IllegalArgumentException("Channel pattern must not be blank");
+            throw invalid(String.valueOf(pattern), InvalidChannelPatternException.Problem.BLANK);
+        }
+        if (pattern.codePoints().anyMatch(Character::isWhitespace)) {
+            throw invalid(pattern, InvalidChannelPatternException.Problem.WHITESPACE);
         }
         List<String> literals = new ArrayList<>();
         List<String> names = new ArrayList<>();
         StringBuilder literal = new StringBuilder();
-        int i = 0;
-        while (i < pattern.length()) {
-            char c = pattern.charAt(i);
-            if (Character.isWhitespace(c)) {
-                throw new IllegalArgumentException("Channel pattern '" + pattern + "' must not contain whitespace");
-            }
+        int previousVariableEnd = -1;
+        int index = 0;
+        while (index < pattern.length()) {
+            char c = pattern.charAt(index);
             if (c == '}') {
-                throw new IllegalArgumentException("Channel pattern '" + pattern + "' has an unmatched '}'");
+                throw invalid(pattern, InvalidChannelPatternException.Problem.UNBALANCED_BRACE, "}", index);
             }
             if (c != '{') {
                 literal.append(c);
-                i++;
+                index++;
                 continue;
             }
-            int end = pattern.indexOf('}', i);
-            if (end < 0) {
-                throw new IllegalArgumentException("Channel pattern '" + pattern + "' has an unclosed '{'");
+            int close = pattern.indexOf('}', index + 1);
+            int nextOpen = pattern.indexOf('{', index + 1);
+            if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
+                throw invalid(pattern, InvalidChannelPatternException.Problem.UNBALANCED_BRACE, "{", index);
             }
-            String name = pattern.substring(i + 1, end);
+            String name = pattern.substring(index + 1, close);
+            if (name.isEmpty()) {
+                throw invalid(pattern, InvalidChannelPatternException.Problem.EMPTY_VARIABLE);
+            }
             if (!isIdentifier(name)) {
-                throw new IllegalArgumentException(
-                        "Channel pattern '" + pattern + "' has an invalid variable name '" + name + "'");
+                throw invalid(pattern, InvalidChannelPatternException.Problem.INVALID_VARIABLE, name);
+            }
+            if (previousVariableEnd == index) {
+                throw invalid(
+                        pattern,
+                        InvalidChannelPatternException.Problem.ADJACENT_VARIABLES,
+                        names.get(names.size() - 1),
+                        name);
             }
             if (names.contains(name)) {
-                throw new IllegalArgumentException(
-                        "Channel pattern '" + pattern + "' uses the variable '" + name + "' twice");
-            }
-            if (!names.isEmpty() && literal.length() == 0) {
-                throw new IllegalArgumentException("Channel pattern '" + pattern
-                        + "' has two adjacent variables: separate them with literal text");
+                throw invalid(pattern, InvalidChannelPatternException.Problem.DUPLICATE_VARIABLE, name);
             }
             literals.add(literal.toString());
             literal.setLength(0);
             names.add(name);
-            i = end + 1;
+            index = close + 1;
+            previousVariableEnd = index;
         }
         literals.add(literal.toString());
         return new ChannelPattern(pattern, literals, names);
     }
 
+    private static InvalidChannelPatternException invalid(
+            String pattern, InvalidChannelPatternException.Problem problem, Object... details) {
+        return new InvalidChannelPatternException(pattern, problem, List.of(details));
+    }
+
     private static boolean isIdentifier(String name) {
-        if (name.isEmpty() || !(Character.isLetter(name.charAt(0)) || name.charAt(0) == '_')) {
-            return false;
-        }
-        for (int i = 1; i < name.length(); i++) {
+        for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '_') || c > 127) {
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+            if (!(letter || (i > 0 && c >= '0' && c <= '9'))) {
                 return false;
             }
         }
-        return name.charAt(0) <= 127;
+        return !name.isEmpty();
+    }
+
+    /**
+     * The pattern with every variable written as {@code {}}: two patterns of the same shape match the
+     * same channels, whatever their variables are called.
+     */
+    public String shape() {
+        StringBuilder shape = new StringBuilder(this.literals.get(0));
+        for (int i = 1; i < this.literals.size(); i++) {
+            shape.append("{}").append(this.literals.get(i));
+        }
+        return shape.toString();
     }
 
     /** The pattern text. */
@@ -168,14 +191,15 @@ public final class ChannelPattern {
         return last ? channel.length() - next.length() : found;
     }
 
+    /** Patterns are equal when they match the same channels: when their {@link #shape()}s are. */
     @Override
     public boolean equals(@Nullable Object other) {
-        return other instanceof ChannelPattern pattern && pattern.text.equals(this.text);
+        return other instanceof ChannelPattern pattern && pattern.shape().equals(shape());
     }
 
     @Override
     public int hashCode() {
-        return this.text.hashCode();
+        return shape().hashCode();
     }
 
     @Override

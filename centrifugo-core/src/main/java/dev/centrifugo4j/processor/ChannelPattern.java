@@ -1,8 +1,7 @@
 package dev.centrifugo4j.processor;
 
-import java.util.ArrayList;
+import dev.centrifugo4j.channel.InvalidChannelPatternException;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A parsed channel pattern such as {@code chat:room:{roomId}}: literal text and {@code {name}}
@@ -14,8 +13,6 @@ import java.util.regex.Pattern;
  *     match the same channels, whatever their variables are called
  */
 record ChannelPattern(String value, List<String> variables, String shape) {
-
-    private static final Pattern VARIABLE_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
     ChannelPattern {
         variables = List.copyOf(variables);
@@ -41,52 +38,28 @@ record ChannelPattern(String value, List<String> variables, String shape) {
         }
     }
 
-    /** Parses a pattern, reporting the first problem found from the left. */
+    /**
+     * Parses a pattern with the runtime's parser (one grammar for compile time and run time),
+     * translating its problems into diagnostics.
+     */
     static Result parse(String value) {
-        if (value.isBlank()) {
-            return new Invalid(Message.PATTERN_BLANK, List.of());
+        try {
+            dev.centrifugo4j.channel.ChannelPattern parsed = dev.centrifugo4j.channel.ChannelPattern.parse(value);
+            return new Parsed(new ChannelPattern(value, parsed.variableNames(), parsed.shape()));
+        } catch (InvalidChannelPatternException ex) {
+            return new Invalid(message(ex.problem()), ex.details());
         }
-        if (value.codePoints().anyMatch(Character::isWhitespace)) {
-            return new Invalid(Message.PATTERN_WHITESPACE, List.of());
-        }
-        List<String> variables = new ArrayList<>();
-        StringBuilder shape = new StringBuilder();
-        int previousVariableEnd = -1;
-        int index = 0;
-        while (index < value.length()) {
-            char character = value.charAt(index);
-            if (character == '}') {
-                return new Invalid(Message.PATTERN_UNBALANCED_BRACE, List.of("}", index));
-            }
-            if (character != '{') {
-                shape.append(character);
-                index++;
-                continue;
-            }
-            int close = value.indexOf('}', index + 1);
-            int nextOpen = value.indexOf('{', index + 1);
-            if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
-                return new Invalid(Message.PATTERN_UNBALANCED_BRACE, List.of("{", index));
-            }
-            String name = value.substring(index + 1, close);
-            if (name.isEmpty()) {
-                return new Invalid(Message.PATTERN_EMPTY_VARIABLE, List.of());
-            }
-            if (!VARIABLE_NAME.matcher(name).matches()) {
-                return new Invalid(Message.PATTERN_INVALID_VARIABLE, List.of(name));
-            }
-            if (previousVariableEnd == index) {
-                return new Invalid(
-                        Message.PATTERN_ADJACENT_VARIABLES, List.of(variables.get(variables.size() - 1), name));
-            }
-            if (variables.contains(name)) {
-                return new Invalid(Message.PATTERN_DUPLICATE_VARIABLE, List.of(name));
-            }
-            variables.add(name);
-            shape.append("{}");
-            index = close + 1;
-            previousVariableEnd = index;
-        }
-        return new Parsed(new ChannelPattern(value, variables, shape.toString()));
+    }
+
+    private static Message message(InvalidChannelPatternException.Problem problem) {
+        return switch (problem) {
+            case BLANK -> Message.PATTERN_BLANK;
+            case WHITESPACE -> Message.PATTERN_WHITESPACE;
+            case UNBALANCED_BRACE -> Message.PATTERN_UNBALANCED_BRACE;
+            case EMPTY_VARIABLE -> Message.PATTERN_EMPTY_VARIABLE;
+            case INVALID_VARIABLE -> Message.PATTERN_INVALID_VARIABLE;
+            case ADJACENT_VARIABLES -> Message.PATTERN_ADJACENT_VARIABLES;
+            case DUPLICATE_VARIABLE -> Message.PATTERN_DUPLICATE_VARIABLE;
+        };
     }
 }

@@ -67,12 +67,12 @@ public final class HandlerIndexes {
             return (HandlerIndex) type.getDeclaredConstructor().newInstance();
         } catch (ClassNotFoundException | LinkageError ex) {
             throw new IllegalStateException(
-                    "The RPC index " + resource + " lists " + className
+                    "The handler index " + resource + " lists " + className
                             + ", which cannot be loaded. The build output is stale: rebuild the project (for example 'mvn clean"
                             + " compile').",
                     ex);
         } catch (ReflectiveOperationException ex) {
-            throw new IllegalStateException("Cannot instantiate the generated RPC index " + className, ex);
+            throw new IllegalStateException("Cannot instantiate the generated handler index " + className, ex);
         }
     }
 }

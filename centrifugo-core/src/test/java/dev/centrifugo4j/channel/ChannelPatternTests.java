@@ -80,13 +80,13 @@ class ChannelPatternTests {
         @CsvSource(
                 delimiter = '|',
                 value = {
-                    "chat:{ id}| invalid variable name ' id'",
-                    "chat:{}| invalid variable name ''",
-                    "chat:{1x}| invalid variable name '1x'",
+                    "chat:{ id}| must not contain whitespace",
+                    "chat:{}| has an empty variable {}",
+                    "chat:{1x}| has an invalid variable name '1x'",
                     "chat:{a}{b}| two adjacent variables",
                     "chat:{a}:{a}| uses the variable 'a' twice",
-                    "chat:{a| unclosed '{'",
-                    "chat:a}| unmatched '}'",
+                    "chat:{a| unmatched '{' at index 5",
+                    "chat:a}| unmatched '}' at index 6",
                     "chat room| must not contain whitespace"
                 })
         void rejectsMalformedPatternsSayingWhy(String pattern, String reason) {
