@@ -434,6 +434,20 @@ public final class CentrifugoServer implements AutoCloseable {
 
         private final List<String> rpcNamespaces = new ArrayList<>();
 
+        private @Nullable String connectProxyEndpoint;
+
+        private @Nullable String refreshProxyEndpoint;
+
+        private @Nullable String subscribeProxyEndpoint;
+
+        private @Nullable String publishProxyEndpoint;
+
+        private @Nullable String subRefreshProxyEndpoint;
+
+        private final List<String> forwardedHeaders = new ArrayList<>();
+
+        private final Map<String, Consumer<ObjectNode>> channelNamespaces = new LinkedHashMap<>();
+
         private Duration proxyTimeout = Duration.ofSeconds(5);
 
         private final List<Consumer<ObjectNode>> configHooks = new ArrayList<>();
@@ -504,6 +518,52 @@ public final class CentrifugoServer implements AutoCloseable {
                         ex);
             }
             this.rpcProxyEndpoint = endpoint;
+            return this;
+        }
+
+        /**
+         * Points every proxy at an application that serves them at centrifugo4j's default paths
+         * ({@code /centrifugo/rpc/}, {@code /centrifugo/connect/}, {@code /centrifugo/refresh/},
+         * {@code /centrifugo/subscribe/}, {@code /centrifugo/publish/}, {@code /centrifugo/sub_refresh/}),
+         * and enables the connect and refresh proxies. Channel namespaces choose the channel proxies
+         * with {@code subscribe_proxy_enabled} etc. (see {@link #channelNamespace}).
+         *
+         * @param baseUrl the application's base URL, for example {@code http://127.0.0.1:8080}
+         */
+        public Builder appProxies(String baseUrl) {
+            String base = requireText(baseUrl, "baseUrl").replaceAll("/+$", "");
+            rpcProxy(base + "/centrifugo/rpc/");
+            this.connectProxyEndpoint = base + "/centrifugo/connect/";
+            this.refreshProxyEndpoint = base + "/centrifugo/refresh/";
+            this.subscribeProxyEndpoint = base + "/centrifugo/subscribe/";
+            this.publishProxyEndpoint = base + "/centrifugo/publish/";
+            this.subRefreshProxyEndpoint = base + "/centrifugo/sub_refresh/";
+            return this;
+        }
+
+        /**
+         * Forwards these headers of the client's own HTTP (WebSocket upgrade) request with every proxy
+         * request of its connection ({@code http_headers}), for example {@code Cookie} so that the
+         * application sees the user's session.
+         */
+        public Builder forwardHeaders(String... names) {
+            for (String name : names) {
+                this.forwardedHeaders.add(requireText(name, "names"));
+            }
+            return this;
+        }
+
+        /**
+         * Adds a channel namespace with the given options, for example {@code ns ->
+         * ns.put("subscribe_proxy_enabled", true)}.
+         */
+        public Builder channelNamespace(String name, Consumer<ObjectNode> options) {
+            requireNonNull(name, "name");
+            if (!NAMESPACE_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("'name' must match " + NAMESPACE_NAME.pattern()
+                        + " (Centrifugo's rule), but was '" + name + "'");
+            }
+            this.channelNamespaces.put(name, requireNonNull(options, "options"));
             return this;
         }
 
@@ -602,13 +662,7 @@ public final class CentrifugoServer implements AutoCloseable {
                     .put("allow_history_for_subscriber", true);
             if (this.rpcProxyEndpoint != null) {
                 ObjectNode rpc = root.putObject("rpc");
-                ObjectNode proxy = rpc.putObject("proxy")
-                        .put("endpoint", this.rpcProxyEndpoint)
-                        .put("timeout", goDuration(this.proxyTimeout));
-                if (!this.proxyHeaders.isEmpty()) {
-                    ObjectNode headers = proxy.putObject("http").putObject("static_headers");
-                    this.proxyHeaders.forEach(headers::put);
-                }
+                proxy(rpc.putObject("proxy"), this.rpcProxyEndpoint);
                 rpc.putObject("without_namespace").put("proxy_enabled", true);
                 if (!this.rpcNamespaces.isEmpty()) {
                     ArrayNode namespaces = rpc.putArray("namespaces");
@@ -616,8 +670,45 @@ public final class CentrifugoServer implements AutoCloseable {
                             name -> namespaces.addObject().put("name", name).put("proxy_enabled", true));
                 }
             }
+            if (this.connectProxyEndpoint != null) {
+                proxy(client.withObject("/proxy").putObject("connect"), this.connectProxyEndpoint)
+                        .put("enabled", true);
+            }
+            if (this.refreshProxyEndpoint != null) {
+                proxy(client.withObject("/proxy").putObject("refresh"), this.refreshProxyEndpoint)
+                        .put("enabled", true);
+            }
+            ObjectNode channel = (ObjectNode) root.get("channel");
+            if (this.subscribeProxyEndpoint != null) {
+                proxy(channel.withObject("/proxy").putObject("subscribe"), this.subscribeProxyEndpoint);
+            }
+            if (this.publishProxyEndpoint != null) {
+                proxy(channel.withObject("/proxy").putObject("publish"), this.publishProxyEndpoint);
+            }
+            if (this.subRefreshProxyEndpoint != null) {
+                proxy(channel.withObject("/proxy").putObject("sub_refresh"), this.subRefreshProxyEndpoint);
+            }
+            if (!this.channelNamespaces.isEmpty()) {
+                ArrayNode namespaces = channel.putArray("namespaces");
+                this.channelNamespaces.forEach(
+                        (name, options) -> options.accept(namespaces.addObject().put("name", name)));
+            }
             this.configHooks.forEach(hook -> hook.accept(root));
             return root;
+        }
+
+        /** Fills a proxy object: endpoint, timeout, forwarded headers and the static secret headers. */
+        private ObjectNode proxy(ObjectNode proxy, String endpoint) {
+            proxy.put("endpoint", endpoint).put("timeout", goDuration(this.proxyTimeout));
+            if (!this.forwardedHeaders.isEmpty()) {
+                ArrayNode headers = proxy.putArray("http_headers");
+                this.forwardedHeaders.forEach(headers::add);
+            }
+            if (!this.proxyHeaders.isEmpty()) {
+                ObjectNode headers = proxy.putObject("http").putObject("static_headers");
+                this.proxyHeaders.forEach(headers::put);
+            }
+            return proxy;
         }
 
         /** A Go duration string, as Centrifugo's configuration expects ({@code 5s}, {@code 1500ms}). */

@@ -68,6 +68,39 @@ class CentrifugoServerTests {
         }
 
         @Test
+        void withEveryProxyPassesCentrifugoCheckconfigInStrictMode() throws Exception {
+            CentrifugoServer server = CentrifugoServer.builder()
+                    .appProxies("http://127.0.0.1:8080")
+                    .forwardHeaders("Cookie", "Authorization")
+                    .channelNamespace(
+                            "chat",
+                            ns -> ns.put("subscribe_proxy_enabled", true)
+                                    .put("publish_proxy_enabled", true)
+                                    .put("sub_refresh_proxy_enabled", true))
+                    .proxySecret("X-Centrifugo-Secret", "s3cret")
+                    .build();
+            Path config = this.temp.resolve("config.json");
+            Files.writeString(config, JSON.writeValueAsString(server.configuration()));
+            Path binary = BinaryResolver.fromRuntime().resolve(null).path();
+
+            Process check = new ProcessBuilder(binary.toString(), "checkconfig", "--strict", "-c", config.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(check.exitValue()).as("checkconfig output: %s", output).isZero();
+            assertThat(server.configuration()
+                            .at("/client/proxy/connect/http_headers")
+                            .toString())
+                    .isEqualTo("[\"Cookie\",\"Authorization\"]");
+            assertThat(server.configuration()
+                            .at("/channel/proxy/publish/http/static_headers/X-Centrifugo-Secret")
+                            .asString())
+                    .isEqualTo("s3cret");
+        }
+
+        @Test
         void checkconfigRejectsAnUnknownKeySoTheCheckAboveCanFail() throws Exception {
             CentrifugoServer server = CentrifugoServer.builder()
                     .config(json -> json.put("no_such_option", true))
