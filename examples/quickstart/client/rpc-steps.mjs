@@ -21,7 +21,7 @@ const output = { connected: false, results: [], disconnected: null };
 const client = new Centrifuge(url, { websocket: WebSocket, token, name: 'centrifugo4j-it', timeout: 8000 });
 const disconnected = new Promise((resolve) => {
   client.on('disconnected', (ctx) => {
-    output.disconnected = { code: ctx.code, reason: ctx.reason };
+    output.disconnected ??= { code: ctx.code, reason: ctx.reason };
     resolve();
   });
 });

@@ -3,25 +3,22 @@ package dev.centrifugo4j.examples.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.centrifugo4j.test.CentrifugoServer;
+import dev.centrifugo4j.test.JavaScriptClient;
 import dev.centrifugo4j.token.CentrifugoTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (npm {@code centrifuge} with {@code ws} on Node), as a browser would call it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@Import(QuickstartThroughCentrifugoTests.ErrorDemoConfiguration.class)
+@Import(ErrorDemoConfiguration.class)
 class QuickstartThroughCentrifugoTests {
 
     private static final String PROXY_SECRET = "it-proxy-secret-" + System.nanoTime();
@@ -66,38 +63,16 @@ class QuickstartThroughCentrifugoTests {
     @Autowired
     private CentrifugoTokens tokens;
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class ErrorDemoConfiguration {
-
-        @Bean
-        ErrorDemoHandlers errorDemoHandlers() {
-            return new ErrorDemoHandlers();
-        }
-    }
-
-    private JsonNode callWithJavaScriptSdk(String user, String stepsJson) throws Exception {
-        Path client = Path.of("client").toAbsolutePath();
-        if (!Files.isDirectory(client.resolve("node_modules/centrifuge"))) {
-            throw new IllegalStateException(
-                    "The JavaScript client is not installed: run 'npm ci' in " + client + " (the Maven build does)");
-        }
-        ProcessBuilder builder = new ProcessBuilder("node", "rpc-steps.mjs", stepsJson)
-                .directory(client.toFile())
-                .redirectErrorStream(false);
-        builder.environment().put("CENTRIFUGO_URL", centrifugo.websocketUrl());
-        builder.environment().put("CENTRIFUGO_TOKEN", this.tokens.connectionToken(user, Duration.ofMinutes(5)));
-        Process process = builder.start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("The JavaScript client did not finish in 60 s");
-        }
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.exitValue())
-                .as("node exit code; stdout: %s; stderr: %s; centrifugo log: %s", stdout, stderr, centrifugo.logFile())
-                .isZero();
-        String[] lines = stdout.split("\n");
-        JsonNode output = mapper.readTree(lines[lines.length - 1]);
+    private JsonNode callWithJavaScriptSdk(String user, String stepsJson) {
+        JsonNode output = JavaScriptClient.in(Path.of("client"))
+                .run(
+                        "rpc-steps.mjs",
+                        Map.of(
+                                "CENTRIFUGO_URL",
+                                centrifugo.websocketUrl(),
+                                "CENTRIFUGO_TOKEN",
+                                this.tokens.connectionToken(user, Duration.ofMinutes(5))),
+                        stepsJson);
         assertThat(output.get("connected").asBoolean())
                 .as("connected: %s", output)
                 .isTrue();
@@ -105,10 +80,10 @@ class QuickstartThroughCentrifugoTests {
     }
 
     @Nested
-    class JavaScriptClient {
+    class ThroughTheJavaScriptSdk {
 
         @Test
-        void getsTheEchoOfSystemPing() throws Exception {
+        void getsTheEchoOfSystemPing() {
             JsonNode output =
                     callWithJavaScriptSdk("alice", "[{\"method\":\"system.ping\",\"data\":{\"message\":\"Hello\"}}]");
             assertThat(output.at("/results/0").toString())

@@ -1,0 +1,105 @@
+package dev.centrifugo4j.test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs a Node.js script that drives the official JavaScript SDK (npm {@code centrifuge}) and returns
+ * the JSON it prints on its last line. The way tests prove that a real client, not a test double,
+ * gets what the application answers.
+ *
+ * <pre>{@code
+ * JsonNode output = JavaScriptClient.in(Path.of("client"))
+ *         .run("rpc-steps.mjs", Map.of("CENTRIFUGO_URL", server.websocketUrl()), "[...]");
+ * }</pre>
+ */
+public final class JavaScriptClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Path directory;
+
+    private final Duration timeout;
+
+    private JavaScriptClient(Path directory, Duration timeout) {
+        this.directory = directory;
+        this.timeout = timeout;
+    }
+
+    /**
+     * A client whose scripts and {@code node_modules} are in the given directory.
+     *
+     * @param directory the directory with {@code package.json}
+     * @return the client
+     */
+    public static JavaScriptClient in(Path directory) {
+        return new JavaScriptClient(directory.toAbsolutePath(), Duration.ofSeconds(60));
+    }
+
+    /** The same client with another limit on how long a script may run (60 s by default). */
+    public JavaScriptClient withTimeout(Duration timeout) {
+        return new JavaScriptClient(this.directory, timeout);
+    }
+
+    /**
+     * Runs a script with {@code node}.
+     *
+     * @param script the script file, relative to the directory
+     * @param environment variables for the script
+     * @param arguments the script's arguments
+     * @return the JSON of the last line the script printed
+     * @throws IllegalStateException when the SDK is not installed, the script fails or times out
+     */
+    public JsonNode run(String script, Map<String, String> environment, String... arguments) {
+        if (!Files.isDirectory(this.directory.resolve("node_modules/centrifuge"))) {
+            throw new IllegalStateException("The JavaScript SDK is not installed in " + this.directory
+                    + ": run 'npm ci' there (the Maven build does it before the tests).");
+        }
+        List<String> command = new ArrayList<>(List.of("node", script));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile());
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            CompletableFuture<String> stdout = read(process.getInputStream());
+            CompletableFuture<String> stderr = read(process.getErrorStream());
+            if (!process.waitFor(this.timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(
+                        script + " did not finish within " + this.timeout + "; output so far: " + stdout.getNow(""));
+            }
+            String out = stdout.join().strip();
+            if (process.exitValue() != 0 || out.isEmpty()) {
+                throw new IllegalStateException(script + " exited with " + process.exitValue() + "; stdout: " + out
+                        + "; stderr: " + stderr.join());
+            }
+            String[] lines = out.split("\n");
+            return JSON.readTree(lines[lines.length - 1]);
+        } catch (IOException ex) {
+            throw new IllegalStateException("Cannot run node (is Node.js 20+ installed?): " + ex.getMessage(), ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while running " + script, ex);
+        }
+    }
+
+    private static CompletableFuture<String> read(java.io.InputStream stream) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException ex) {
+                return "";
+            }
+        });
+    }
+}
