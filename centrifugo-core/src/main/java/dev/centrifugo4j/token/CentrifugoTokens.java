@@ -189,6 +189,32 @@ public final class CentrifugoTokens {
         return privateKey(algorithm, parsePrivateKey(pem, algorithm.isRsa() ? "RSA" : "EC"));
     }
 
+    /**
+     * Tokens signed with a private key in PEM form, the algorithm chosen by the key: RS256 for an
+     * RSA key, ES256/ES384/ES512 for an EC key on P-256/P-384/P-521.
+     *
+     * @param pem the PKCS#8 PEM text
+     * @return the issuer
+     */
+    public static CentrifugoTokens privateKey(String pem) {
+        PrivateKey key;
+        try {
+            key = parsePrivateKey(pem, "RSA");
+        } catch (IllegalArgumentException notRsa) {
+            key = parsePrivateKey(pem, "EC");
+        }
+        if (key instanceof RSAPrivateKey) {
+            return privateKey(SigningAlgorithm.RS256, key);
+        }
+        int curveBits = ((ECPrivateKey) key).getParams().getCurve().getField().getFieldSize();
+        SigningAlgorithm algorithm = switch (curveBits) {
+            case 384 -> SigningAlgorithm.ES384;
+            case 521 -> SigningAlgorithm.ES512;
+            default -> SigningAlgorithm.ES256;
+        };
+        return privateKey(algorithm, key);
+    }
+
     private static CentrifugoTokens create(SigningAlgorithm algorithm, Algorithm signer) {
         return new CentrifugoTokens(
                 algorithm, signer, Clock.systemUTC(), JsonMapper.builder().build(), null, List.of());

@@ -4,7 +4,6 @@ import dev.centrifugo4j.boot.proxy.ProxySecretCheck;
 import dev.centrifugo4j.boot.proxy.RpcProxyHandler;
 import dev.centrifugo4j.boot.rpc.RpcMethodRegistrar;
 import dev.centrifugo4j.rpc.RpcDispatcher;
-import dev.centrifugo4j.token.CentrifugoTokens;
 import jakarta.validation.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +13,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Auto-configuration for Centrifugo: the RPC proxy endpoint that dispatches to
- * {@code @WebSocketRpc} methods, and connection tokens.
+ * {@code @WebSocketRpc} methods. Tokens and the publisher are in
+ * {@link CentrifugoPublisherAutoConfiguration}.
  */
 @AutoConfiguration(
         afterName = {
@@ -39,13 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class CentrifugoAutoConfiguration {
 
     private static final Logger logger = LoggerFactory.getLogger(CentrifugoAutoConfiguration.class);
-
-    @Bean
-    @ConditionalOnMissingBean
-    @ConditionalOnProperty("centrifugo.token.hmac-secret")
-    CentrifugoTokens centrifugoTokens(CentrifugoProperties properties) {
-        return CentrifugoTokens.hmac(properties.getToken().getHmacSecret());
-    }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
