@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -55,6 +56,8 @@ public final class CentrifugoPublisher implements AutoCloseable {
     private final boolean ownsHttpClient;
 
     private final HttpUrl apiUrl;
+
+    private final Map<String, HttpUrl> methodUrls = new ConcurrentHashMap<>();
 
     private final @Nullable String apiKey;
 
@@ -425,7 +428,8 @@ public final class CentrifugoPublisher implements AutoCloseable {
     }
 
     private HttpUrl url(String method) {
-        return this.apiUrl.newBuilder().addPathSegment(method).build();
+        return this.methodUrls.computeIfAbsent(
+                method, name -> this.apiUrl.newBuilder().addPathSegment(name).build());
     }
 
     /** The {@code result} of a successful answer; anything else is thrown as a {@link CentrifugoException}. */
