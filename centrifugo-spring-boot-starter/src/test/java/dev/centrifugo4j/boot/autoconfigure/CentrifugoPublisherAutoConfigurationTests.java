@@ -77,6 +77,8 @@ class CentrifugoPublisherAutoConfigurationTests {
                         "centrifugo.api-url=" + centrifugo.apiUrl(), "centrifugo.api-key=" + centrifugo.apiKey());
     }
 
+    record Greeting(String userName) {}
+
     private static String channel() {
         return "c-" + UUID.randomUUID();
     }
@@ -100,7 +102,29 @@ class CentrifugoPublisherAutoConfigurationTests {
         }
 
         @Test
-        void usesTheApplicationsJsonMapperAndOkHttpCustomizers() {
+        void writesPayloadsWithTheApplicationsJsonMapper() {
+            runner.withPropertyValues("spring.jackson.property-naming-strategy=SNAKE_CASE")
+                    .run(context -> {
+                        CentrifugoPublisher publisher = context.getBean(CentrifugoPublisher.class);
+                        String channel = channel();
+
+                        publisher.publish(channel, new Greeting("Alice"));
+
+                        assertThat(publisher
+                                        .history(HistoryRequest.of(channel))
+                                        .data()
+                                        .get(0)
+                                        .has("user_name"))
+                                .isTrue();
+                        assertThat(publisher
+                                        .history(HistoryRequest.of(channel), Greeting.class)
+                                        .data())
+                                .containsExactly(new Greeting("Alice"));
+                    });
+        }
+
+        @Test
+        void appliesOkHttpCustomizers() {
             AtomicInteger calls = new AtomicInteger();
             runner.withBean(
                             CentrifugoOkHttpClientCustomizer.class,
@@ -112,7 +136,6 @@ class CentrifugoPublisherAutoConfigurationTests {
                         context.getBean(CentrifugoPublisher.class).info();
 
                         assertThat(calls).hasValue(1);
-                        assertThat(context).hasSingleBean(JsonMapper.class);
                     });
         }
 
