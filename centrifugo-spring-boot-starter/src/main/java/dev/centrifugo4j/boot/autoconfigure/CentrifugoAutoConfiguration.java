@@ -12,7 +12,6 @@ import dev.centrifugo4j.proxy.HandlerFailures;
 import dev.centrifugo4j.proxy.ProxyCodec;
 import dev.centrifugo4j.proxy.ProxyExceptionTranslator;
 import dev.centrifugo4j.rpc.RpcDispatcher;
-import dev.centrifugo4j.token.CentrifugoTokens;
 import jakarta.validation.Validator;
 import java.time.Duration;
 import java.util.Locale;
@@ -25,7 +24,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.convert.ApplicationConversionService;
@@ -42,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Auto-configuration for Centrifugo: the proxy endpoints (rpc, connect, refresh, subscribe, publish,
- * sub_refresh) that dispatch to the application's handlers, and connection tokens.
+ * sub_refresh) that dispatch to the application's handlers. Tokens and the publisher are in {@link
+ * CentrifugoPublisherAutoConfiguration}.
  */
 @AutoConfiguration(
         afterName = {
@@ -54,13 +53,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class CentrifugoAutoConfiguration {
 
     private static final Logger logger = LoggerFactory.getLogger(CentrifugoAutoConfiguration.class);
-
-    @Bean
-    @ConditionalOnMissingBean
-    @ConditionalOnProperty("centrifugo.token.hmac-secret")
-    CentrifugoTokens centrifugoTokens(CentrifugoProperties properties) {
-        return CentrifugoTokens.hmac(properties.getToken().getHmacSecret());
-    }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -1,6 +1,9 @@
 package dev.centrifugo4j.boot.autoconfigure;
 
+import dev.centrifugo4j.token.SigningAlgorithm;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -95,6 +98,89 @@ public class CentrifugoProperties {
 
         public void setTtl(Duration ttl) {
             this.ttl = ttl;
+        }
+
+        /**
+         * Signing algorithm. Defaults to HS256 with an hmac-secret and to RS256 or ES256 (by the
+         * key's type) with a private-key.
+         */
+        private @Nullable SigningAlgorithm algorithm;
+
+        /**
+         * PKCS#8 PEM private key ("-----BEGIN PRIVATE KEY-----") that signs tokens with RS* or ES*;
+         * Centrifugo verifies them with the public key in client.token.rsa_public_key or
+         * ecdsa_public_key.
+         */
+        private @Nullable String privateKey;
+
+        /** Issuer ("iss") of issued tokens, checked when Centrifugo's client.token.issuer is set. */
+        private @Nullable String issuer;
+
+        /** Audience ("aud") of issued tokens, checked when Centrifugo's client.token.audience is set. */
+        private List<String> audience = new ArrayList<>();
+
+        private final Endpoint endpoint = new Endpoint();
+
+        public @Nullable SigningAlgorithm getAlgorithm() {
+            return this.algorithm;
+        }
+
+        public void setAlgorithm(@Nullable SigningAlgorithm algorithm) {
+            this.algorithm = algorithm;
+        }
+
+        public @Nullable String getPrivateKey() {
+            return this.privateKey;
+        }
+
+        public void setPrivateKey(@Nullable String privateKey) {
+            this.privateKey = privateKey;
+        }
+
+        public @Nullable String getIssuer() {
+            return this.issuer;
+        }
+
+        public void setIssuer(@Nullable String issuer) {
+            this.issuer = issuer;
+        }
+
+        public List<String> getAudience() {
+            return this.audience;
+        }
+
+        public void setAudience(List<String> audience) {
+            this.audience = audience;
+        }
+
+        public Endpoint getEndpoint() {
+            return this.endpoint;
+        }
+
+        /** The endpoint that hands connection tokens to authenticated Spring Security users. */
+        public static class Endpoint {
+
+            /** Whether to serve the token endpoint (needs Spring Security). */
+            private boolean enabled;
+
+            /** Path of the token endpoint (GET or POST; answers {"token":"..."}). */
+            private String path = "/centrifugo/token";
+
+            public boolean isEnabled() {
+                return this.enabled;
+            }
+
+            public void setEnabled(boolean enabled) {
+                this.enabled = enabled;
+            }
+
+            public String getPath() {
+                return this.path;
+            }
+
+            public void setPath(String path) {
+                this.path = path;
+            }
         }
     }
 
@@ -294,6 +380,158 @@ public class CentrifugoProperties {
 
             /** Error 401 "unauthorized": the client retries with backoff. */
             ERROR
+        }
+    }
+
+    private final Publisher publisher = new Publisher();
+
+    public Publisher getPublisher() {
+        return this.publisher;
+    }
+
+    /** The client of Centrifugo's server HTTP API (CentrifugoPublisher). */
+    public static class Publisher {
+
+        /** How long to wait for a TCP connection to Centrifugo. */
+        private Duration connectTimeout = Duration.ofSeconds(5);
+
+        /** How long one API call may take, in all. */
+        private Duration requestTimeout = Duration.ofSeconds(10);
+
+        /** Asynchronous API calls on the way at once; more wait in a queue. */
+        private int maxConcurrentRequests = 64;
+
+        /** Attempts in all for calls that are safe to retry (reads, publications with an idempotency key); 1 disables retries. */
+        private int maxAttempts = 3;
+
+        /** Pause before the first retry; it doubles per attempt, with jitter. */
+        private Duration initialBackoff = Duration.ofMillis(100);
+
+        /** Longest pause between retries. */
+        private Duration maxBackoff = Duration.ofSeconds(2);
+
+        /** Whether to give publications without an idempotency key a random one, so they can be retried safely. */
+        private boolean autoIdempotencyKeys;
+
+        private final AutoBatching autoBatching = new AutoBatching();
+
+        public Duration getConnectTimeout() {
+            return this.connectTimeout;
+        }
+
+        public void setConnectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+        }
+
+        public Duration getRequestTimeout() {
+            return this.requestTimeout;
+        }
+
+        public void setRequestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+        }
+
+        public int getMaxConcurrentRequests() {
+            return this.maxConcurrentRequests;
+        }
+
+        public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+            this.maxConcurrentRequests = maxConcurrentRequests;
+        }
+
+        public int getMaxAttempts() {
+            return this.maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        public Duration getInitialBackoff() {
+            return this.initialBackoff;
+        }
+
+        public void setInitialBackoff(Duration initialBackoff) {
+            this.initialBackoff = initialBackoff;
+        }
+
+        public Duration getMaxBackoff() {
+            return this.maxBackoff;
+        }
+
+        public void setMaxBackoff(Duration maxBackoff) {
+            this.maxBackoff = maxBackoff;
+        }
+
+        public boolean isAutoIdempotencyKeys() {
+            return this.autoIdempotencyKeys;
+        }
+
+        public void setAutoIdempotencyKeys(boolean autoIdempotencyKeys) {
+            this.autoIdempotencyKeys = autoIdempotencyKeys;
+        }
+
+        public AutoBatching getAutoBatching() {
+            return this.autoBatching;
+        }
+
+        /** Coalescing of concurrent publish calls into batch requests. */
+        public static class AutoBatching {
+
+            /** Whether concurrent publish calls are sent together as batch requests. */
+            private boolean enabled;
+
+            /** Publications per batch request. */
+            private int maxBatchSize = 200;
+
+            /** How long a batch waits for more publications before it is sent. */
+            private Duration linger = Duration.ofMillis(2);
+
+            /** Batch requests on the way at once. */
+            private int maxInFlightBatches = 4;
+
+            /** Publications waiting at most; beyond it publishAsync fails and publish waits. */
+            private int queueCapacity = 10_000;
+
+            public boolean isEnabled() {
+                return this.enabled;
+            }
+
+            public void setEnabled(boolean enabled) {
+                this.enabled = enabled;
+            }
+
+            public int getMaxBatchSize() {
+                return this.maxBatchSize;
+            }
+
+            public void setMaxBatchSize(int maxBatchSize) {
+                this.maxBatchSize = maxBatchSize;
+            }
+
+            public Duration getLinger() {
+                return this.linger;
+            }
+
+            public void setLinger(Duration linger) {
+                this.linger = linger;
+            }
+
+            public int getMaxInFlightBatches() {
+                return this.maxInFlightBatches;
+            }
+
+            public void setMaxInFlightBatches(int maxInFlightBatches) {
+                this.maxInFlightBatches = maxInFlightBatches;
+            }
+
+            public int getQueueCapacity() {
+                return this.queueCapacity;
+            }
+
+            public void setQueueCapacity(int queueCapacity) {
+                this.queueCapacity = queueCapacity;
+            }
         }
     }
 }

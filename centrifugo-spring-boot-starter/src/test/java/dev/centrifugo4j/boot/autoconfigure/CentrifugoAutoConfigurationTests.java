@@ -2,15 +2,12 @@ package dev.centrifugo4j.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.auth0.jwt.JWT;
 import dev.centrifugo4j.boot.proxy.ProxySecretCheck;
 import dev.centrifugo4j.boot.rpc.HandlersNotIndexedException;
 import dev.centrifugo4j.rpc.RpcContext;
 import dev.centrifugo4j.rpc.RpcDispatcher;
 import dev.centrifugo4j.rpc.WebSocketRpc;
 import dev.centrifugo4j.spi.HandlerIndex;
-import dev.centrifugo4j.token.CentrifugoTokens;
-import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -186,28 +183,6 @@ class CentrifugoAutoConfigurationTests {
                     .analyze(new HandlersNotIndexedException(java.util.List.of("a.B.c()")));
             assertThat(analysis.getDescription()).contains("a.B.c()");
             assertThat(analysis.getAction()).contains("<proc>full</proc>").contains("annotationProcessorPaths");
-        }
-    }
-
-    @Nested
-    class Tokens {
-
-        @Test
-        void areIssuedWithTheConfiguredSecret() {
-            CentrifugoAutoConfigurationTests.this
-                    .plainRunner
-                    .withPropertyValues("centrifugo.token.hmac-secret=0123456789abcdef0123456789abcdef")
-                    .run((context) -> {
-                        String token =
-                                context.getBean(CentrifugoTokens.class).connectionToken("42", Duration.ofMinutes(5));
-                        assertThat(JWT.decode(token).getSubject()).isEqualTo("42");
-                    });
-        }
-
-        @Test
-        void areNotConfiguredWithoutASecret() {
-            CentrifugoAutoConfigurationTests.this.plainRunner.run(
-                    (context) -> assertThat(context).doesNotHaveBean(CentrifugoTokens.class));
         }
     }
 

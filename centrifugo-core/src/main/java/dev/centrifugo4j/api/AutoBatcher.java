@@ -1,0 +1,158 @@
+package dev.centrifugo4j.api;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Coalesces publications into batches. Callers only enqueue; one flusher thread forms batches and
+ * is the only one that waits for an in-flight slot, so back-pressure never blocks an async caller.
+ */
+final class AutoBatcher implements AutoCloseable {
+
+    private static final Logger logger = LoggerFactory.getLogger(AutoBatcher.class);
+
+    private final AutoBatching settings;
+
+    private final ArrayBlockingQueue<Pending> queue;
+
+    private final Semaphore inFlight;
+
+    private final Function<BatchRequest, CompletableFuture<BatchResult>> sender;
+
+    private final Thread flusher;
+
+    private volatile boolean closed;
+
+    AutoBatcher(AutoBatching settings, Function<BatchRequest, CompletableFuture<BatchResult>> sender) {
+        this.settings = settings;
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.inFlight = new Semaphore(settings.maxInFlightBatches());
+        this.sender = sender;
+        this.flusher = new Thread(this::run, "centrifugo-auto-batcher");
+        this.flusher.setDaemon(true);
+        this.flusher.start();
+    }
+
+    /** Enqueues without waiting; fails the future at once when the queue is full. */
+    CompletableFuture<PublishResult> submit(PublishRequest request) {
+        Pending pending = new Pending(request, new CompletableFuture<>());
+        if (this.closed) {
+            pending.future.completeExceptionally(new IllegalStateException("The publisher is closed"));
+        } else if (!this.queue.offer(pending)) {
+            pending.future.completeExceptionally(new CentrifugoBackPressureException(this.settings.queueCapacity()));
+        }
+        return pending.future;
+    }
+
+    /** Enqueues, waiting up to {@code timeout} for room. */
+    CompletableFuture<PublishResult> submitWaiting(PublishRequest request, Duration timeout) {
+        Pending pending = new Pending(request, new CompletableFuture<>());
+        try {
+            if (this.closed) {
+                throw new IllegalStateException("The publisher is closed");
+            }
+            if (!this.queue.offer(pending, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new CentrifugoBackPressureException(this.settings.queueCapacity());
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for room in the auto-batching queue", ex);
+        }
+        return pending.future;
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(this.settings.maxBatchSize());
+        while (!this.closed || !this.queue.isEmpty()) {
+            try {
+                Pending first = this.queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                fill(batch);
+                this.inFlight.acquire();
+                send(List.copyOf(batch));
+            } catch (InterruptedException ex) {
+                if (!this.closed) {
+                    logger.warn("The auto-batching thread was interrupted; publications fail until restart");
+                    List<Pending> left = new ArrayList<>(batch);
+                    this.queue.drainTo(left);
+                    left.forEach(p -> p.future.completeExceptionally(ex));
+                    return;
+                }
+            } catch (RuntimeException ex) {
+                batch.forEach(p -> p.future.completeExceptionally(ex));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void fill(List<Pending> batch) throws InterruptedException {
+        int max = this.settings.maxBatchSize();
+        long deadline = System.nanoTime() + this.settings.linger().toNanos();
+        while (batch.size() < max) {
+            this.queue.drainTo(batch, max - batch.size());
+            long remaining = deadline - System.nanoTime();
+            if (batch.size() >= max || remaining <= 0) {
+                return;
+            }
+            Pending next = this.queue.poll(remaining, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+        }
+    }
+
+    private void send(List<Pending> batch) {
+        CompletableFuture<BatchResult> sent;
+        try {
+            sent = this.sender.apply(
+                    BatchRequest.of(batch.stream().map(Pending::request).toList()));
+        } catch (RuntimeException ex) {
+            this.inFlight.release();
+            batch.forEach(p -> p.future.completeExceptionally(ex));
+            return;
+        }
+        sent.whenComplete((result, error) -> {
+            this.inFlight.release();
+            if (error != null) {
+                Throwable cause =
+                        (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
+                batch.forEach(p -> p.future.completeExceptionally(cause));
+                return;
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                Reply<?> reply = result.replies().get(i);
+                if (reply.error() != null) {
+                    batch.get(i).future.completeExceptionally(reply.error().toException());
+                } else {
+                    batch.get(i).future.complete((PublishResult) reply.result());
+                }
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        this.closed = true;
+        try {
+            this.flusher.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Pending(PublishRequest request, CompletableFuture<PublishResult> future) {}
+}

@@ -1,0 +1,43 @@
+package dev.centrifugo4j.api;
+
+/**
+ * Centrifugo (or a proxy in front of it) answered with an HTTP status other than 200: 400 for a
+ * request it could not parse, 5xx when it is in trouble. Statuses 429 and 5xx are retryable.
+ */
+public class CentrifugoHttpException extends CentrifugoException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+
+    private final String body;
+
+    public CentrifugoHttpException(String method, int status, String body) {
+        super(describe(method, status, body), null);
+        this.status = status;
+        this.body = body;
+    }
+
+    private static String describe(String method, int status, String body) {
+        String text = body.strip();
+        if (text.length() > 200) {
+            text = text.substring(0, 200) + "...";
+        }
+        return "Centrifugo answered '" + method + "' with HTTP " + status + (text.isEmpty() ? "" : ": " + text);
+    }
+
+    /** The HTTP status. */
+    public int status() {
+        return this.status;
+    }
+
+    /** The response body, possibly empty. */
+    public String body() {
+        return this.body;
+    }
+
+    @Override
+    public boolean isRetryable() {
+        return this.status == 429 || this.status >= 500;
+    }
+}

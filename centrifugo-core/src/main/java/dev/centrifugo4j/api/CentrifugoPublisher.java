@@ -1,0 +1,683 @@
+package dev.centrifugo4j.api;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The client for Centrifugo's server HTTP API (v6): every method, synchronous and asynchronous,
+ * with typed replies, typed errors, safe retries and optional auto-batching. Thread-safe; build
+ * one and share it.
+ *
+ * <pre>{@code
+ * CentrifugoPublisher publisher = CentrifugoPublisher.builder()
+ *         .apiUrl("http://localhost:8000/api")
+ *         .apiKey(apiKey)
+ *         .build();
+ *
+ * publisher.publish("chat:room1", new Message("hi"));
+ * publisher.publishAsync("chat:room1", new Message("hi again")).thenAccept(result -> ...);
+ * HistoryResult<Message> history = publisher.history(HistoryRequest.of("chat:room1").withLimit(10), Message.class);
+ * }</pre>
+ *
+ * <p>Each call is {@code POST <apiUrl>/<method>} with the {@code X-API-Key} header and a JSON body;
+ * payloads are written with the given {@link JsonMapper} (the application's, in Spring Boot).
+ * Failures are {@link CentrifugoException}s; asynchronous methods complete their future with one.
+ */
+public final class CentrifugoPublisher implements AutoCloseable {
+
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    private final OkHttpClient http;
+
+    private final boolean ownsHttpClient;
+
+    private final HttpUrl apiUrl;
+
+    private final Map<String, HttpUrl> methodUrls = new ConcurrentHashMap<>();
+
+    private final @Nullable String apiKey;
+
+    private final Wire wire;
+
+    private final RetryPolicy retryPolicy;
+
+    private final boolean autoIdempotencyKeys;
+
+    private final Duration requestTimeout;
+
+    private final @Nullable AutoBatcher batcher;
+
+    private CentrifugoPublisher(Builder builder, HttpUrl apiUrl) {
+        this.apiUrl = apiUrl;
+        this.apiKey = builder.apiKey;
+        this.wire = new Wire(
+                builder.jsonMapper != null
+                        ? builder.jsonMapper
+                        : JsonMapper.builder().findAndAddModules().build());
+        this.retryPolicy = builder.retryPolicy;
+        this.autoIdempotencyKeys = builder.autoIdempotencyKeys;
+        this.requestTimeout = builder.requestTimeout;
+        this.ownsHttpClient = builder.okHttpClient == null;
+        OkHttpClient.Builder http;
+        if (builder.okHttpClient != null) {
+            // Shares the given client's connection pool and dispatcher.
+            http = builder.okHttpClient.newBuilder();
+        } else {
+            Dispatcher dispatcher = new Dispatcher();
+            dispatcher.setMaxRequests(builder.maxConcurrentRequests);
+            dispatcher.setMaxRequestsPerHost(builder.maxConcurrentRequests);
+            http = new OkHttpClient.Builder()
+                    .dispatcher(dispatcher)
+                    .connectionPool(new ConnectionPool(builder.maxIdleConnections, 5, TimeUnit.MINUTES));
+        }
+        http.connectTimeout(builder.connectTimeout)
+                .readTimeout(builder.requestTimeout)
+                .writeTimeout(builder.requestTimeout)
+                .callTimeout(builder.requestTimeout);
+        builder.httpCustomizers.forEach(customizer -> customizer.accept(http));
+        this.http = http.build();
+        this.batcher = builder.autoBatching != null ? new AutoBatcher(builder.autoBatching, this::batchAsync) : null;
+    }
+
+    /** A builder; {@link Builder#apiUrl} is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ------------------------------------------------------------------ publish
+
+    /**
+     * Publishes {@code data} into {@code channel}.
+     *
+     * @param channel the channel
+     * @param data the payload, written with the JSON mapper
+     * @return the publication's position (offset 0 and empty epoch without history)
+     */
+    public PublishResult publish(String channel, Object data) {
+        return publish(PublishRequest.of(channel, data));
+    }
+
+    /** Publishes with every option of {@link PublishRequest}. */
+    public PublishResult publish(PublishRequest request) {
+        if (this.batcher != null) {
+            return await(this.batcher.submitWaiting(withIdempotencyKey(request), this.requestTimeout));
+        }
+        return execute(request);
+    }
+
+    /** Publishes {@code data} into {@code channel} without blocking. */
+    public CompletableFuture<PublishResult> publishAsync(String channel, Object data) {
+        return publishAsync(PublishRequest.of(channel, data));
+    }
+
+    /** Publishes with every option of {@link PublishRequest}, without blocking. */
+    public CompletableFuture<PublishResult> publishAsync(PublishRequest request) {
+        if (this.batcher != null) {
+            return this.batcher.submit(withIdempotencyKey(request));
+        }
+        return executeAsync(request);
+    }
+
+    /** Publishes {@code data} into each of {@code channels}; see {@link BroadcastResult} for failures. */
+    public BroadcastResult broadcast(List<String> channels, Object data) {
+        return execute(BroadcastRequest.of(channels, data));
+    }
+
+    /** Broadcasts with every option of {@link BroadcastRequest}. */
+    public BroadcastResult broadcast(BroadcastRequest request) {
+        return execute(request);
+    }
+
+    /** Broadcasts without blocking. */
+    public CompletableFuture<BroadcastResult> broadcastAsync(BroadcastRequest request) {
+        return executeAsync(request);
+    }
+
+    // ------------------------------------------------------- connection control
+
+    /** Subscribes a user's connections to a channel. */
+    public void subscribe(SubscribeRequest request) {
+        execute(request);
+    }
+
+    /** Subscribes a user's connections to a channel, without blocking. */
+    public CompletableFuture<Void> subscribeAsync(SubscribeRequest request) {
+        return executeAsync(request);
+    }
+
+    /** Unsubscribes every connection of {@code user} from {@code channel}. */
+    public void unsubscribe(String user, String channel) {
+        execute(UnsubscribeRequest.of(user, channel));
+    }
+
+    /** Unsubscribes a user from a channel. */
+    public void unsubscribe(UnsubscribeRequest request) {
+        execute(request);
+    }
+
+    /** Unsubscribes a user from a channel, without blocking. */
+    public CompletableFuture<Void> unsubscribeAsync(UnsubscribeRequest request) {
+        return executeAsync(request);
+    }
+
+    /** Disconnects every connection of {@code user}. */
+    public void disconnect(String user) {
+        execute(DisconnectRequest.of(user));
+    }
+
+    /** Disconnects a user's connections. */
+    public void disconnect(DisconnectRequest request) {
+        execute(request);
+    }
+
+    /** Disconnects a user's connections, without blocking. */
+    public CompletableFuture<Void> disconnectAsync(DisconnectRequest request) {
+        return executeAsync(request);
+    }
+
+    /** Refreshes (extends or expires) a user's connections. */
+    public void refresh(RefreshRequest request) {
+        execute(request);
+    }
+
+    /** Refreshes a user's connections, without blocking. */
+    public CompletableFuture<Void> refreshAsync(RefreshRequest request) {
+        return executeAsync(request);
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    /** The connections subscribed to {@code channel}, infos as JSON trees. */
+    public PresenceResult<JsonNode> presence(String channel) {
+        return execute(new PresenceRequest(channel));
+    }
+
+    /** The connections subscribed to {@code channel}, infos read as {@code infoType}. */
+    public <I> PresenceResult<I> presence(String channel, Class<I> infoType) {
+        return typedPresence(presence(channel), infoType);
+    }
+
+    /** The connections subscribed to {@code channel}, without blocking. */
+    public <I> CompletableFuture<PresenceResult<I>> presenceAsync(String channel, Class<I> infoType) {
+        return executeAsync(new PresenceRequest(channel)).thenApply(result -> typedPresence(result, infoType));
+    }
+
+    /** How many clients and users are subscribed to {@code channel}. */
+    public PresenceStats presenceStats(String channel) {
+        return execute(new PresenceStatsRequest(channel));
+    }
+
+    /** How many clients and users are subscribed to {@code channel}, without blocking. */
+    public CompletableFuture<PresenceStats> presenceStatsAsync(String channel) {
+        return executeAsync(new PresenceStatsRequest(channel));
+    }
+
+    /** Publications from a channel's history, payloads as JSON trees. */
+    public HistoryResult<JsonNode> history(HistoryRequest request) {
+        return execute(request);
+    }
+
+    /** Publications from a channel's history, payloads read as {@code dataType}. */
+    public <T> HistoryResult<T> history(HistoryRequest request, Class<T> dataType) {
+        return typedHistory(history(request), dataType);
+    }
+
+    /** Publications from a channel's history, without blocking. */
+    public <T> CompletableFuture<HistoryResult<T>> historyAsync(HistoryRequest request, Class<T> dataType) {
+        return executeAsync(request).thenApply(result -> typedHistory(result, dataType));
+    }
+
+    /** Removes a channel's history. */
+    public void historyRemove(String channel) {
+        execute(new HistoryRemoveRequest(channel));
+    }
+
+    /** Removes a channel's history, without blocking. */
+    public CompletableFuture<Void> historyRemoveAsync(String channel) {
+        return executeAsync(new HistoryRemoveRequest(channel));
+    }
+
+    /** All active channels. */
+    public Map<String, ChannelInfo> channels() {
+        return execute(new ChannelsRequest(null));
+    }
+
+    /** The active channels matching a glob such as {@code chat:*}. */
+    public Map<String, ChannelInfo> channels(String pattern) {
+        return execute(new ChannelsRequest(Checks.requireText(pattern, "pattern")));
+    }
+
+    /** The active channels, without blocking. */
+    public CompletableFuture<Map<String, ChannelInfo>> channelsAsync(@Nullable String pattern) {
+        return executeAsync(new ChannelsRequest(pattern));
+    }
+
+    /** The running Centrifugo nodes. */
+    public List<NodeInfo> info() {
+        return execute(new InfoRequest());
+    }
+
+    /** The running Centrifugo nodes, without blocking. */
+    public CompletableFuture<List<NodeInfo>> infoAsync() {
+        return executeAsync(new InfoRequest());
+    }
+
+    // ------------------------------------------------------------------ batch
+
+    /** Sends several commands in one request; see {@link BatchResult} for per-command outcomes. */
+    public BatchResult batch(BatchRequest request) {
+        BatchRequest prepared = withIdempotencyKeys(request);
+        JsonNode answer = send("batch", body(this.wire.encodeBatch(prepared)), isSafeToRetry(prepared));
+        return this.wire.decodeBatch(prepared, answer);
+    }
+
+    /** Sends several commands in one request, without blocking. */
+    public CompletableFuture<BatchResult> batchAsync(BatchRequest request) {
+        BatchRequest prepared = withIdempotencyKeys(request);
+        return sendAsync("batch", body(this.wire.encodeBatch(prepared)), isSafeToRetry(prepared))
+                .thenApply(answer -> this.wire.decodeBatch(prepared, answer));
+    }
+
+    // ---------------------------------------------------------------- generic
+
+    /**
+     * Runs any command and returns its typed result ({@code null} for commands that return
+     * nothing). Publications go straight out, never through auto-batching.
+     */
+    public <R> R execute(ApiCommand<R> command) {
+        ApiCommand<R> prepared = withIdempotencyKey(command);
+        JsonNode result = send(prepared.method(), body(this.wire.encode(prepared)), isSafeToRetry(prepared));
+        return this.wire.decode(prepared, result);
+    }
+
+    /** Runs any command without blocking. */
+    public <R> CompletableFuture<R> executeAsync(ApiCommand<R> command) {
+        ApiCommand<R> prepared = withIdempotencyKey(command);
+        byte[] body;
+        try {
+            body = body(this.wire.encode(prepared));
+        } catch (RuntimeException ex) {
+            return CompletableFuture.failedFuture(ex);
+        }
+        return sendAsync(prepared.method(), body, isSafeToRetry(prepared))
+                .thenApply(result -> this.wire.decode(prepared, result));
+    }
+
+    /** Stops auto-batching (after sending what is queued) and releases the HTTP client it made. */
+    @Override
+    public void close() {
+        if (this.batcher != null) {
+            this.batcher.close();
+        }
+        if (this.ownsHttpClient) {
+            this.http.dispatcher().executorService().shutdown();
+            this.http.connectionPool().evictAll();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CentrifugoPublisher[" + this.apiUrl + "]";
+    }
+
+    // ------------------------------------------------------------ transport
+
+    private JsonNode send(String method, byte[] body, boolean safeToRetry) {
+        for (int attempt = 1; ; attempt++) {
+            CentrifugoException failure;
+            try (Response response = this.http.newCall(request(method, body)).execute()) {
+                return answer(method, response);
+            } catch (IOException ex) {
+                failure = new CentrifugoTransportException(method, url(method).toString(), ex);
+            } catch (CentrifugoException ex) {
+                failure = ex;
+            }
+            if (!shouldRetry(failure, safeToRetry, attempt)) {
+                throw failure;
+            }
+            try {
+                Thread.sleep(this.retryPolicy.backoff(attempt).toMillis());
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw failure;
+            }
+        }
+    }
+
+    private CompletableFuture<JsonNode> sendAsync(String method, byte[] body, boolean safeToRetry) {
+        CompletableFuture<JsonNode> future = new CompletableFuture<>();
+        attemptAsync(method, body, safeToRetry, 1, future);
+        return future;
+    }
+
+    private void attemptAsync(
+            String method, byte[] body, boolean safeToRetry, int attempt, CompletableFuture<JsonNode> future) {
+        Call call;
+        try {
+            call = this.http.newCall(request(method, body));
+        } catch (RuntimeException ex) {
+            future.completeExceptionally(ex);
+            return;
+        }
+        call.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call call, IOException ex) {
+                failed(new CentrifugoTransportException(method, url(method).toString(), ex));
+            }
+
+            @Override
+            public void onResponse(Call call, Response response) {
+                try (response) {
+                    future.complete(answer(method, response));
+                } catch (IOException ex) {
+                    failed(new CentrifugoTransportException(method, url(method).toString(), ex));
+                } catch (CentrifugoException ex) {
+                    failed(ex);
+                } catch (RuntimeException ex) {
+                    future.completeExceptionally(ex);
+                }
+            }
+
+            private void failed(CentrifugoException failure) {
+                if (!shouldRetry(failure, safeToRetry, attempt)) {
+                    future.completeExceptionally(failure);
+                    return;
+                }
+                long delay =
+                        CentrifugoPublisher.this.retryPolicy.backoff(attempt).toNanos();
+                CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS)
+                        .execute(() -> attemptAsync(method, body, safeToRetry, attempt + 1, future));
+            }
+        });
+    }
+
+    private boolean shouldRetry(CentrifugoException failure, boolean safeToRetry, int attempt) {
+        return safeToRetry && failure.isRetryable() && attempt < this.retryPolicy.maxAttempts();
+    }
+
+    private Request request(String method, byte[] body) {
+        Request.Builder request = new Request.Builder().url(url(method)).post(RequestBody.create(body, JSON));
+        if (this.apiKey != null) {
+            request.header("X-API-Key", this.apiKey);
+        }
+        return request.build();
+    }
+
+    private HttpUrl url(String method) {
+        return this.methodUrls.computeIfAbsent(
+                method, name -> this.apiUrl.newBuilder().addPathSegment(name).build());
+    }
+
+    /** The {@code result} of a successful answer; anything else is thrown as a {@link CentrifugoException}. */
+    private JsonNode answer(String method, Response response) throws IOException {
+        byte[] bytes = response.body().bytes();
+        if (response.code() == 401) {
+            throw new CentrifugoUnauthorizedException(method);
+        }
+        if (response.code() != 200) {
+            throw new CentrifugoHttpException(method, response.code(), Wire.preview(bytes));
+        }
+        JsonNode answer = this.wire.read(method, bytes);
+        // A batch answers {"replies":[...]} without a "result" wrapper.
+        if ("batch".equals(method) && answer.has("replies")) {
+            return answer;
+        }
+        return this.wire.result(method, answer);
+    }
+
+    private byte[] body(JsonNode json) {
+        try {
+            return this.wire.write(json);
+        } catch (JacksonException ex) {
+            throw new IllegalArgumentException("Could not write the request as JSON: " + ex.getOriginalMessage(), ex);
+        }
+    }
+
+    // ------------------------------------------------------------- helpers
+
+    private static boolean isSafeToRetry(ApiCommand<?> command) {
+        if (command instanceof PublishRequest publish) {
+            return publish.idempotencyKey() != null;
+        }
+        if (command instanceof BroadcastRequest broadcast) {
+            return broadcast.idempotencyKey() != null;
+        }
+        return command instanceof PresenceRequest
+                || command instanceof PresenceStatsRequest
+                || command instanceof HistoryRequest
+                || command instanceof ChannelsRequest
+                || command instanceof InfoRequest;
+    }
+
+    private static boolean isSafeToRetry(BatchRequest batch) {
+        return batch.commands().stream().allMatch(CentrifugoPublisher::isSafeToRetry);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> ApiCommand<R> withIdempotencyKey(ApiCommand<R> command) {
+        if (!this.autoIdempotencyKeys || !this.retryPolicy.retries()) {
+            return command;
+        }
+        if (command instanceof PublishRequest publish && publish.idempotencyKey() == null) {
+            return (ApiCommand<R>) publish.withIdempotencyKey(UUID.randomUUID().toString());
+        }
+        if (command instanceof BroadcastRequest broadcast && broadcast.idempotencyKey() == null) {
+            return (ApiCommand<R>)
+                    broadcast.withIdempotencyKey(UUID.randomUUID().toString());
+        }
+        return command;
+    }
+
+    private PublishRequest withIdempotencyKey(PublishRequest request) {
+        return (PublishRequest) withIdempotencyKey((ApiCommand<PublishResult>) request);
+    }
+
+    private BatchRequest withIdempotencyKeys(BatchRequest batch) {
+        if (!this.autoIdempotencyKeys || !this.retryPolicy.retries()) {
+            return batch;
+        }
+        List<ApiCommand<?>> commands = batch.commands().stream()
+                .<ApiCommand<?>>map(this::withIdempotencyKey)
+                .toList();
+        return new BatchRequest(commands, batch.parallel());
+    }
+
+    private <I> PresenceResult<I> typedPresence(PresenceResult<JsonNode> result, Class<I> infoType) {
+        return result.map(node -> this.wire.convert(node, infoType, "presence"));
+    }
+
+    private <T> HistoryResult<T> typedHistory(HistoryResult<JsonNode> result, Class<T> dataType) {
+        return result.map(node -> this.wire.convert(node, dataType, "history"));
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException ex) {
+            throw rethrow(ex.getCause());
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Centrifugo", ex);
+        }
+    }
+
+    private static RuntimeException rethrow(@Nullable Throwable cause) {
+        if (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(cause);
+    }
+
+    /** Builds a {@link CentrifugoPublisher}; setters validate their argument at once. */
+    public static final class Builder {
+
+        private @Nullable String apiUrl;
+
+        private @Nullable String apiKey;
+
+        private @Nullable JsonMapper jsonMapper;
+
+        private @Nullable OkHttpClient okHttpClient;
+
+        private final List<Consumer<OkHttpClient.Builder>> httpCustomizers = new ArrayList<>();
+
+        private Duration connectTimeout = Duration.ofSeconds(5);
+
+        private Duration requestTimeout = Duration.ofSeconds(10);
+
+        private int maxConcurrentRequests = 64;
+
+        private int maxIdleConnections = 16;
+
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+
+        private boolean autoIdempotencyKeys;
+
+        private @Nullable AutoBatching autoBatching;
+
+        private Builder() {}
+
+        /**
+         * The base URL of the server API, such as {@code http://localhost:8000/api} (Centrifugo's
+         * {@code http_api.handler_prefix}); method names are appended.
+         */
+        public Builder apiUrl(String apiUrl) {
+            Checks.requireText(apiUrl, "apiUrl");
+            if (HttpUrl.parse(apiUrl) == null) {
+                throw new IllegalArgumentException("'apiUrl' must be an http or https URL, was '" + apiUrl + "'");
+            }
+            this.apiUrl = apiUrl;
+            return this;
+        }
+
+        /** The API key (Centrifugo's {@code http_api.key}); {@code null} when {@code http_api.insecure}. */
+        public Builder apiKey(@Nullable String apiKey) {
+            if (apiKey != null && apiKey.isBlank()) {
+                throw new IllegalArgumentException("'apiKey' must not be blank (use null for an insecure API)");
+            }
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** The mapper that writes payloads and reads typed results (default: a plain {@link JsonMapper}). */
+        public Builder jsonMapper(JsonMapper jsonMapper) {
+            this.jsonMapper = Checks.requireNonNull(jsonMapper, "jsonMapper");
+            return this;
+        }
+
+        /**
+         * An OkHttp client to share (its connection pool and dispatcher); the publisher then leaves
+         * it open on {@link #close()}. Timeouts set here still apply.
+         */
+        public Builder okHttpClient(OkHttpClient okHttpClient) {
+            this.okHttpClient = Checks.requireNonNull(okHttpClient, "okHttpClient");
+            return this;
+        }
+
+        /** Changes the OkHttp client (interceptors, TLS, proxy, ...) after the publisher's own settings. */
+        public Builder customizeOkHttp(Consumer<OkHttpClient.Builder> customizer) {
+            this.httpCustomizers.add(Checks.requireNonNull(customizer, "customizer"));
+            return this;
+        }
+
+        /** How long to wait for a TCP connection (default 5 s). */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** How long one attempt may take, in all (default 10 s). */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = positive(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        /** Asynchronous calls on the way at once (default 64); more wait in OkHttp's queue. */
+        public Builder maxConcurrentRequests(int maxConcurrentRequests) {
+            if (maxConcurrentRequests < 1) {
+                throw new IllegalArgumentException("'maxConcurrentRequests' must be at least 1");
+            }
+            this.maxConcurrentRequests = maxConcurrentRequests;
+            return this;
+        }
+
+        /** Idle connections kept for reuse (default 16). */
+        public Builder maxIdleConnections(int maxIdleConnections) {
+            if (maxIdleConnections < 0) {
+                throw new IllegalArgumentException("'maxIdleConnections' must not be negative");
+            }
+            this.maxIdleConnections = maxIdleConnections;
+            return this;
+        }
+
+        /** How to retry ({@link RetryPolicy#defaults()} unless set; {@link RetryPolicy#none()} to disable). */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Checks.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * Whether to give every publication without an idempotency key a random one, so that it can
+         * be retried without being delivered twice (default {@code false}).
+         */
+        public Builder autoIdempotencyKeys(boolean autoIdempotencyKeys) {
+            this.autoIdempotencyKeys = autoIdempotencyKeys;
+            return this;
+        }
+
+        /** Coalesces concurrent {@code publish} calls into batches; {@code null} (default) to disable. */
+        public Builder autoBatching(@Nullable AutoBatching autoBatching) {
+            this.autoBatching = autoBatching;
+            return this;
+        }
+
+        /**
+         * The publisher.
+         *
+         * @throws IllegalStateException when no {@link #apiUrl} was set
+         */
+        public CentrifugoPublisher build() {
+            if (this.apiUrl == null) {
+                throw new IllegalStateException("'apiUrl' must be set, for example http://localhost:8000/api");
+            }
+            return new CentrifugoPublisher(this, HttpUrl.get(this.apiUrl));
+        }
+
+        private static Duration positive(@Nullable Duration value, String name) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("'" + name + "' must be positive, was " + value);
+            }
+            return value;
+        }
+    }
+}
