@@ -45,15 +45,6 @@ public record ChannelMethodDefinition(
 
     /** A readable signature for messages, for example {@code Channels.join(ChannelContext, long)}. */
     public String signature() {
-        StringBuilder signature = new StringBuilder(this.handlerType.getName())
-                .append('.')
-                .append(this.javaMethod)
-                .append('(');
-        for (int i = 0; i < this.javaParameterTypes.size(); i++) {
-            signature
-                    .append((i > 0) ? ", " : "")
-                    .append(this.javaParameterTypes.get(i).getSimpleName());
-        }
-        return signature.append(')').toString();
+        return Signatures.of(this.handlerType, this.javaMethod, this.javaParameterTypes);
     }
 }

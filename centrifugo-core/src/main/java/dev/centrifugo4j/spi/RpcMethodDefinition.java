@@ -48,15 +48,6 @@ public record RpcMethodDefinition(
 
     /** A readable signature for messages, for example {@code SystemHandlers.ping(RpcContext, PingParams)}. */
     public String signature() {
-        StringBuilder signature = new StringBuilder(this.handlerType.getName())
-                .append('.')
-                .append(this.javaMethod)
-                .append('(');
-        for (int i = 0; i < this.javaParameterTypes.size(); i++) {
-            signature
-                    .append((i > 0) ? ", " : "")
-                    .append(this.javaParameterTypes.get(i).getSimpleName());
-        }
-        return signature.append(')').toString();
+        return Signatures.of(this.handlerType, this.javaMethod, this.javaParameterTypes);
     }
 }
