@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.centrifugo4j.boot.proxy.ProxySecretCheck;
 import dev.centrifugo4j.boot.rpc.HandlersNotIndexedException;
+import dev.centrifugo4j.boot.security.SpringSecurityConnectHandler;
+import dev.centrifugo4j.connect.ConnectHandler;
+import dev.centrifugo4j.connect.ConnectResult;
 import dev.centrifugo4j.rpc.RpcContext;
 import dev.centrifugo4j.rpc.RpcDispatcher;
 import dev.centrifugo4j.rpc.WebSocketRpc;
@@ -23,6 +26,7 @@ import org.springframework.boot.validation.autoconfigure.ValidationAutoConfigura
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.function.RouterFunction;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -183,6 +187,49 @@ class CentrifugoAutoConfigurationTests {
                     .analyze(new HandlersNotIndexedException(java.util.List.of("a.B.c()")));
             assertThat(analysis.getDescription()).contains("a.B.c()");
             assertThat(analysis.getAction()).contains("<proc>full</proc>").contains("annotationProcessorPaths");
+        }
+    }
+
+    @Nested
+    class SecurityIntegration {
+
+        @Test
+        void identifiesConnectionsWithSpringSecurityByDefault() {
+            CentrifugoAutoConfigurationTests.this
+                    .webRunner
+                    .withPropertyValues("centrifugo.proxy.secret=s3cret")
+                    .withConfiguration(AutoConfigurations.of(CentrifugoSecurityAutoConfiguration.class))
+                    .run((context) -> {
+                        assertThat(context).hasSingleBean(SpringSecurityConnectHandler.class);
+                        assertThat(context).hasBean("centrifugoSecurityExceptionTranslator");
+                    });
+        }
+
+        @Test
+        void stepsAsideForTheApplicationsOwnConnectHandler() {
+            ConnectHandler own = (connectContext) -> ConnectResult.anonymous();
+            CentrifugoAutoConfigurationTests.this
+                    .webRunner
+                    .withPropertyValues("centrifugo.proxy.secret=s3cret")
+                    .withConfiguration(AutoConfigurations.of(CentrifugoSecurityAutoConfiguration.class))
+                    .withBean(ConnectHandler.class, () -> own)
+                    .run((context) -> {
+                        assertThat(context).doesNotHaveBean(SpringSecurityConnectHandler.class);
+                        assertThat(context.getBean(ConnectHandler.class)).isSameAs(own);
+                    });
+        }
+
+        @Test
+        void isLeftOutWithoutSpringSecurity() {
+            CentrifugoAutoConfigurationTests.this
+                    .webRunner
+                    .withPropertyValues("centrifugo.proxy.secret=s3cret")
+                    .withConfiguration(AutoConfigurations.of(CentrifugoSecurityAutoConfiguration.class))
+                    .withClassLoader(new FilteredClassLoader(SecurityFilterChain.class))
+                    .run((context) -> {
+                        assertThat(context).hasNotFailed();
+                        assertThat(context).doesNotHaveBean(SpringSecurityConnectHandler.class);
+                    });
         }
     }
 
