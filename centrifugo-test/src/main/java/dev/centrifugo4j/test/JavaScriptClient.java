@@ -1,15 +1,14 @@
 package dev.centrifugo4j.test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,21 +66,28 @@ public final class JavaScriptClient {
         }
         List<String> command = new ArrayList<>(List.of("node", script));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile());
-        builder.environment().putAll(environment);
+        Path stdout = null;
+        Path stderr = null;
         try {
+            // Output goes to files, not pipes: draining pipes needs threads of its own, and borrowing the
+            // common pool for blocking reads starves the application under test on small machines.
+            stdout = Files.createTempFile("centrifugo4j-node-", ".out");
+            stderr = Files.createTempFile("centrifugo4j-node-", ".err");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(this.directory.toFile())
+                    .redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile());
+            builder.environment().putAll(environment);
             Process process = builder.start();
-            CompletableFuture<String> stdout = read(process.getInputStream());
-            CompletableFuture<String> stderr = read(process.getErrorStream());
             if (!process.waitFor(this.timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(
-                        script + " did not finish within " + this.timeout + "; output so far: " + stdout.getNow(""));
+                throw new IllegalStateException(script + " did not finish within " + this.timeout + "; output so far: "
+                        + Files.readString(stdout));
             }
-            String out = stdout.join().strip();
+            String out = Files.readString(stdout).strip();
             if (process.exitValue() != 0 || out.isEmpty()) {
                 throw new IllegalStateException(script + " exited with " + process.exitValue() + "; stdout: " + out
-                        + "; stderr: " + stderr.join());
+                        + "; stderr: " + Files.readString(stderr));
             }
             String[] lines = out.split("\n");
             return JSON.readTree(lines[lines.length - 1]);
@@ -90,16 +96,19 @@ public final class JavaScriptClient {
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while running " + script, ex);
+        } finally {
+            deleteQuietly(stdout);
+            deleteQuietly(stderr);
         }
     }
 
-    private static CompletableFuture<String> read(java.io.InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
+    private static void deleteQuietly(@Nullable Path file) {
+        if (file != null) {
             try {
-                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+                Files.deleteIfExists(file);
             } catch (IOException ex) {
-                return "";
+                // A temp file left behind is harmless.
             }
-        });
+        }
     }
 }
