@@ -1,5 +1,6 @@
 package dev.centrifugo4j.processor;
 
+import dev.centrifugo4j.contract.SystemContract;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,8 +36,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class ContractWriter {
 
-    /** Where the contract is written in the class output. */
-    static final String RESOURCE = "META-INF/centrifugo/contract.json";
+    /**
+     * Where the contract is written in the class output. A constant variable, so javac copies its
+     * value here and the processor never loads {@link SystemContract}.
+     */
+    static final String RESOURCE = SystemContract.RESOURCE;
 
     static final String SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
