@@ -2,6 +2,7 @@ package dev.centrifugo4j.codegen;
 
 import dev.centrifugo4j.codegen.model.Contract;
 import dev.centrifugo4j.codegen.model.ContractReader;
+import dev.centrifugo4j.codegen.model.InvalidContractException;
 import dev.centrifugo4j.codegen.typescript.TypeScriptGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,7 +29,7 @@ public final class ClientGenerator {
      *
      * @param request what to generate
      * @return the files written (new or changed), sorted
-     * @throws dev.centrifugo4j.codegen.model.InvalidContractException when the contract is missing or unreadable
+     * @throws InvalidContractException when the contract is missing or unreadable
      */
     public List<Path> generate(GenerateRequest request) {
         Contract contract = this.reader.read(readContract(request.contract()));
@@ -36,7 +38,7 @@ public final class ClientGenerator {
             Map<String, String> files = switch (language) {
                 case TYPESCRIPT -> new TypeScriptGenerator().generate(contract, request.typescriptPackageName());
             };
-            Path root = request.outputDirectory().resolve(language.name().toLowerCase(java.util.Locale.ROOT));
+            Path root = request.outputDirectory().resolve(language.name().toLowerCase(Locale.ROOT));
             files.forEach((path, content) -> {
                 Path file = root.resolve(path);
                 if (writeIfChanged(file, content)) {
@@ -52,7 +54,7 @@ public final class ClientGenerator {
         try {
             return Files.readString(contract, StandardCharsets.UTF_8);
         } catch (NoSuchFileException ex) {
-            throw new dev.centrifugo4j.codegen.model.InvalidContractException("No contract at " + contract
+            throw new InvalidContractException("No contract at " + contract
                     + ": compile the application first (the centrifugo4j annotation processor writes it)");
         } catch (IOException ex) {
             throw new UncheckedIOException("Failed to read " + contract, ex);

@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -487,7 +489,7 @@ final class ContractSchemas {
             }
             return properties;
         }
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (ExecutableElement method : ElementFilter.methodsIn(this.elements.getAllMembers(element))) {
             String name = getterProperty(method);
             if (name == null || !seen.add(name)) {
@@ -545,12 +547,12 @@ final class ContractSchemas {
             upper++;
         }
         int lowered = (upper > 1 && upper < stem.length()) ? upper - 1 : upper;
-        return stem.substring(0, lowered).toLowerCase(java.util.Locale.ROOT) + stem.substring(lowered);
+        return stem.substring(0, lowered).toLowerCase(Locale.ROOT) + stem.substring(lowered);
     }
 
     private static List<AnnotationMirror> annotations(@Nullable Element... declarations) {
         List<AnnotationMirror> annotations = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Element declaration : declarations) {
             if (declaration == null) {
                 continue;
@@ -731,7 +733,7 @@ final class ContractSchemas {
                 WildcardType wildcard = (WildcardType) type;
                 yield (wildcard.getExtendsBound() != null) ? typeKey(wildcard.getExtendsBound()) : "?";
             }
-            default -> type.getKind().name().toLowerCase(java.util.Locale.ROOT);
+            default -> type.getKind().name().toLowerCase(Locale.ROOT);
         };
     }
 
@@ -754,7 +756,7 @@ final class ContractSchemas {
                 yield (wildcard.getExtendsBound() != null) ? typeName(wildcard.getExtendsBound()) : "Any";
             }
             default -> {
-                String kind = type.getKind().name().toLowerCase(java.util.Locale.ROOT);
+                String kind = type.getKind().name().toLowerCase(Locale.ROOT);
                 yield Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
             }
         };

@@ -1,8 +1,10 @@
 package dev.centrifugo4j.codegen.model;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The contract the annotation processor wrote, as the generators see it.
@@ -18,7 +20,7 @@ public record Contract(
     public Contract {
         methods = List.copyOf(methods);
         channels = List.copyOf(channels);
-        definitions = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(definitions));
+        definitions = Collections.unmodifiableMap(new TreeMap<>(definitions));
     }
 
     /**
