@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -133,6 +134,10 @@ public final class HandlerProcessor extends AbstractProcessor {
 
     private @Nullable HandlerIndexGenerator generator;
 
+    private @Nullable ContractSchemas schemas;
+
+    private @Nullable ContractWriter contract;
+
     /** Creates the processor; javac does this through {@code META-INF/services}. */
     public HandlerProcessor() {}
 
@@ -160,6 +165,8 @@ public final class HandlerProcessor extends AbstractProcessor {
         this.elements = processingEnv.getElementUtils();
         this.types = processingEnv.getTypeUtils();
         this.generator = new HandlerIndexGenerator(this.elements);
+        this.schemas = new ContractSchemas(this.elements, this.types);
+        this.contract = new ContractWriter(this.schemas);
     }
 
     @Override
@@ -190,6 +197,7 @@ public final class HandlerProcessor extends AbstractProcessor {
             }
             if (roundEnv.processingOver()) {
                 writeIndex();
+                writeContract();
             }
         } catch (RuntimeException ex) {
             report(Message.INTERNAL_ERROR, null, null, null, describe(ex));
@@ -252,11 +260,169 @@ public final class HandlerProcessor extends AbstractProcessor {
                 rpcMethods.sort(Comparator.comparing(RpcMethod::name));
                 channelMethods.sort(
                         Comparator.comparing(ChannelMethod::annotation).thenComparing(ChannelMethod::pattern));
-                generate(handler, rpcMethods, channelMethods);
+                if (describe(handler, rpcMethods, channelMethods)) {
+                    generate(handler, rpcMethods, channelMethods);
+                }
             }
         } catch (RuntimeException ex) {
             report(Message.INTERNAL_ERROR, handler, null, null, describe(ex));
         }
+    }
+
+    /**
+     * Adds the handler's methods to the contract; {@code false} when one of their types cannot be
+     * described (reported on the parameter, or on the method for its result).
+     */
+    private boolean describe(TypeElement handler, List<RpcMethod> rpcMethods, List<ChannelMethod> channelMethods) {
+        String handlerName = handler.getQualifiedName().toString();
+        List<Map<String, Object>> rpcEntries = new ArrayList<>();
+        List<Map<String, Object>> channelEntries = new ArrayList<>();
+        boolean valid = true;
+        for (RpcMethod method : rpcMethods) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", method.name());
+            putDescription(entry, method.element());
+            entry.put("handler", handlerName);
+            entry.put("async", method.async());
+            for (VariableElement parameter : method.element().getParameters()) {
+                if (!isRpcContext(parameter.asType())) {
+                    valid &= putSchema(entry, "params", parameter.asType(), parameter, parameter, method.element());
+                }
+            }
+            TypeMirror result = resultType(method.element(), method.async());
+            if (result != null) {
+                valid &= putSchema(entry, "result", result, method.element(), method.element(), method.element());
+            }
+            rpcEntries.add(entry);
+        }
+        for (ChannelMethod method : channelMethods) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("pattern", method.pattern());
+            entry.put("operation", method.annotation().operation().toLowerCase(Locale.ROOT));
+            ChannelPattern.Result pattern = ChannelPattern.parse(method.pattern());
+            Map<String, Object> variables = new LinkedHashMap<>();
+            if (pattern instanceof ChannelPattern.Parsed parsed) {
+                // A variable no parameter binds is a plain string.
+                parsed.pattern().variables().forEach(variable -> variables.put(variable, Map.of("type", "string")));
+            }
+            List<Object> variableList = new ArrayList<>();
+            entry.put("variables", variableList);
+            entry.put("handler", handlerName);
+            putDescription(entry, method.element());
+            for (int i = 0; i < method.parameters().size(); i++) {
+                ChannelMethod.Parameter parameter = method.parameters().get(i);
+                VariableElement element = method.element().getParameters().get(i);
+                if (parameter.kind() == ChannelMethod.Kind.PAYLOAD) {
+                    valid &= putSchema(entry, "data", element.asType(), element, element, method.element());
+                } else if (parameter.kind() == ChannelMethod.Kind.VARIABLE) {
+                    Map<String, Object> holder = new LinkedHashMap<>();
+                    valid &= putSchema(
+                            holder, parameter.variable(), element.asType(), element, element, method.element());
+                    if (holder.containsKey(parameter.variable())) {
+                        variables.put(parameter.variable(), holder.get(parameter.variable()));
+                    }
+                }
+            }
+            variables.forEach((name, schema) -> {
+                Map<String, Object> variable = new LinkedHashMap<>();
+                variable.put("name", name);
+                variable.put("schema", schema);
+                variableList.add(variable);
+            });
+            channelEntries.add(entry);
+        }
+        if (valid) {
+            rpcEntries.forEach(contract()::addRpc);
+            channelEntries.forEach(contract()::addChannel);
+        }
+        return valid;
+    }
+
+    private void putDescription(Map<String, Object> entry, Element element) {
+        String description = Javadoc.description(elements().getDocComment(element));
+        if (description != null) {
+            entry.put("description", description);
+        }
+    }
+
+    /** The type of the data a method answers with, or {@code null} when it answers with none. */
+    private @Nullable TypeMirror resultType(ExecutableElement method, boolean async) {
+        TypeMirror result = async ? completionStageArgument(method.getReturnType()) : method.getReturnType();
+        if (result == null || result.getKind() == TypeKind.VOID || isDeclaredType(result, "java.lang.Void")) {
+            return null;
+        }
+        return result;
+    }
+
+    private boolean putSchema(
+            Map<String, Object> entry,
+            String key,
+            TypeMirror type,
+            Element annotated,
+            Element reportOn,
+            ExecutableElement method) {
+        try {
+            entry.put(key, schemas().schemaOf(type, annotated.getAnnotationMirrors(), key));
+            return true;
+        } catch (ContractSchemas.UnsupportedTypeException ex) {
+            if (ex.reportedByJavac()) {
+                return false;
+            }
+            return report(
+                    Message.UNSUPPORTED_CONTRACT_TYPE,
+                    reportOn,
+                    null,
+                    null,
+                    ex.type(),
+                    ex.path(),
+                    method.getSimpleName(),
+                    ex.getMessage());
+        }
+    }
+
+    private void writeContract() {
+        Map<String, Object> previous = readPreviousContract();
+        if (contract().isEmpty() && previous == null) {
+            // Nothing to describe: leave the class output alone, as for a module without handlers.
+            return;
+        }
+        String content = contract().render(previous, this::isStillValidHandler);
+        try {
+            FileObject file = this.processingEnv
+                    .getFiler()
+                    .createResource(StandardLocation.CLASS_OUTPUT, "", ContractWriter.RESOURCE);
+            try (OutputStream out = file.openOutputStream()) {
+                out.write(content.getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException ex) {
+            report(Message.CONTRACT_NOT_WRITTEN, null, null, null, ContractWriter.RESOURCE, ex.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private @Nullable Map<String, Object> readPreviousContract() {
+        try {
+            FileObject file = this.processingEnv
+                    .getFiler()
+                    .getResource(StandardLocation.CLASS_OUTPUT, "", ContractWriter.RESOURCE);
+            String text = file.getCharContent(false).toString();
+            return (Json.parse(text) instanceof Map<?, ?> map) ? (Map<String, Object>) map : null;
+        } catch (IOException | IllegalArgumentException ex) {
+            // No earlier contract (a clean build), or one that cannot be read: start afresh.
+            return null;
+        }
+    }
+
+    /**
+     * Whether the entries an earlier contract holds for a handler class still stand: the class
+     * exists, still declares handler methods and was not compiled in this run.
+     */
+    private boolean isStillValidHandler(String qualifiedName) {
+        TypeElement handler = elements().getTypeElement(qualifiedName);
+        return handler != null
+                && !this.processedHandlers.contains(
+                        elements().getBinaryName(handler).toString())
+                && !handlerMethodsOf(handler).isEmpty();
     }
 
     private void generate(TypeElement handler, List<RpcMethod> rpcMethods, List<ChannelMethod> channelMethods) {
@@ -988,6 +1154,14 @@ public final class HandlerProcessor extends AbstractProcessor {
 
     private Types types() {
         return requireInitialized(this.types);
+    }
+
+    private ContractSchemas schemas() {
+        return requireInitialized(this.schemas);
+    }
+
+    private ContractWriter contract() {
+        return requireInitialized(this.contract);
     }
 
     private HandlerIndexGenerator generator() {

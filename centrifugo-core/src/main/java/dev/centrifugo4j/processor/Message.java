@@ -243,6 +243,15 @@ public enum Message {
             Diagnostic.Kind.ERROR,
             "Could not write the handler index %s: %s. Check that the class output directory is writable."),
 
+    /** A parameter, payload or result type has no JSON form the contract can describe. */
+    UNSUPPORTED_CONTRACT_TYPE(
+            Diagnostic.Kind.ERROR, "The contract cannot describe the type %s (at %s) of handler method %s: %s."),
+
+    /** The contract resource could not be written. */
+    CONTRACT_NOT_WRITTEN(
+            Diagnostic.Kind.ERROR,
+            "Could not write the contract %s: %s. Check that the class output directory is writable."),
+
     /** A bug in the processor, reported instead of crashing javac. */
     INTERNAL_ERROR(
             Diagnostic.Kind.ERROR,

@@ -6,10 +6,12 @@ import dev.centrifugo4j.test.CentrifugoServer;
 import dev.centrifugo4j.test.JavaScriptClient;
 import dev.centrifugo4j.token.CentrifugoTokens;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -139,6 +141,69 @@ class QuickstartThroughCentrifugoTests {
             JsonNode output = callWithJavaScriptSdk("carol", "[{\"method\":\"demo.kick\",\"expectDisconnect\":true}]");
             assertThat(output.at("/disconnected/code").asInt()).isEqualTo(4501);
             assertThat(output.at("/disconnected/reason").asString()).isEqualTo("kicked carol");
+        }
+    }
+
+    @Nested
+    class ThroughTheGeneratedTypeScriptClient {
+
+        private JsonNode runTypedSteps() {
+            JsonNode output = JavaScriptClient.in(Path.of("client"))
+                    .run(
+                            "typed-steps.mjs",
+                            Map.of(
+                                    "CENTRIFUGO_URL",
+                                    centrifugo.websocketUrl(),
+                                    "CENTRIFUGO_TOKEN",
+                                    tokens.connectionToken("dana", Duration.ofMinutes(5))));
+            assertThat(output.get("connected").asBoolean())
+                    .as("connected: %s", output)
+                    .isTrue();
+            assertThat(output.has("failure")).as("failure: %s", output).isFalse();
+            return output;
+        }
+
+        @Test
+        void callsSystemPingAndItsAsynchronousSiblingWithTypedResults() {
+            JsonNode output = runTypedSteps();
+
+            assertThat(output.get("ping").toString()).isEqualTo("{\"echo\":\"Pong: Hello\"}");
+            assertThat(output.get("pingLater").toString()).isEqualTo("{\"echo\":\"Pong later: Hi (to dana)\"}");
+        }
+
+        @Test
+        void surfacesA422AsAnRpcErrorWithTheViolations() {
+            JsonNode blank = runTypedSteps().get("blank");
+
+            assertThat(blank.get("rpcError").asBoolean()).as("%s", blank).isTrue();
+            assertThat(blank.get("code").asInt()).isEqualTo(422);
+            assertThat(blank.get("message").asString()).isEqualTo("validation failed");
+            assertThat(blank.get("temporary").asBoolean()).isFalse();
+            assertThat(blank.at("/violations/0/field").asString()).isEqualTo("message");
+            assertThat(blank.at("/violations/0/constraint").asString()).isEqualTo("NotBlank");
+        }
+
+        @Test
+        void wasGeneratedFromTheApplicationsContract() throws Exception {
+            JsonNode contract =
+                    mapper.readTree(Files.readString(Path.of("target/classes/META-INF/centrifugo/contract.json")));
+
+            assertThat(runTypedSteps().get("generatedVersion").asString())
+                    .matches("[0-9a-f]{64}")
+                    .isEqualTo(contract.get("version").asString());
+        }
+
+        @Test
+        void canAskTheServerForTheVersionOfTheContractItServes() throws Exception {
+            // In this test run the first contract on the class path is the one of the test handlers.
+            JsonNode served;
+            try (InputStream in =
+                    getClass().getClassLoader().getResourceAsStream("META-INF/centrifugo/contract.json")) {
+                served = mapper.readTree(in);
+            }
+
+            assertThat(runTypedSteps().get("serverVersion").asString())
+                    .isEqualTo(served.get("version").asString());
         }
     }
 

@@ -1,0 +1,77 @@
+package dev.centrifugo4j.codegen;
+
+import dev.centrifugo4j.codegen.model.Contract;
+import dev.centrifugo4j.codegen.model.ContractReader;
+import dev.centrifugo4j.codegen.model.InvalidContractException;
+import dev.centrifugo4j.codegen.typescript.TypeScriptGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Generates the clients a {@link GenerateRequest} asks for. Files whose content did not change are
+ * not rewritten, so a second run with the same contract touches nothing.
+ */
+public final class ClientGenerator {
+
+    private final ContractReader reader = new ContractReader();
+
+    /**
+     * Runs the generators.
+     *
+     * @param request what to generate
+     * @return the files written (new or changed), sorted
+     * @throws InvalidContractException when the contract is missing or unreadable
+     */
+    public List<Path> generate(GenerateRequest request) {
+        Contract contract = this.reader.read(readContract(request.contract()));
+        List<Path> written = new ArrayList<>();
+        for (Language language : request.languages()) {
+            Map<String, String> files = switch (language) {
+                case TYPESCRIPT -> new TypeScriptGenerator().generate(contract, request.typescriptPackageName());
+            };
+            Path root = request.outputDirectory().resolve(language.name().toLowerCase(Locale.ROOT));
+            files.forEach((path, content) -> {
+                Path file = root.resolve(path);
+                if (writeIfChanged(file, content)) {
+                    written.add(file);
+                }
+            });
+        }
+        written.sort(null);
+        return written;
+    }
+
+    private static String readContract(Path contract) {
+        try {
+            return Files.readString(contract, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException ex) {
+            throw new InvalidContractException("No contract at " + contract
+                    + ": compile the application first (the centrifugo4j annotation processor writes it)");
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Failed to read " + contract, ex);
+        }
+    }
+
+    private static boolean writeIfChanged(Path file, String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        try {
+            if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
+                return false;
+            }
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+            return true;
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Failed to write " + file, ex);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.centrifugo4j.codegen;
+
+import dev.centrifugo4j.codegen.model.InvalidContractException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The generator without Maven, for other build tools:
+ *
+ * <pre>{@code
+ * java -cp centrifugo-codegen.jar:<jackson-databind and its dependencies> dev.centrifugo4j.codegen.CodegenMain \
+ *     --contract build/classes/java/main/META-INF/centrifugo/contract.json \
+ *     --output build/generated-clients --languages typescript --typescript-package my-app-client
+ * }</pre>
+ */
+public final class CodegenMain {
+
+    private CodegenMain() {}
+
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Runs with the arguments, returns the exit status: 0, 1 for a problem with the input, 2 for bad arguments. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Path contract = null;
+        Path output = null;
+        String languages = "all";
+        String packageName = "centrifugo-client";
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String value = (i + 1 < args.length) ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--contract" -> contract = Path.of(require(args[i], value));
+                    case "--output" -> output = Path.of(require(args[i], value));
+                    case "--languages" -> languages = require(args[i], value);
+                    case "--typescript-package" -> packageName = require(args[i], value);
+                    default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+                }
+                i++;
+            }
+            if (contract == null || output == null) {
+                throw new IllegalArgumentException("--contract and --output are required");
+            }
+            GenerateRequest request = new GenerateRequest(contract, output, Language.parse(languages), packageName);
+            List<Path> written = new ClientGenerator().generate(request);
+            out.println(
+                    written.isEmpty() ? "Clients are up to date" : "Wrote " + written.size() + " file(s) to " + output);
+            return 0;
+        } catch (IllegalArgumentException ex) {
+            err.println(ex.getMessage());
+            err.println("Usage: CodegenMain --contract <contract.json> --output <folder> [--languages typescript|all]"
+                    + " [--typescript-package <npm name>]");
+            return 2;
+        } catch (InvalidContractException ex) {
+            err.println(ex.getMessage());
+            return 1;
+        }
+    }
+
+    private static String require(String option, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return value;
+    }
+}

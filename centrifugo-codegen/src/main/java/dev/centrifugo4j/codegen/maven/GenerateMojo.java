@@ -1,0 +1,80 @@
+package dev.centrifugo4j.codegen.maven;
+
+import dev.centrifugo4j.codegen.ClientGenerator;
+import dev.centrifugo4j.codegen.GenerateRequest;
+import dev.centrifugo4j.codegen.Language;
+import dev.centrifugo4j.codegen.model.InvalidContractException;
+import java.io.File;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * {@code mvn centrifugo:generate}: generates typed clients from the contract the annotation processor
+ * wrote into the class output. Bind it to a phase after {@code compile} to run it in every build.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
+public final class GenerateMojo extends AbstractMojo {
+
+    /** The contract the annotation processor wrote. */
+    @Parameter(
+            property = "centrifugo.codegen.contract",
+            defaultValue = "${project.build.outputDirectory}/META-INF/centrifugo/contract.json")
+    private File contract;
+
+    /** Where the clients go, one folder per language. */
+    @Parameter(
+            property = "centrifugo.codegen.outputDirectory",
+            defaultValue = "${project.build.directory}/generated-clients")
+    private File outputDirectory;
+
+    /** The languages, comma-separated ({@code typescript}), or {@code all}. */
+    @Parameter(property = "centrifugo.codegen.languages", defaultValue = "all")
+    private String languages;
+
+    /** The npm package name of the TypeScript client. */
+    @Parameter(property = "centrifugo.codegen.typescriptPackageName", defaultValue = "${project.artifactId}-client")
+    private String typescriptPackageName;
+
+    /** Skips the goal. */
+    @Parameter(property = "centrifugo.codegen.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** Created by Maven. */
+    public GenerateMojo() {}
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (this.skip) {
+            getLog().info("Skipping centrifugo:generate");
+            return;
+        }
+        GenerateRequest request;
+        try {
+            request = new GenerateRequest(
+                    this.contract.toPath(),
+                    this.outputDirectory.toPath(),
+                    Language.parse(this.languages),
+                    this.typescriptPackageName);
+        } catch (IllegalArgumentException ex) {
+            throw new MojoFailureException(ex.getMessage(), ex);
+        }
+        try {
+            List<Path> written = new ClientGenerator().generate(request);
+            getLog().info(
+                            written.isEmpty()
+                                    ? "Clients in " + this.outputDirectory + " are up to date"
+                                    : "Wrote " + written.size() + " file(s) to " + this.outputDirectory);
+        } catch (InvalidContractException ex) {
+            throw new MojoFailureException(ex.getMessage(), ex);
+        } catch (UncheckedIOException ex) {
+            throw new MojoExecutionException(ex.getMessage(), ex);
+        }
+    }
+}

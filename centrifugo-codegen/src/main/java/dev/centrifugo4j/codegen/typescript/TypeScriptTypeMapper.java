@@ -1,0 +1,158 @@
+package dev.centrifugo4j.codegen.typescript;
+
+import dev.centrifugo4j.codegen.model.TypeRef;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * All the TypeScript knowledge about types and names: how each contract type is written, how RPC
+ * names become method names, and which words must be escaped (with a trailing {@code _}).
+ *
+ * <p>Dates, times, durations and UUIDs are {@code string}s (ISO 8601, as Jackson writes them);
+ * {@code BigDecimal}, {@code BigInteger} and {@code long} are {@code number}s because Jackson writes
+ * them as JSON numbers, so values beyond 2^53 lose precision in JavaScript; {@code byte[]} is a
+ * base64 {@code string}; free JSON is {@code unknown}.
+ */
+public final class TypeScriptTypeMapper implements TypeRef.Visitor<String> {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
+
+    private static final Pattern WORD_BOUNDARY = Pattern.compile("[^A-Za-z0-9]+");
+
+    private final Set<String> reservedWords = reservedWords();
+
+    /** The TypeScript type of a contract type. */
+    public String type(TypeRef type) {
+        return type.accept(this);
+    }
+
+    @Override
+    public String visitScalar(TypeRef.Scalar scalar) {
+        return switch (scalar.kind()) {
+            case STRING -> "string";
+            case INTEGER, NUMBER -> "number";
+            case BOOLEAN -> "boolean";
+        };
+    }
+
+    @Override
+    public String visitAny(TypeRef.Any any) {
+        return "unknown";
+    }
+
+    @Override
+    public String visitArray(TypeRef.ArrayOf array) {
+        return "Array<" + type(array.items()) + ">";
+    }
+
+    @Override
+    public String visitMap(TypeRef.MapOf map) {
+        return "Record<string, " + type(map.values()) + ">";
+    }
+
+    @Override
+    public String visitNamed(TypeRef.Named named) {
+        return typeName(named.name());
+    }
+
+    @Override
+    public String visitNullable(TypeRef.Nullable nullable) {
+        return type(nullable.type()) + " | null";
+    }
+
+    @Override
+    public String visitLiteral(TypeRef.Literal literal) {
+        return stringLiteral(literal.value());
+    }
+
+    @Override
+    public String visitEnum(TypeRef.InlineEnum inlineEnum) {
+        return inlineEnum.values().stream()
+                .map(TypeScriptTypeMapper::stringLiteral)
+                .collect(Collectors.joining(" | ", "(", ")"));
+    }
+
+    /** The name of a contract type in TypeScript. */
+    public String typeName(String name) {
+        return escape(name);
+    }
+
+    /** {@code orders.get_status} and {@code admin:get_status} become {@code ordersGetStatus} and {@code adminGetStatus}. */
+    public String methodName(String rpcName) {
+        return escape(camelCase(rpcName, false));
+    }
+
+    /** The words of a name joined in camel case, for example {@code zoo:cage.} and {@code true} give {@code ZooCage}. */
+    public String camelCase(String text, boolean upperFirst) {
+        StringBuilder name = new StringBuilder();
+        for (String word : WORD_BOUNDARY.split(text)) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            boolean first = name.isEmpty() && !upperFirst;
+            name.append(first ? Character.toLowerCase(word.charAt(0)) : Character.toUpperCase(word.charAt(0)))
+                    .append(word.substring(1));
+        }
+        if (name.isEmpty() || Character.isDigit(name.charAt(0))) {
+            name.insert(0, '_');
+        }
+        return name.toString();
+    }
+
+    /** A variable or parameter name, escaped when it is a reserved word. */
+    public String identifier(String name) {
+        String candidate = IDENTIFIER.matcher(name).matches() ? name : camelCase(name, false);
+        return escape(candidate);
+    }
+
+    /** A property key: as is when it is an identifier, quoted otherwise ({@code "@type"}). */
+    public String propertyKey(String name) {
+        return IDENTIFIER.matcher(name).matches() ? name : stringLiteral(name);
+    }
+
+    /** A double-quoted string literal. */
+    public static String stringLiteral(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    private String escape(String name) {
+        return this.reservedWords.contains(name) ? name + "_" : name;
+    }
+
+    private static Set<String> reservedWords() {
+        try (InputStream in = TypeScriptTypeMapper.class.getResourceAsStream("reserved-words.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("reserved-words.txt is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty())
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

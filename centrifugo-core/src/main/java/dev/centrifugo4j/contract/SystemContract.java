@@ -1,0 +1,81 @@
+package dev.centrifugo4j.contract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The handler of the built-in RPC method {@value #METHOD}: it answers with the application's
+ * contract and its version, read once from {@value #RESOURCE} on the class path.
+ *
+ * <p>The method is listed by {@link SystemContract_CentrifugoHandlers}, which the core module ships in
+ * its handler index, and is served when a bean of this class exists (the Spring Boot starter
+ * declares one when the application has a contract). From the JavaScript SDK:
+ *
+ * <pre>{@code
+ * const { data } = await centrifuge.rpc("system.contract", {});
+ * if (data.version !== GENERATED_CONTRACT_VERSION) { ... }
+ * }</pre>
+ */
+public final class SystemContract {
+
+    /** The RPC method name. */
+    public static final String METHOD = "system.contract";
+
+    /** Where the annotation processor writes the contract in the class output. */
+    public static final String RESOURCE = "META-INF/centrifugo/contract.json";
+
+    private final JsonMapper mapper;
+
+    private final ClassLoader classLoader;
+
+    private volatile @Nullable ContractReply reply;
+
+    /**
+     * Creates the handler.
+     *
+     * @param mapper reads the contract
+     * @param classLoader finds the contract; the first {@value #RESOURCE} it finds is the application's
+     */
+    public SystemContract(JsonMapper mapper, ClassLoader classLoader) {
+        this.mapper = mapper;
+        this.classLoader = classLoader;
+    }
+
+    /**
+     * The contract and its version.
+     *
+     * @return the reply, the same for every call
+     * @throws IllegalStateException when there is no contract on the class path, or it has no version
+     */
+    public ContractReply contract() {
+        ContractReply current = this.reply;
+        if (current == null) {
+            current = read();
+            this.reply = current;
+        }
+        return current;
+    }
+
+    private ContractReply read() {
+        URL resource = this.classLoader.getResource(RESOURCE);
+        if (resource == null) {
+            throw new IllegalStateException("No " + RESOURCE + " on the class path: the centrifugo4j annotation"
+                    + " processor writes it when it compiles @WebSocketRpc or channel handler methods");
+        }
+        try (InputStream in = resource.openStream()) {
+            JsonNode contract = this.mapper.readTree(in);
+            JsonNode version = contract.get("version");
+            if (version == null || !version.isString()) {
+                throw new IllegalStateException(resource + " has no version: rebuild the application");
+            }
+            return new ContractReply(version.asString(), contract);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Failed to read " + resource, ex);
+        }
+    }
+}

@@ -1,0 +1,870 @@
+package dev.centrifugo4j.processor;
+
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Describes Java types as JSON Schema (2020-12) the way Jackson writes them, for the contract. It
+ * works on {@code javax.lang.model} only: the processor loads none of the types it describes.
+ *
+ * <p>Records, classes with getters, enums and sealed hierarchies become entries of {@code $defs},
+ * referred to with {@code $ref}; everything else is described in place. Definitions are keyed by
+ * the full type (a generic record gets one per list of type arguments) and named only once all are
+ * known, so that names do not depend on the order in which handlers were processed: a type is named
+ * after its simple name, nesting joined ({@code Order.Line} is {@code OrderLine}), type arguments
+ * appended ({@code Page<Item>} is {@code PageOfItem}), and types whose names collide are named after
+ * their qualified names instead.
+ */
+final class ContractSchemas {
+
+    private static final String JACKSON = "com.fasterxml.jackson.annotation.";
+
+    private static final String CONSTRAINTS = "jakarta.validation.constraints.";
+
+    /** The JSON Schema of the types that map to one JSON value, by qualified name. */
+    private static final Map<String, Map<String, Object>> SCALARS = scalars();
+
+    private final Elements elements;
+
+    private final Types types;
+
+    /** The definitions, by type key. */
+    private final Map<String, Definition> definitions = new LinkedHashMap<>();
+
+    ContractSchemas(Elements elements, Types types) {
+        this.elements = elements;
+        this.types = types;
+    }
+
+    /** A type the contract cannot describe, with the path to it and the reason. */
+    static final class UnsupportedTypeException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String type;
+
+        private final String path;
+
+        UnsupportedTypeException(String type, String path, @Nullable String reason) {
+            super(reason);
+            this.type = type;
+            this.path = path;
+        }
+
+        String type() {
+            return this.type;
+        }
+
+        String path() {
+            return this.path;
+        }
+
+        /** Whether javac reports the problem itself (the type does not exist), so that the processor need not. */
+        boolean reportedByJavac() {
+            return getMessage() == null;
+        }
+    }
+
+    private record Definition(String key, String baseName, Map<String, Object> schema) {}
+
+    /**
+     * The schema of a value of the type, with the constraints and nullness of the annotations found
+     * on its declaration.
+     *
+     * @param type the type
+     * @param declarationAnnotations the annotations of the parameter, component or getter
+     * @param path where the type is used, for messages
+     */
+    Map<String, Object> schemaOf(
+            TypeMirror type, List<? extends AnnotationMirror> declarationAnnotations, String path) {
+        List<AnnotationMirror> annotations = new ArrayList<>(declarationAnnotations);
+        annotations.addAll(type.getAnnotationMirrors());
+        boolean nullable = !type.getKind().isPrimitive() && hasNullable(annotations);
+        TypeMirror valueType = type;
+        if (isDeclared(type, "java.util.Optional")) {
+            nullable = true;
+            valueType = singleArgument((DeclaredType) type, path);
+            annotations.addAll(valueType.getAnnotationMirrors());
+        }
+        Map<String, Object> schema = valueSchema(valueType, path);
+        applyConstraints(schema, annotations, valueType);
+        return nullable ? nullable(schema) : schema;
+    }
+
+    /** Whether a property of the type with these annotations may be missing or {@code null}. */
+    boolean isNullable(TypeMirror type, List<? extends AnnotationMirror> annotations) {
+        if (type.getKind().isPrimitive()) {
+            return false;
+        }
+        List<AnnotationMirror> all = new ArrayList<>(annotations);
+        all.addAll(type.getAnnotationMirrors());
+        return hasNullable(all) || isDeclared(type, "java.util.Optional");
+    }
+
+    /**
+     * The definitions named and sorted, with every {@code $ref} in them and in the given schemas
+     * pointing at its name. Call once all schemas are built.
+     *
+     * @param schemas the schemas built with {@link #schemaOf} that are written next to the definitions
+     */
+    Map<String, Object> definitions(List<Object> schemas) {
+        Map<String, List<String>> keysByName = new TreeMap<>();
+        for (Definition definition : this.definitions.values()) {
+            keysByName
+                    .computeIfAbsent(definition.baseName(), name -> new ArrayList<>())
+                    .add(definition.key());
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> entry : keysByName.entrySet()) {
+            for (String key : entry.getValue()) {
+                names.put(key, (entry.getValue().size() == 1) ? entry.getKey() : qualifiedName(key));
+            }
+        }
+        Map<String, Object> sorted = new TreeMap<>();
+        for (Definition definition : this.definitions.values()) {
+            sorted.put(names.get(definition.key()), definition.schema());
+        }
+        resolveReferences(sorted, names);
+        resolveReferences(schemas, names);
+        return sorted;
+    }
+
+    /** Replaces the type keys of the {@code $ref}s written by {@link #reference} by JSON pointers to the names. */
+    @SuppressWarnings("unchecked")
+    private static void resolveReferences(@Nullable Object node, Map<String, String> names) {
+        if (node instanceof Map<?, ?> map) {
+            if (map.get("$ref") instanceof String key && names.containsKey(key)) {
+                ((Map<String, Object>) map).put("$ref", "#/$defs/" + names.get(key));
+            }
+            map.values().forEach(value -> resolveReferences(value, names));
+        } else if (node instanceof List<?> list) {
+            list.forEach(value -> resolveReferences(value, names));
+        }
+    }
+
+    private static String qualifiedName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("_+$", "");
+    }
+
+    private Map<String, Object> valueSchema(TypeMirror type, String path) {
+        switch (type.getKind()) {
+            case BOOLEAN:
+                return schema("type", "boolean");
+            case BYTE:
+            case SHORT:
+            case INT:
+                return schema("type", "integer", "format", "int32");
+            case LONG:
+                return schema("type", "integer", "format", "int64");
+            case FLOAT:
+            case DOUBLE:
+                return schema("type", "number");
+            case CHAR:
+                return schema("type", "string", "minLength", 1, "maxLength", 1);
+            case ARRAY:
+                TypeMirror component = ((ArrayType) type).getComponentType();
+                if (component.getKind() == TypeKind.BYTE) {
+                    return schema("type", "string", "contentEncoding", "base64");
+                }
+                return schema("type", "array", "items", schemaOf(component, List.of(), path + "[]"));
+            case WILDCARD:
+                WildcardType wildcard = (WildcardType) type;
+                if (wildcard.getExtendsBound() != null) {
+                    return valueSchema(wildcard.getExtendsBound(), path);
+                }
+                return new LinkedHashMap<>();
+            case DECLARED:
+                return declaredSchema((DeclaredType) type, path);
+            case ERROR:
+                // javac reports the missing type itself.
+                throw new UnsupportedTypeException(type.toString(), path, null);
+            default:
+                throw unsupported(type, path, "it has no JSON form (" + type.getKind() + ")");
+        }
+    }
+
+    private Map<String, Object> declaredSchema(DeclaredType type, String path) {
+        TypeElement element = (TypeElement) type.asElement();
+        String qualifiedName = element.getQualifiedName().toString();
+        Map<String, Object> scalar = SCALARS.get(qualifiedName);
+        if (scalar != null) {
+            return new LinkedHashMap<>(scalar);
+        }
+        if (isSubtype(type, "java.util.Map")) {
+            List<? extends TypeMirror> arguments = supertypeArguments(type, "java.util.Map");
+            if (arguments.size() != 2 || !isDeclared(arguments.get(0), "java.lang.String")) {
+                throw unsupported(type, path, "only maps with String keys (Map<String, T>) map to JSON objects");
+            }
+            return schema("type", "object", "additionalProperties", schemaOf(arguments.get(1), List.of(), path + "{}"));
+        }
+        if (isSubtype(type, "java.lang.Iterable")) {
+            List<? extends TypeMirror> arguments = supertypeArguments(type, "java.lang.Iterable");
+            if (arguments.size() != 1) {
+                throw unsupported(type, path, "a raw collection says nothing about its elements");
+            }
+            Map<String, Object> schema =
+                    schema("type", "array", "items", schemaOf(arguments.get(0), List.of(), path + "[]"));
+            if (isSubtype(type, "java.util.Set")) {
+                schema.put("uniqueItems", true);
+            }
+            return schema;
+        }
+        if (qualifiedName.startsWith("java.") || qualifiedName.startsWith("javax.")) {
+            throw unsupported(type, path, "the contract knows no JSON form for this JDK type");
+        }
+        if (!type.getTypeArguments().isEmpty()
+                && type.getTypeArguments().stream().anyMatch(argument -> argument.getKind() == TypeKind.TYPEVAR)) {
+            throw unsupported(type, path, "its type arguments must be concrete types");
+        }
+        if (element.getTypeParameters().size() != type.getTypeArguments().size()) {
+            throw unsupported(type, path, "a raw generic type says nothing about its type arguments");
+        }
+        String key = typeKey(type);
+        if (!this.definitions.containsKey(key)) {
+            Map<String, Object> schema = new LinkedHashMap<>();
+            this.definitions.put(key, new Definition(key, typeName(type), schema));
+            schema.putAll(definitionSchema(type, element, path));
+        }
+        return reference(key);
+    }
+
+    private Map<String, Object> reference(String key) {
+        Map<String, Object> reference = new LinkedHashMap<>();
+        reference.put("$ref", key);
+        return reference;
+    }
+
+    private Map<String, Object> definitionSchema(DeclaredType type, TypeElement element, String path) {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        String description = Javadoc.description(this.elements.getDocComment(element));
+        if (description != null) {
+            schema.put("description", description);
+        }
+        if (element.getKind() == ElementKind.ENUM) {
+            schema.putAll(enumSchema(type, element, path));
+            return schema;
+        }
+        if (element.getModifiers().contains(Modifier.SEALED)) {
+            schema.putAll(unionSchema(type, element, path));
+            return schema;
+        }
+        if (element.getKind() == ElementKind.INTERFACE || element.getModifiers().contains(Modifier.ABSTRACT)) {
+            throw unsupported(
+                    type,
+                    path,
+                    "Jackson cannot tell which implementation to create; make it a sealed interface with"
+                            + " @JsonTypeInfo(use = Id.NAME) or use a concrete type");
+        }
+        if (element.getKind() != ElementKind.RECORD && element.getKind() != ElementKind.CLASS) {
+            throw unsupported(type, path, "only records, classes with getters, enums and sealed interfaces map");
+        }
+        schema.putAll(objectSchema(type, element, path, null, null));
+        return schema;
+    }
+
+    private Map<String, Object> enumSchema(DeclaredType type, TypeElement element, String path) {
+        for (Element member : element.getEnclosedElements()) {
+            if (annotation(member.getAnnotationMirrors(), JACKSON + "JsonValue") != null) {
+                throw unsupported(
+                        type,
+                        path,
+                        "@JsonValue computes the wire value at run time; name the values with"
+                                + " @JsonProperty on the enum constants instead");
+            }
+        }
+        List<Object> values = new ArrayList<>();
+        for (Element member : element.getEnclosedElements()) {
+            if (member.getKind() == ElementKind.ENUM_CONSTANT) {
+                String renamed =
+                        stringValue(annotation(member.getAnnotationMirrors(), JACKSON + "JsonProperty"), "value");
+                values.add(
+                        (renamed != null && !renamed.isEmpty())
+                                ? renamed
+                                : member.getSimpleName().toString());
+            }
+        }
+        return schema("type", "string", "enum", values);
+    }
+
+    private Map<String, Object> unionSchema(DeclaredType type, TypeElement element, String path) {
+        AnnotationMirror typeInfo = annotation(element.getAnnotationMirrors(), JACKSON + "JsonTypeInfo");
+        if (typeInfo == null) {
+            throw unsupported(
+                    type,
+                    path,
+                    "a sealed type needs @JsonTypeInfo(use = JsonTypeInfo.Id.NAME) so that Jackson writes"
+                            + " and reads which subtype a value is");
+        }
+        String use = enumValue(typeInfo, "use");
+        String include = enumValue(typeInfo, "include");
+        if (!"NAME".equals(use)
+                || !(include == null || "PROPERTY".equals(include) || "EXISTING_PROPERTY".equals(include))) {
+            throw unsupported(
+                    type,
+                    path,
+                    "only @JsonTypeInfo(use = Id.NAME, include = As.PROPERTY) maps to a discriminated union");
+        }
+        String property = stringValue(typeInfo, "property");
+        if (property == null || property.isEmpty()) {
+            property = "@type";
+        }
+        Map<TypeElement, String> subtypes = subtypes(element);
+        List<Object> oneOf = new ArrayList<>();
+        Map<String, Object> mapping = new LinkedHashMap<>();
+        for (Map.Entry<TypeElement, String> subtype : subtypes.entrySet()) {
+            TypeElement subtypeElement = subtype.getKey();
+            if (!subtypeElement.getTypeParameters().isEmpty()) {
+                throw unsupported(type, path, "its subtype " + subtypeElement.getSimpleName() + " must not be generic");
+            }
+            DeclaredType subtypeType = this.types.getDeclaredType(subtypeElement);
+            String key = typeKey(subtypeType);
+            if (!this.definitions.containsKey(key)) {
+                Map<String, Object> schema = new LinkedHashMap<>();
+                this.definitions.put(key, new Definition(key, typeName(subtypeType), schema));
+                String description = Javadoc.description(this.elements.getDocComment(subtypeElement));
+                if (description != null) {
+                    schema.put("description", description);
+                }
+                schema.putAll(objectSchema(subtypeType, subtypeElement, path, property, subtype.getValue()));
+            }
+            oneOf.add(reference(key));
+            mapping.put(subtype.getValue(), reference(key));
+        }
+        Map<String, Object> schema = schema("oneOf", oneOf);
+        schema.put("discriminator", schema("propertyName", property, "mapping", mapping));
+        return schema;
+    }
+
+    /** The concrete subtypes of a sealed type with their type names, from {@code @JsonSubTypes} or the permits clause. */
+    private Map<TypeElement, String> subtypes(TypeElement sealed) {
+        Map<TypeElement, String> names = new LinkedHashMap<>();
+        AnnotationMirror subTypes = annotation(sealed.getAnnotationMirrors(), JACKSON + "JsonSubTypes");
+        if (subTypes != null) {
+            for (AnnotationValue value : listValue(subTypes, "value")) {
+                AnnotationMirror entry = (AnnotationMirror) value.getValue();
+                Object subtypeClass = valueOf(entry, "value");
+                if (subtypeClass instanceof DeclaredType declared) {
+                    TypeElement subtype = (TypeElement) declared.asElement();
+                    String name = stringValue(entry, "name");
+                    names.put(subtype, (name != null && !name.isEmpty()) ? name : typeId(subtype));
+                }
+            }
+        }
+        Deque<TypeElement> pending = new ArrayDeque<>();
+        pending.add(sealed);
+        while (!pending.isEmpty()) {
+            TypeElement current = pending.removeFirst();
+            for (TypeMirror permitted : current.getPermittedSubclasses()) {
+                TypeElement subtype = (TypeElement) ((DeclaredType) permitted).asElement();
+                if (subtype.getModifiers().contains(Modifier.SEALED)) {
+                    pending.add(subtype);
+                } else if (!names.containsKey(subtype)) {
+                    names.put(subtype, typeId(subtype));
+                }
+            }
+        }
+        return names;
+    }
+
+    /** The type id Jackson gives a subtype: {@code @JsonTypeName}, else its binary name without the package. */
+    private String typeId(TypeElement subtype) {
+        String name = stringValue(annotation(subtype.getAnnotationMirrors(), JACKSON + "JsonTypeName"), "value");
+        if (name != null && !name.isEmpty()) {
+            return name;
+        }
+        String binaryName = this.elements.getBinaryName(subtype).toString();
+        return binaryName.substring(binaryName.lastIndexOf('.') + 1);
+    }
+
+    private Map<String, Object> objectSchema(
+            DeclaredType type,
+            TypeElement element,
+            String path,
+            @Nullable String discriminator,
+            @Nullable String typeId) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        List<Object> required = new ArrayList<>();
+        if (discriminator != null) {
+            properties.put(discriminator, schema("const", typeId));
+            required.add(discriminator);
+        }
+        AnnotationMirror classInclude = annotation(element.getAnnotationMirrors(), JACKSON + "JsonInclude");
+        Map<String, String> parameterDocs = Javadoc.parameters(this.elements.getDocComment(element));
+        for (Property property : properties(type, element)) {
+            if (annotation(property.annotations(), JACKSON + "JsonIgnore") != null
+                    && !Boolean.FALSE.equals(
+                            valueOf(annotation(property.annotations(), JACKSON + "JsonIgnore"), "value"))) {
+                continue;
+            }
+            String name = property.name();
+            String renamed = stringValue(annotation(property.annotations(), JACKSON + "JsonProperty"), "value");
+            if (renamed != null && !renamed.isEmpty()) {
+                name = renamed;
+            }
+            String propertyPath = simpleName(element) + "." + property.name();
+            Map<String, Object> schema = schemaOf(property.type(), property.annotations(), propertyPath);
+            String description = (property.documentation() != null)
+                    ? Javadoc.description(property.documentation())
+                    : parameterDocs.get(property.name());
+            if (description != null) {
+                Map<String, Object> described = new LinkedHashMap<>();
+                described.put("description", description);
+                described.putAll(schema);
+                schema = described;
+            }
+            properties.put(name, schema);
+            AnnotationMirror include = annotation(property.annotations(), JACKSON + "JsonInclude");
+            String inclusion = enumValue(include != null ? include : classInclude, "value");
+            boolean alwaysWritten = inclusion == null || "ALWAYS".equals(inclusion) || "USE_DEFAULTS".equals(inclusion);
+            if (alwaysWritten && !isNullable(property.type(), property.annotations())) {
+                required.add(name);
+            }
+        }
+        if (element.getKind() == ElementKind.CLASS && properties.isEmpty()) {
+            throw unsupported(type, path, "it has no properties (no public getters or fields) for Jackson to write");
+        }
+        Map<String, Object> schema = schema("type", "object", "properties", properties);
+        if (!required.isEmpty()) {
+            schema.put("required", required);
+        }
+        schema.put("additionalProperties", false);
+        return schema;
+    }
+
+    private record Property(
+            String name,
+            TypeMirror type,
+            List<AnnotationMirror> annotations,
+            @Nullable String documentation) {}
+
+    /** Record components in order, or the public getters and fields of a class. */
+    private List<Property> properties(DeclaredType type, TypeElement element) {
+        List<Property> properties = new ArrayList<>();
+        Map<String, VariableElement> fields = new LinkedHashMap<>();
+        for (VariableElement field : ElementFilter.fieldsIn(this.elements.getAllMembers(element))) {
+            fields.putIfAbsent(field.getSimpleName().toString(), field);
+        }
+        if (element.getKind() == ElementKind.RECORD) {
+            for (RecordComponentElement component : element.getRecordComponents()) {
+                ExecutableElement accessor = component.getAccessor();
+                // asMemberOf drops type annotations such as List<@NotBlank String>: use it for generic records only.
+                TypeMirror componentType = element.getTypeParameters().isEmpty()
+                        ? component.asType()
+                        : ((ExecutableType) this.types.asMemberOf(type, accessor)).getReturnType();
+                String name = component.getSimpleName().toString();
+                properties.add(new Property(
+                        name,
+                        componentType,
+                        annotations(component, accessor, fields.get(name)),
+                        documentedOrNull(accessor)));
+            }
+            return properties;
+        }
+        Set<String> seen = new HashSet<>();
+        for (ExecutableElement method : ElementFilter.methodsIn(this.elements.getAllMembers(element))) {
+            String name = getterProperty(method);
+            if (name == null || !seen.add(name)) {
+                continue;
+            }
+            TypeMirror propertyType = element.getTypeParameters().isEmpty()
+                    ? method.getReturnType()
+                    : ((ExecutableType) this.types.asMemberOf(type, method)).getReturnType();
+            properties.add(
+                    new Property(name, propertyType, annotations(method, fields.get(name)), documentedOrNull(method)));
+        }
+        for (VariableElement field : fields.values()) {
+            Set<Modifier> modifiers = field.getModifiers();
+            String name = field.getSimpleName().toString();
+            if (modifiers.contains(Modifier.PUBLIC) && !modifiers.contains(Modifier.STATIC) && seen.add(name)) {
+                properties.add(new Property(
+                        name, this.types.asMemberOf(type, field), annotations(field), documentedOrNull(field)));
+            }
+        }
+        return properties;
+    }
+
+    private @Nullable String documentedOrNull(Element element) {
+        String doc = this.elements.getDocComment(element);
+        return (doc == null || Javadoc.description(doc) == null) ? null : doc;
+    }
+
+    /** The bean property a public getter reads ({@code getName}, or {@code isActive} for a boolean), or {@code null}. */
+    private static @Nullable String getterProperty(ExecutableElement method) {
+        Set<Modifier> modifiers = method.getModifiers();
+        if (!modifiers.contains(Modifier.PUBLIC)
+                || modifiers.contains(Modifier.STATIC)
+                || !method.getParameters().isEmpty()
+                || method.getReturnType().getKind() == TypeKind.VOID
+                || !method.getTypeParameters().isEmpty()) {
+            return null;
+        }
+        String name = method.getSimpleName().toString();
+        String stem;
+        if (name.startsWith("get") && name.length() > 3 && !name.equals("getClass")) {
+            stem = name.substring(3);
+        } else if (name.startsWith("is")
+                && name.length() > 2
+                && method.getReturnType().getKind() == TypeKind.BOOLEAN) {
+            stem = name.substring(2);
+        } else {
+            return null;
+        }
+        if (!Character.isUpperCase(stem.charAt(0))) {
+            return null;
+        }
+        // Jackson's default naming lower-cases the leading run of capitals: getURL is "url".
+        int upper = 0;
+        while (upper < stem.length() && Character.isUpperCase(stem.charAt(upper))) {
+            upper++;
+        }
+        int lowered = (upper > 1 && upper < stem.length()) ? upper - 1 : upper;
+        return stem.substring(0, lowered).toLowerCase(Locale.ROOT) + stem.substring(lowered);
+    }
+
+    private static List<AnnotationMirror> annotations(@Nullable Element... declarations) {
+        List<AnnotationMirror> annotations = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Element declaration : declarations) {
+            if (declaration == null) {
+                continue;
+            }
+            for (AnnotationMirror annotation : declaration.getAnnotationMirrors()) {
+                if (seen.add(annotation.toString())) {
+                    annotations.add(annotation);
+                }
+            }
+        }
+        return annotations;
+    }
+
+    private void applyConstraints(Map<String, Object> schema, List<AnnotationMirror> annotations, TypeMirror type) {
+        String kind = jsonKind(type);
+        for (AnnotationMirror annotation : annotations) {
+            String name = annotationName(annotation);
+            if (!name.startsWith(CONSTRAINTS)) {
+                continue;
+            }
+            switch (name.substring(CONSTRAINTS.length())) {
+                case "NotBlank" -> {
+                    schema.put("minLength", 1);
+                    schema.put("pattern", "\\S");
+                }
+                case "NotEmpty" -> sizeBound(schema, kind, "min", 1);
+                case "Size" -> {
+                    Object min = valueOf(annotation, "min");
+                    Object max = valueOf(annotation, "max");
+                    if (min instanceof Integer value && value > 0) {
+                        sizeBound(schema, kind, "min", value);
+                    }
+                    if (max instanceof Integer value && value < Integer.MAX_VALUE) {
+                        sizeBound(schema, kind, "max", value);
+                    }
+                }
+                case "Min" -> schema.put("minimum", valueOf(annotation, "value"));
+                case "Max" -> schema.put("maximum", valueOf(annotation, "value"));
+                case "DecimalMin" -> decimalBound(schema, annotation, "minimum", "exclusiveMinimum");
+                case "DecimalMax" -> decimalBound(schema, annotation, "maximum", "exclusiveMaximum");
+                case "Positive" -> schema.put("exclusiveMinimum", 0);
+                case "PositiveOrZero" -> schema.put("minimum", 0);
+                case "Negative" -> schema.put("exclusiveMaximum", 0);
+                case "NegativeOrZero" -> schema.put("maximum", 0);
+                case "Email" -> schema.put("format", "email");
+                case "Pattern" -> {
+                    // Bean validation matches the whole value; JSON Schema searches, hence the anchors.
+                    schema.put("pattern", "^(?:" + stringValue(annotation, "regexp") + ")$");
+                }
+                default -> {
+                    // Other constraints (@Future, @AssertTrue, ...) have no JSON Schema keyword.
+                }
+            }
+        }
+    }
+
+    private static void sizeBound(Map<String, Object> schema, String kind, String bound, int value) {
+        String suffix = switch (kind) {
+            case "array" -> "Items";
+            case "object" -> "Properties";
+            default -> "Length";
+        };
+        schema.put(bound + suffix, value);
+    }
+
+    private static void decimalBound(
+            Map<String, Object> schema, AnnotationMirror annotation, String inclusive, String exclusive) {
+        Object value = valueOf(annotation, "value");
+        if (!(value instanceof String text)) {
+            return;
+        }
+        BigDecimal bound = new BigDecimal(text);
+        schema.put(Boolean.FALSE.equals(valueOf(annotation, "inclusive")) ? exclusive : inclusive, bound);
+    }
+
+    private String jsonKind(TypeMirror type) {
+        if (type.getKind() == TypeKind.ARRAY) {
+            return ((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE ? "string" : "array";
+        }
+        if (type.getKind() == TypeKind.DECLARED) {
+            if (isSubtype(type, "java.util.Map")) {
+                return "object";
+            }
+            if (isSubtype(type, "java.lang.Iterable")) {
+                return "array";
+            }
+        }
+        return "string";
+    }
+
+    private static Map<String, Object> nullable(Map<String, Object> schema) {
+        if (schema.get("type") instanceof String type && !schema.containsKey("$ref")) {
+            Map<String, Object> copy = new LinkedHashMap<>(schema);
+            copy.put("type", List.of(type, "null"));
+            if (copy.get("enum") instanceof List<?> values) {
+                List<Object> withNull = new ArrayList<>(values);
+                withNull.add(null);
+                copy.put("enum", withNull);
+            }
+            return copy;
+        }
+        return schema("anyOf", List.of(schema, schema("type", "null")));
+    }
+
+    private static boolean hasNullable(List<? extends AnnotationMirror> annotations) {
+        return annotations.stream()
+                .anyMatch(
+                        annotation -> annotationType(annotation).getSimpleName().contentEquals("Nullable"));
+    }
+
+    private TypeMirror singleArgument(DeclaredType type, String path) {
+        if (type.getTypeArguments().size() != 1) {
+            throw unsupported(type, path, "a raw Optional says nothing about its value");
+        }
+        TypeMirror argument = type.getTypeArguments().get(0);
+        return (argument instanceof WildcardType wildcard && wildcard.getExtendsBound() != null)
+                ? wildcard.getExtendsBound()
+                : argument;
+    }
+
+    private boolean isSubtype(TypeMirror type, String qualifiedName) {
+        TypeElement element = this.elements.getTypeElement(qualifiedName);
+        return element != null
+                && this.types.isAssignable(this.types.erasure(type), this.types.erasure(element.asType()));
+    }
+
+    /** The type arguments with which a type extends or implements the named generic type. */
+    private List<? extends TypeMirror> supertypeArguments(TypeMirror type, String qualifiedName) {
+        int expected = isDeclared(this.elements.getTypeElement(qualifiedName).asType(), qualifiedName)
+                ? this.elements
+                        .getTypeElement(qualifiedName)
+                        .getTypeParameters()
+                        .size()
+                : -1;
+        List<? extends TypeMirror> own = ((DeclaredType) type).getTypeArguments();
+        String ownName = ((TypeElement) ((DeclaredType) type).asElement())
+                .getQualifiedName()
+                .toString();
+        if (own.size() == expected && ownName.startsWith("java.util.")) {
+            // List<@NotBlank String>: the supertypes would lose the type annotations of the arguments.
+            return own;
+        }
+        Deque<TypeMirror> pending = new ArrayDeque<>();
+        pending.add(type);
+        while (!pending.isEmpty()) {
+            TypeMirror current = pending.removeFirst();
+            if (isDeclared(current, qualifiedName)) {
+                return ((DeclaredType) current).getTypeArguments();
+            }
+            pending.addAll(this.types.directSupertypes(current));
+        }
+        return List.of();
+    }
+
+    private static boolean isDeclared(TypeMirror type, String qualifiedName) {
+        return type.getKind() == TypeKind.DECLARED
+                && ((TypeElement) ((DeclaredType) type).asElement())
+                        .getQualifiedName()
+                        .contentEquals(qualifiedName);
+    }
+
+    /** A key that identifies a type with its type arguments, without type annotations. */
+    private static String typeKey(TypeMirror type) {
+        return switch (type.getKind()) {
+            case DECLARED -> {
+                DeclaredType declared = (DeclaredType) type;
+                String name =
+                        ((TypeElement) declared.asElement()).getQualifiedName().toString();
+                yield declared.getTypeArguments().isEmpty()
+                        ? name
+                        : name
+                                + declared.getTypeArguments().stream()
+                                        .map(ContractSchemas::typeKey)
+                                        .collect(Collectors.joining(",", "<", ">"));
+            }
+            case ARRAY -> typeKey(((ArrayType) type).getComponentType()) + "[]";
+            case WILDCARD -> {
+                WildcardType wildcard = (WildcardType) type;
+                yield (wildcard.getExtendsBound() != null) ? typeKey(wildcard.getExtendsBound()) : "?";
+            }
+            default -> type.getKind().name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** The preferred definition name: nested simple names joined, type arguments appended. */
+    private static String typeName(TypeMirror type) {
+        return switch (type.getKind()) {
+            case DECLARED -> {
+                DeclaredType declared = (DeclaredType) type;
+                String name = simpleName((TypeElement) declared.asElement());
+                yield declared.getTypeArguments().isEmpty()
+                        ? name
+                        : name + "Of"
+                                + declared.getTypeArguments().stream()
+                                        .map(ContractSchemas::typeName)
+                                        .collect(Collectors.joining("And"));
+            }
+            case ARRAY -> typeName(((ArrayType) type).getComponentType()) + "Array";
+            case WILDCARD -> {
+                WildcardType wildcard = (WildcardType) type;
+                yield (wildcard.getExtendsBound() != null) ? typeName(wildcard.getExtendsBound()) : "Any";
+            }
+            default -> {
+                String kind = type.getKind().name().toLowerCase(Locale.ROOT);
+                yield Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+            }
+        };
+    }
+
+    /** The simple names of a type and the types enclosing it, joined: {@code Order.Line} is {@code OrderLine}. */
+    private static String simpleName(TypeElement element) {
+        StringBuilder name = new StringBuilder(element.getSimpleName());
+        for (Element outer = element.getEnclosingElement();
+                outer instanceof TypeElement type;
+                outer = type.getEnclosingElement()) {
+            name.insert(0, type.getSimpleName());
+        }
+        return name.toString();
+    }
+
+    private static UnsupportedTypeException unsupported(TypeMirror type, String path, String reason) {
+        return new UnsupportedTypeException(type.toString(), path, reason);
+    }
+
+    private static Map<String, Object> schema(Object... keysAndValues) {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            schema.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return schema;
+    }
+
+    private static TypeElement annotationType(AnnotationMirror annotation) {
+        return (TypeElement) annotation.getAnnotationType().asElement();
+    }
+
+    private static String annotationName(AnnotationMirror annotation) {
+        return annotationType(annotation).getQualifiedName().toString();
+    }
+
+    private static @Nullable AnnotationMirror annotation(
+            List<? extends AnnotationMirror> annotations, String qualifiedName) {
+        for (AnnotationMirror annotation : annotations) {
+            if (annotationName(annotation).equals(qualifiedName)) {
+                return annotation;
+            }
+        }
+        return null;
+    }
+
+    /** An element's value as written, or its default. */
+    private static @Nullable Object valueOf(@Nullable AnnotationMirror annotation, String name) {
+        if (annotation == null) {
+            return null;
+        }
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+                annotation.getElementValues().entrySet()) {
+            if (entry.getKey().getSimpleName().contentEquals(name)) {
+                return entry.getValue().getValue();
+            }
+        }
+        for (ExecutableElement element :
+                ElementFilter.methodsIn(annotationType(annotation).getEnclosedElements())) {
+            if (element.getSimpleName().contentEquals(name) && element.getDefaultValue() != null) {
+                return element.getDefaultValue().getValue();
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable String stringValue(@Nullable AnnotationMirror annotation, String name) {
+        return (valueOf(annotation, name) instanceof String value) ? value : null;
+    }
+
+    private static @Nullable String enumValue(@Nullable AnnotationMirror annotation, String name) {
+        return (valueOf(annotation, name) instanceof VariableElement constant)
+                ? constant.getSimpleName().toString()
+                : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<AnnotationValue> listValue(AnnotationMirror annotation, String name) {
+        Object value = valueOf(annotation, name);
+        return (value instanceof List<?> list) ? (List<AnnotationValue>) list : List.of();
+    }
+
+    private static Map<String, Map<String, Object>> scalars() {
+        Map<String, Map<String, Object>> scalars = new LinkedHashMap<>();
+        scalars.put("java.lang.String", schema("type", "string"));
+        scalars.put("java.lang.Character", schema("type", "string", "minLength", 1, "maxLength", 1));
+        scalars.put("java.lang.Boolean", schema("type", "boolean"));
+        scalars.put("java.lang.Byte", schema("type", "integer", "format", "int32"));
+        scalars.put("java.lang.Short", schema("type", "integer", "format", "int32"));
+        scalars.put("java.lang.Integer", schema("type", "integer", "format", "int32"));
+        scalars.put("java.lang.Long", schema("type", "integer", "format", "int64"));
+        scalars.put("java.lang.Float", schema("type", "number"));
+        scalars.put("java.lang.Double", schema("type", "number"));
+        scalars.put("java.math.BigInteger", schema("type", "integer"));
+        scalars.put("java.math.BigDecimal", schema("type", "number", "format", "decimal"));
+        scalars.put("java.util.UUID", schema("type", "string", "format", "uuid"));
+        scalars.put("java.time.Instant", schema("type", "string", "format", "date-time"));
+        scalars.put("java.time.OffsetDateTime", schema("type", "string", "format", "date-time"));
+        scalars.put("java.time.ZonedDateTime", schema("type", "string", "format", "date-time"));
+        scalars.put("java.time.LocalDate", schema("type", "string", "format", "date"));
+        scalars.put("java.time.LocalDateTime", schema("type", "string", "format", "local-date-time"));
+        scalars.put("java.time.LocalTime", schema("type", "string", "format", "local-time"));
+        scalars.put("java.time.Duration", schema("type", "string", "format", "iso-8601-duration"));
+        scalars.put("java.lang.Object", schema());
+        scalars.put("tools.jackson.databind.JsonNode", schema());
+        scalars.put("tools.jackson.databind.node.ObjectNode", schema("type", "object"));
+        scalars.put("tools.jackson.databind.node.ArrayNode", schema("type", "array"));
+        scalars.put("com.fasterxml.jackson.databind.JsonNode", schema());
+        return Map.copyOf(scalars);
+    }
+}

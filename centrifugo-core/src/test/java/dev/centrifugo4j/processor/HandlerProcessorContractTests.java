@@ -1,0 +1,305 @@
+package dev.centrifugo4j.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+class HandlerProcessorContractTests {
+
+    private static final String ZOO = "processor/contract/com/example/zoo/";
+
+    private static final String[] ZOO_SOURCES = Arrays.stream(new String[] {
+                "ZooHandlers",
+                "Everything",
+                "Color",
+                "Grade",
+                "Order",
+                "Shape",
+                "Page",
+                "Tag",
+                "Feeding",
+                "LegacyBean",
+                "ZooSamples"
+            })
+            .map(name -> ZOO + name + ".java")
+            .toArray(String[]::new);
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private static Compilation compile(String... resources) {
+        return javac().withProcessors(new HandlerProcessor())
+                .compile(Arrays.stream(resources)
+                        .map(JavaFileObjects::forResource)
+                        .toList());
+    }
+
+    private static String contract(Compilation compilation) {
+        return contents(compilation
+                .generatedFile(StandardLocation.CLASS_OUTPUT, ContractWriter.RESOURCE)
+                .orElseThrow());
+    }
+
+    private static String contents(JavaFileObject file) {
+        try (InputStream in = file.openInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in =
+                HandlerProcessorContractTests.class.getClassLoader().getResourceAsStream(name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Nested
+    class TheContractOfTheTypeZoo {
+
+        @Test
+        void matchesTheGoldenFile() throws IOException {
+            Compilation compilation = compile(ZOO_SOURCES);
+
+            assertThat(compilation).succeeded();
+            assertThat(contract(compilation)).isEqualTo(resource("processor/golden/zoo-contract.json"));
+        }
+
+        @Test
+        void isByteIdenticalAcrossCompilations() {
+            String first = contract(compile(ZOO_SOURCES));
+            String second = contract(compile(ZOO_SOURCES));
+
+            assertThat(second).isEqualTo(first);
+        }
+
+        @Test
+        void doesNotDependOnTheOrderOfTheSources() {
+            List<String> reversed = new ArrayList<>(Arrays.asList(ZOO_SOURCES));
+            java.util.Collections.reverse(reversed);
+
+            assertThat(contract(compile(reversed.toArray(String[]::new)))).isEqualTo(contract(compile(ZOO_SOURCES)));
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class WhatJacksonWrites {
+
+        private ObjectNode contract;
+
+        private Map<String, List<Object>> samples;
+
+        @BeforeAll
+        @SuppressWarnings("unchecked")
+        void compileTheZoo() throws Exception {
+            Compilation compilation = compile(ZOO_SOURCES);
+            assertThat(compilation).succeeded();
+            this.contract = (ObjectNode) MAPPER.readTree(contract(compilation));
+            ClassLoader loader = new HandlerProcessorTests.CompiledClassLoader(compilation);
+            this.samples = (Map<String, List<Object>>) loader.loadClass("com.example.zoo.ZooSamples")
+                    .getMethod("samples")
+                    .invoke(null);
+        }
+
+        @Test
+        void hasASampleForEveryDefinition() {
+            List<String> definitions = new ArrayList<>();
+            this.contract.get("$defs").propertyNames().forEach(definitions::add);
+
+            assertThat(this.samples.keySet())
+                    .containsAll(definitions.stream()
+                            .filter(name -> !name.equals("ShapeSquare"))
+                            .toList());
+        }
+
+        @Test
+        void validatesAgainstTheContractsSchemas() {
+            List<String> failures = new ArrayList<>();
+            this.samples.forEach((definition, instances) -> {
+                Schema schema = schemaOf("#/$defs/" + definition);
+                for (Object instance : instances) {
+                    JsonNode json = MAPPER.valueToTree(instance);
+                    List<Error> errors = schema.validate(
+                            json, context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)));
+                    errors.forEach(error -> failures.add(definition + " " + json + ": " + error));
+                }
+            });
+
+            assertThat(failures).isEmpty();
+        }
+
+        @Test
+        void rejectsWhatViolatesTheConstraints() {
+            ObjectNode feeding = MAPPER.createObjectNode().put("food", " ").put("grams", 0);
+
+            assertThat(schemaOf("#/$defs/Feeding").validate(feeding))
+                    .extracting(Error::getProperty)
+                    .hasSize(2);
+        }
+
+        @Test
+        void rejectsAPropertyJacksonWouldNotWrite() {
+            JsonNode line =
+                    MAPPER.createObjectNode().put("sku", "a").put("quantity", 1).put("price", 3);
+
+            assertThat(schemaOf("#/$defs/OrderLine").validate(line)).hasSize(1);
+        }
+
+        private Schema schemaOf(String reference) {
+            ObjectNode root = MAPPER.createObjectNode();
+            root.put("$schema", ContractWriter.SCHEMA_DIALECT);
+            root.set("$defs", this.contract.get("$defs"));
+            root.put("$ref", reference);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(root.toString(), InputFormat.JSON);
+        }
+    }
+
+    @Nested
+    class TheVersion {
+
+        private static final String PING_HANDLERS = "package com.example;\n"
+                + "import dev.centrifugo4j.rpc.WebSocketRpc;\n"
+                + "public class PingHandlers {\n"
+                + "    @WebSocketRpc(\"system.ping\")\n"
+                + "    public Pong ping() { return null; }\n"
+                + "}\n";
+
+        @Test
+        void isTheSha256OfEverythingAfterIt() {
+            String contract = contract(compile(ZOO_SOURCES));
+            ObjectNode json = (ObjectNode) MAPPER.readTree(contract);
+            String version = json.remove("version").asString();
+            json.remove("$schema");
+
+            assertThat(version).matches("[0-9a-f]{64}");
+            assertThat(version).isEqualTo(ContractWriter.version(Json.write(Json.parse(json.toString()))));
+        }
+
+        @Test
+        void changesWhenAResultTypeGainsAField() {
+            String before = versionOf(compileSources(PING_HANDLERS, "public record Pong(String text) {}"));
+            String after = versionOf(compileSources(PING_HANDLERS, "public record Pong(String text, int count) {}"));
+            String again = versionOf(compileSources(PING_HANDLERS, "public record Pong(String text) {}"));
+
+            assertThat(after).isNotEqualTo(before);
+            assertThat(again).isEqualTo(before);
+        }
+
+        private static Compilation compileSources(String handlers, String pong) {
+            Compilation compilation = javac().withProcessors(new HandlerProcessor())
+                    .compile(
+                            JavaFileObjects.forSourceString("com.example.PingHandlers", handlers),
+                            JavaFileObjects.forSourceString("com.example.Pong", "package com.example;\n" + pong));
+            assertThat(compilation).succeeded();
+            return compilation;
+        }
+
+        private static String versionOf(Compilation compilation) {
+            return MAPPER.readTree(contract(compilation)).get("version").asString();
+        }
+    }
+
+    @Nested
+    class UnsupportedTypes {
+
+        @Test
+        void areCompileErrorsOnTheParameterThatUsesThem() {
+            Compilation compilation = javac().withProcessors(new HandlerProcessor())
+                    .compile(JavaFileObjects.forSourceString(
+                            "com.example.DateHandlers",
+                            "package com.example;\n"
+                                    + "import dev.centrifugo4j.rpc.WebSocketRpc;\n"
+                                    + "public class DateHandlers {\n"
+                                    + "    public record Range(java.util.Date from) {}\n"
+                                    + "    @WebSocketRpc(\"dates.count\")\n"
+                                    + "    public int count(\n"
+                                    + "            Range range) { return 0; }\n"
+                                    + "}\n"));
+
+            assertThat(compilation).failed();
+            assertThat(compilation)
+                    .hadErrorContaining(Message.UNSUPPORTED_CONTRACT_TYPE.format(
+                            "java.util.Date",
+                            "DateHandlersRange.from",
+                            "count",
+                            "the contract knows no JSON form for this JDK type"))
+                    .inFile(JavaFileObjects.forSourceString("com.example.DateHandlers", ""))
+                    .onLine(7);
+        }
+
+        @Test
+        void includeEnumsThatComputeTheirValueWithJsonValue() {
+            Compilation compilation = javac().withProcessors(new HandlerProcessor())
+                    .compile(JavaFileObjects.forSourceString(
+                            "com.example.LevelHandlers",
+                            "package com.example;\n"
+                                    + "import com.fasterxml.jackson.annotation.JsonValue;\n"
+                                    + "import dev.centrifugo4j.rpc.WebSocketRpc;\n"
+                                    + "public class LevelHandlers {\n"
+                                    + "    public enum Level { LOW; @JsonValue String wire() { return \"low\"; } }\n"
+                                    + "    @WebSocketRpc(\"levels.get\")\n"
+                                    + "    public Level get() { return Level.LOW; }\n"
+                                    + "}\n"));
+
+            assertThat(compilation).hadErrorCount(1);
+            assertThat(compilation).hadErrorContaining("@JsonValue computes the wire value at run time");
+        }
+    }
+
+    @Nested
+    class OnAnIncrementalBuild {
+
+        @Test
+        void keepsTheEntriesOfHandlersThatWereNotRecompiledAndDropsRemovedOnes(@TempDir Path classes) throws Exception {
+            HandlerProcessorTests.TheAggregateIndex.compileInto(classes, "KeptHandlers", "RemovedHandlers");
+            Path contract = classes.resolve(ContractWriter.RESOURCE);
+            assertThat(rpcNames(contract)).containsExactly("kept", "removed");
+
+            Path incremental = classes.resolve("com/example/incremental");
+            Files.delete(incremental.resolve("RemovedHandlers.class"));
+            Files.delete(incremental.resolve("RemovedHandlers_CentrifugoHandlers.class"));
+            HandlerProcessorTests.TheAggregateIndex.compileInto(classes, "AddedHandlers");
+
+            assertThat(rpcNames(contract)).containsExactly("added", "kept");
+        }
+
+        private static List<String> rpcNames(Path contract) throws IOException {
+            List<String> names = new ArrayList<>();
+            MAPPER.readTree(Files.readString(contract))
+                    .get("rpc")
+                    .forEach(entry -> names.add(entry.get("name").asString()));
+            return names;
+        }
+    }
+}

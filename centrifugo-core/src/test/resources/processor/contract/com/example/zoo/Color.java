@@ -1,0 +1,7 @@
+package com.example.zoo;
+
+/** A colour, written by name. */
+public enum Color {
+    RED,
+    GREEN
+}

@@ -1,0 +1,30 @@
+package dev.centrifugo4j.boot.autoconfigure;
+
+import dev.centrifugo4j.contract.SystemContract;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnResource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.util.ClassUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Serves the built-in RPC method {@code system.contract} when the application has a contract (the
+ * annotation processor wrote {@value SystemContract#RESOURCE}): clients ask it for the contract's
+ * version to tell that they were generated from an older one. Turn it off with {@code
+ * centrifugo.contract.enabled=false}.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnResource(resources = "classpath:" + SystemContract.RESOURCE)
+@ConditionalOnBooleanProperty(name = "centrifugo.contract.enabled", matchIfMissing = true)
+public final class CentrifugoContractAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    SystemContract centrifugoSystemContract(ObjectProvider<JsonMapper> jsonMapper) {
+        return new SystemContract(
+                jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()), ClassUtils.getDefaultClassLoader());
+    }
+}
