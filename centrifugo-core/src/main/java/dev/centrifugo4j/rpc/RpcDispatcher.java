@@ -3,6 +3,7 @@ package dev.centrifugo4j.rpc;
 import dev.centrifugo4j.proxy.HandlerFailures;
 import dev.centrifugo4j.proxy.MalformedProxyRequestException;
 import dev.centrifugo4j.proxy.PayloadBinding;
+import dev.centrifugo4j.proxy.ProxyCall;
 import dev.centrifugo4j.proxy.ProxyCodec;
 import dev.centrifugo4j.proxy.ProxyExceptionTranslator;
 import dev.centrifugo4j.proxy.ProxyReply;
@@ -104,21 +105,40 @@ public final class RpcDispatcher {
      */
     public CompletableFuture<byte[]> dispatch(
             byte[] body, Map<String, List<String>> headers, @Nullable Principal principal) {
+        return dispatch(body, headers, principal, null);
+    }
+
+    /**
+     * Handles one proxy request body like {@link #dispatch(byte[], Map, Principal)} and records the
+     * served method and the outcome in the call before the returned future completes.
+     *
+     * @param body the HTTP body Centrifugo sent
+     * @param headers the HTTP headers of the proxy request
+     * @param principal who the application authenticated for the request, if anyone
+     * @param call where to record the method and the outcome, if anywhere
+     * @return the HTTP body to answer with (status 200)
+     */
+    public CompletableFuture<byte[]> dispatch(
+            byte[] body, Map<String, List<String>> headers, @Nullable Principal principal, @Nullable ProxyCall call) {
         ProxyRequest request;
         try {
             request = this.codec.readRequest(body);
         } catch (MalformedProxyRequestException ex) {
             logger.warn("Rejected a malformed RPC proxy request: {}", ex.getMessage());
-            return CompletableFuture.completedFuture(
-                    encode(ProxyReply.error(RpcErrorCodes.BAD_REQUEST, "malformed proxy request", false), false, ""));
+            return CompletableFuture.completedFuture(this.codec.encode(
+                    ProxyReply.error(RpcErrorCodes.BAD_REQUEST, "malformed proxy request", false), false, "RPC", call));
+        }
+        String method = request.method();
+        if (call != null && this.methods.containsKey(method)) {
+            call.method(method);
         }
         CompletableFuture<ProxyReply> reply = dispatch(request, headers, principal);
         boolean binary = request.isBinary();
-        String method = request.method();
+        String what = "RPC '" + method + "'";
         if (reply.isDone()) {
-            return CompletableFuture.completedFuture(encode(reply.join(), binary, method));
+            return CompletableFuture.completedFuture(this.codec.encode(reply.join(), binary, what, call));
         }
-        return reply.thenApply((done) -> encode(done, binary, method));
+        return reply.thenApply((done) -> this.codec.encode(done, binary, what, call));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for Centrifugo.
@@ -235,6 +236,20 @@ public class CentrifugoProperties {
          * Keep it below the timeout of Centrifugo's proxy.
          */
         private Duration asyncTimeout = Duration.ofSeconds(10);
+
+        /**
+         * Largest proxy request body accepted; a larger one is answered with error 413 "request too
+         * large" without being read further.
+         */
+        private DataSize maxBodySize = DataSize.ofMegabytes(1);
+
+        public DataSize getMaxBodySize() {
+            return this.maxBodySize;
+        }
+
+        public void setMaxBodySize(DataSize maxBodySize) {
+            this.maxBodySize = maxBodySize;
+        }
 
         public @Nullable String getSecret() {
             return this.secret;
