@@ -186,8 +186,8 @@ public final class CentrifugoAutoConfiguration {
 
             @Bean
             @ConditionalOnMissingBean
-            RpcDispatcher centrifugoRpcDispatcher(HandlerRegistrar registrar) {
-                return registrar.rpcDispatcher();
+            RpcDispatcher centrifugoRpcDispatcher(HandlerRegistrar registrar, CentrifugoProperties properties) {
+                return registrar.rpcDispatcher(properties.getProxy().getMaxConcurrentCallsPerMethod());
             }
 
             @Bean

@@ -243,6 +243,21 @@ public class CentrifugoProperties {
          */
         private DataSize maxBodySize = DataSize.ofMegabytes(1);
 
+        /**
+         * Calls of one RPC method that may run at once (an asynchronous call counts until it
+         * completes); one more is answered with error 429 "too many concurrent calls" (temporary). 0
+         * for no limit.
+         */
+        private int maxConcurrentCallsPerMethod;
+
+        public int getMaxConcurrentCallsPerMethod() {
+            return this.maxConcurrentCallsPerMethod;
+        }
+
+        public void setMaxConcurrentCallsPerMethod(int maxConcurrentCallsPerMethod) {
+            this.maxConcurrentCallsPerMethod = maxConcurrentCallsPerMethod;
+        }
+
         public DataSize getMaxBodySize() {
             return this.maxBodySize;
         }

@@ -21,6 +21,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,8 @@ import org.springframework.context.annotation.Configuration;
         properties = {
             "centrifugo.proxy.secret=s3cret",
             "centrifugo.proxy.async-timeout=300ms",
-            "centrifugo.proxy.max-body-size=2KB"
+            "centrifugo.proxy.max-body-size=2KB",
+            "centrifugo.proxy.max-concurrent-calls-per-method=1"
         })
 class ProxyObservationTests {
 
@@ -51,12 +54,16 @@ class ProxyObservationTests {
     @Autowired
     private TestObservationRegistry observations;
 
+    @Autowired
+    private TestHandlers handlers;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void forgetEarlierCalls() {
         this.meters.clear();
         this.observations.clear();
+        this.handlers.limitedStarted.drainPermits();
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
@@ -135,7 +142,7 @@ class ProxyObservationTests {
             assertThat(timer("proxy", "rpc", "method", "observed.never", "outcome", "error", "code", "504")
                             .count())
                     .isEqualTo(1);
-            assertThat(timer("method", "observed.never").totalTime(java.util.concurrent.TimeUnit.MILLISECONDS))
+            assertThat(timer("method", "observed.never").totalTime(TimeUnit.MILLISECONDS))
                     .isGreaterThanOrEqualTo(250);
         }
 
@@ -144,6 +151,29 @@ class ProxyObservationTests {
             assertThat(rpc("observed.later", "{}").body()).contains("\"result\"");
 
             assertThat(timer("method", "observed.later", "outcome", "success").count())
+                    .isEqualTo(1);
+        }
+
+        @Test
+        void aCallOverTheConcurrencyLimitIsAnsweredAndTimedAsTemporaryError429() throws Exception {
+            CompletableFuture<HttpResponse<String>> running = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return rpc("observed.limited", "{}");
+                } catch (Exception ex) {
+                    throw new IllegalStateException(ex);
+                }
+            });
+            assertThat(handlers.limitedStarted.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(rpc("observed.limited", "{}").body())
+                    .isEqualTo(
+                            "{\"error\":{\"code\":429,\"message\":\"too many concurrent calls\",\"temporary\":true}}");
+            handlers.limitedReply.complete("done");
+            assertThat(running.join().body()).isEqualTo("{\"result\":{\"data\":\"done\"}}");
+            assertThat(timer("method", "observed.limited", "outcome", "error", "code", "429")
+                            .count())
+                    .isEqualTo(1);
+            assertThat(timer("method", "observed.limited", "outcome", "success").count())
                     .isEqualTo(1);
         }
 
@@ -235,6 +265,10 @@ class ProxyObservationTests {
 
     static class TestHandlers {
 
+        final Semaphore limitedStarted = new Semaphore(0);
+
+        final CompletableFuture<String> limitedReply = new CompletableFuture<>();
+
         @WebSocketRpc("observed.ok")
         String ok() {
             return "ok";
@@ -253,6 +287,12 @@ class ProxyObservationTests {
         @WebSocketRpc("observed.never")
         CompletionStage<String> never() {
             return new CompletableFuture<>();
+        }
+
+        @WebSocketRpc("observed.limited")
+        CompletionStage<String> limited() {
+            this.limitedStarted.release();
+            return this.limitedReply;
         }
 
         @WebSocketRpc("observed.later")
