@@ -3,6 +3,7 @@ package dev.centrifugo4j.channel;
 import dev.centrifugo4j.proxy.HandlerFailures;
 import dev.centrifugo4j.proxy.MalformedProxyRequestException;
 import dev.centrifugo4j.proxy.PayloadBinding;
+import dev.centrifugo4j.proxy.ProxyCall;
 import dev.centrifugo4j.proxy.ProxyCodec;
 import dev.centrifugo4j.proxy.ProxyExceptionTranslator;
 import dev.centrifugo4j.proxy.ProxyReply;
@@ -86,21 +87,42 @@ public final class ChannelDispatcher {
      */
     public CompletableFuture<byte[]> dispatch(
             ChannelOperation operation, byte[] body, Map<String, List<String>> headers, @Nullable Principal principal) {
+        return dispatch(operation, body, headers, principal, null);
+    }
+
+    /**
+     * Handles one proxy request body like {@link #dispatch(ChannelOperation, byte[], Map, Principal)}
+     * and records the matched pattern and the outcome in the call before the returned future
+     * completes.
+     *
+     * @param operation which proxy Centrifugo called
+     * @param body the HTTP body Centrifugo sent
+     * @param headers the HTTP headers of the proxy request
+     * @param principal who the application authenticated for the request, if anyone
+     * @param call where to record the pattern and the outcome, if anywhere
+     * @return the HTTP body to answer with (status 200)
+     */
+    public CompletableFuture<byte[]> dispatch(
+            ChannelOperation operation,
+            byte[] body,
+            Map<String, List<String>> headers,
+            @Nullable Principal principal,
+            @Nullable ProxyCall call) {
         ProxyRequest request;
         try {
             request = this.codec.readRequest(body);
         } catch (MalformedProxyRequestException ex) {
             logger.warn("Rejected a malformed {} proxy request: {}", name(operation), ex.getMessage());
             return CompletableFuture.completedFuture(
-                    this.codec.encode(ProxyReply.error(400, "malformed proxy request", false), false, ""));
+                    this.codec.encode(ProxyReply.error(400, "malformed proxy request", false), false, "", call));
         }
         String what = name(operation) + " '" + request.channel() + "'";
         boolean binary = request.isBinary();
-        CompletableFuture<ProxyReply> reply = dispatch(operation, request, headers, principal);
+        CompletableFuture<ProxyReply> reply = dispatch(operation, request, headers, principal, call);
         if (reply.isDone()) {
-            return CompletableFuture.completedFuture(this.codec.encode(reply.join(), binary, what));
+            return CompletableFuture.completedFuture(this.codec.encode(reply.join(), binary, what, call));
         }
-        return reply.thenApply((done) -> this.codec.encode(done, binary, what));
+        return reply.thenApply((done) -> this.codec.encode(done, binary, what, call));
     }
 
     /**
@@ -117,6 +139,15 @@ public final class ChannelDispatcher {
             ProxyRequest request,
             Map<String, List<String>> headers,
             @Nullable Principal principal) {
+        return dispatch(operation, request, headers, principal, null);
+    }
+
+    private CompletableFuture<ProxyReply> dispatch(
+            ChannelOperation operation,
+            ProxyRequest request,
+            Map<String, List<String>> headers,
+            @Nullable Principal principal,
+            @Nullable ProxyCall call) {
         if (request.channel().isEmpty()) {
             return completed(ProxyReply.error(400, "missing channel", false));
         }
@@ -135,6 +166,9 @@ public final class ChannelDispatcher {
                     (operation == ChannelOperation.SUB_REFRESH)
                             ? expired()
                             : ProxyReply.error(403, "permission denied", false));
+        }
+        if (call != null) {
+            call.pattern(method.pattern.text());
         }
         ChannelContext context = new ChannelContext(
                 operation,

@@ -4,6 +4,7 @@ import dev.centrifugo4j.channel.ChannelDispatcher;
 import dev.centrifugo4j.channel.ProxyRejection;
 import dev.centrifugo4j.proxy.HandlerFailures;
 import dev.centrifugo4j.proxy.MalformedProxyRequestException;
+import dev.centrifugo4j.proxy.ProxyCall;
 import dev.centrifugo4j.proxy.ProxyCodec;
 import dev.centrifugo4j.proxy.ProxyExceptionTranslator;
 import dev.centrifugo4j.proxy.ProxyReply;
@@ -62,12 +63,27 @@ public final class ConnectionDispatcher {
      * @return the HTTP body to answer with (status 200)
      */
     public byte[] connect(byte[] body, Map<String, List<String>> headers, @Nullable Principal principal) {
+        return connect(body, headers, principal, null);
+    }
+
+    /**
+     * Answers a connect proxy request like {@link #connect(byte[], Map, Principal)} and records the outcome
+     * in the call.
+     *
+     * @param body the HTTP body Centrifugo sent
+     * @param headers the HTTP headers of the proxy request
+     * @param principal who the application authenticated for the request, if anyone
+     * @param call where to record the outcome, if anywhere
+     * @return the HTTP body to answer with (status 200)
+     */
+    public byte[] connect(
+            byte[] body, Map<String, List<String>> headers, @Nullable Principal principal, @Nullable ProxyCall call) {
         ProxyRequest request;
         try {
             request = this.codec.readRequest(body);
         } catch (MalformedProxyRequestException ex) {
             logger.warn("Rejected a malformed connect proxy request: {}", ex.getMessage());
-            return this.codec.encode(ProxyReply.error(400, "malformed proxy request", false), false, "connect");
+            return this.codec.encode(ProxyReply.error(400, "malformed proxy request", false), false, "connect", call);
         }
         ConnectContext context = new ConnectContext(
                 request.client(),
@@ -91,7 +107,7 @@ public final class ConnectionDispatcher {
                 reply = this.failures.toReply(ex, "connect", context);
             }
         }
-        return this.codec.encode(reply, request.isBinary(), "connect");
+        return this.codec.encode(reply, request.isBinary(), "connect", call);
     }
 
     /**
@@ -103,12 +119,27 @@ public final class ConnectionDispatcher {
      * @return the HTTP body to answer with (status 200)
      */
     public byte[] refresh(byte[] body, Map<String, List<String>> headers, @Nullable Principal principal) {
+        return refresh(body, headers, principal, null);
+    }
+
+    /**
+     * Answers a refresh proxy request like {@link #refresh(byte[], Map, Principal)} and records the outcome
+     * in the call.
+     *
+     * @param body the HTTP body Centrifugo sent
+     * @param headers the HTTP headers of the proxy request
+     * @param principal who the application authenticated for the request, if anyone
+     * @param call where to record the outcome, if anywhere
+     * @return the HTTP body to answer with (status 200)
+     */
+    public byte[] refresh(
+            byte[] body, Map<String, List<String>> headers, @Nullable Principal principal, @Nullable ProxyCall call) {
         ProxyRequest request;
         try {
             request = this.codec.readRequest(body);
         } catch (MalformedProxyRequestException ex) {
             logger.warn("Rejected a malformed refresh proxy request: {}", ex.getMessage());
-            return this.codec.encode(expired(), false, "refresh");
+            return this.codec.encode(expired(), false, "refresh", call);
         }
         RefreshContext context = new RefreshContext(
                 request.client(),
@@ -132,7 +163,7 @@ public final class ConnectionDispatcher {
                 reply = expired();
             }
         }
-        return this.codec.encode(reply, request.isBinary(), "refresh");
+        return this.codec.encode(reply, request.isBinary(), "refresh", call);
     }
 
     private ProxyReply connectReply(@Nullable ConnectResult result, boolean binary) {

@@ -80,6 +80,14 @@ public final class HandlerFailures {
         return ProxyReply.error(TIMEOUT, "handler timed out", true);
     }
 
+    /** The error code for proxy requests whose body is larger than the application accepts. */
+    public static final int TOO_LARGE = 413;
+
+    /** Error 413 "request too large", for proxy requests whose body is larger than the application accepts. */
+    public static ProxyReply tooLarge() {
+        return ProxyReply.error(TOO_LARGE, "request too large", false);
+    }
+
     /** Error 500 with a reference. */
     public static ProxyReply internalError(String reference) {
         return ProxyReply.error(INTERNAL_ERROR, "internal error (ref: " + reference + ")", false);

@@ -169,13 +169,34 @@ public final class ProxyCodec {
      * @return the HTTP body
      */
     public byte[] encode(ProxyReply reply, boolean binary, String what) {
+        return encode(reply, binary, what, null);
+    }
+
+    /**
+     * Writes a reply like {@link #encode(ProxyReply, boolean, String)} and records the reply that
+     * reached the wire in the call.
+     *
+     * @param reply the reply
+     * @param binary whether the proxy is in binary mode
+     * @param what what was handled, for the log (for example {@code RPC 'system.ping'})
+     * @param call the call to record the outcome in, if any
+     * @return the HTTP body
+     */
+    public byte[] encode(ProxyReply reply, boolean binary, String what, @Nullable ProxyCall call) {
+        ProxyReply written = reply;
+        byte[] body;
         try {
-            return writeReply(reply, binary);
+            body = writeReply(reply, binary);
         } catch (RuntimeException ex) {
             String reference = HandlerFailures.reference();
             logger.error("{} produced a result that cannot be serialized [ref {}]", what, reference, ex);
-            return writeReply(HandlerFailures.internalError(reference), binary);
+            written = HandlerFailures.internalError(reference);
+            body = writeReply(written, binary);
         }
+        if (call != null) {
+            call.replied(written);
+        }
+        return body;
     }
 
     /**

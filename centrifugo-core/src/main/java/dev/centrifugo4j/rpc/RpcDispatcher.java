@@ -3,6 +3,7 @@ package dev.centrifugo4j.rpc;
 import dev.centrifugo4j.proxy.HandlerFailures;
 import dev.centrifugo4j.proxy.MalformedProxyRequestException;
 import dev.centrifugo4j.proxy.PayloadBinding;
+import dev.centrifugo4j.proxy.ProxyCall;
 import dev.centrifugo4j.proxy.ProxyCodec;
 import dev.centrifugo4j.proxy.ProxyExceptionTranslator;
 import dev.centrifugo4j.proxy.ProxyReply;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -104,21 +106,40 @@ public final class RpcDispatcher {
      */
     public CompletableFuture<byte[]> dispatch(
             byte[] body, Map<String, List<String>> headers, @Nullable Principal principal) {
+        return dispatch(body, headers, principal, null);
+    }
+
+    /**
+     * Handles one proxy request body like {@link #dispatch(byte[], Map, Principal)} and records the
+     * served method and the outcome in the call before the returned future completes.
+     *
+     * @param body the HTTP body Centrifugo sent
+     * @param headers the HTTP headers of the proxy request
+     * @param principal who the application authenticated for the request, if anyone
+     * @param call where to record the method and the outcome, if anywhere
+     * @return the HTTP body to answer with (status 200)
+     */
+    public CompletableFuture<byte[]> dispatch(
+            byte[] body, Map<String, List<String>> headers, @Nullable Principal principal, @Nullable ProxyCall call) {
         ProxyRequest request;
         try {
             request = this.codec.readRequest(body);
         } catch (MalformedProxyRequestException ex) {
             logger.warn("Rejected a malformed RPC proxy request: {}", ex.getMessage());
-            return CompletableFuture.completedFuture(
-                    encode(ProxyReply.error(RpcErrorCodes.BAD_REQUEST, "malformed proxy request", false), false, ""));
+            return CompletableFuture.completedFuture(this.codec.encode(
+                    ProxyReply.error(RpcErrorCodes.BAD_REQUEST, "malformed proxy request", false), false, "RPC", call));
+        }
+        String method = request.method();
+        if (call != null && this.methods.containsKey(method)) {
+            call.method(method);
         }
         CompletableFuture<ProxyReply> reply = dispatch(request, headers, principal);
         boolean binary = request.isBinary();
-        String method = request.method();
+        String what = "RPC '" + method + "'";
         if (reply.isDone()) {
-            return CompletableFuture.completedFuture(encode(reply.join(), binary, method));
+            return CompletableFuture.completedFuture(this.codec.encode(reply.join(), binary, what, call));
         }
-        return reply.thenApply((done) -> encode(done, binary, method));
+        return reply.thenApply((done) -> this.codec.encode(done, binary, what, call));
     }
 
     /**
@@ -157,24 +178,46 @@ public final class RpcDispatcher {
                 return completed(ex.reply());
             }
         }
+        Semaphore permits = method.permits();
+        if (permits != null && !permits.tryAcquire()) {
+            logger.debug("RPC '{}' refused: too many concurrent calls", request.method());
+            return completed(tooManyCalls());
+        }
         Object result;
         try {
             result = method.definition().invoker().invoke(method.handler().get(), context, params);
         } catch (Throwable ex) {
+            release(permits);
             return completed(failure(ex, context));
         }
         if (!method.definition().async()) {
+            release(permits);
             return completed(ProxyReply.result(result));
         }
         if (result == null) {
+            release(permits);
             return completed(failure(
                     new IllegalStateException("Asynchronous RPC handler "
                             + method.definition().signature() + " returned null instead of a CompletionStage"),
                     context));
         }
         return ((CompletionStage<?>) result)
-                .handle((value, ex) -> (ex != null) ? failure(ex, context) : ProxyReply.result(value))
+                .handle((value, ex) -> {
+                    release(permits);
+                    return (ex != null) ? failure(ex, context) : ProxyReply.result(value);
+                })
                 .toCompletableFuture();
+    }
+
+    /** Error 429 "too many concurrent calls" (temporary), for a method at its concurrency limit. */
+    public static ProxyReply tooManyCalls() {
+        return ProxyReply.error(RpcErrorCodes.TOO_MANY_CALLS, "too many concurrent calls", true);
+    }
+
+    private static void release(@Nullable Semaphore permits) {
+        if (permits != null) {
+            permits.release();
+        }
     }
 
     /**
@@ -213,6 +256,8 @@ public final class RpcDispatcher {
 
         private final Map<String, BoundMethod> methods = new HashMap<>();
 
+        private int maxConcurrentCalls;
+
         private Builder(ObjectMapper mapper) {
             if (mapper == null) {
                 throw new IllegalArgumentException("'mapper' must not be null");
@@ -228,6 +273,23 @@ public final class RpcDispatcher {
          */
         public Builder validator(@Nullable Validator validator) {
             this.validator = validator;
+            return this;
+        }
+
+        /**
+         * Limits how many calls of each method run at once; a call over the limit is answered with
+         * error 429 "too many concurrent calls" (temporary) without reaching the handler. An
+         * asynchronous call counts until its stage completes. Applies to the methods registered
+         * after it.
+         *
+         * @param maxConcurrentCalls calls per method at once, {@code 0} for no limit
+         * @return this builder
+         */
+        public Builder maxConcurrentCalls(int maxConcurrentCalls) {
+            if (maxConcurrentCalls < 0) {
+                throw new IllegalArgumentException("'maxConcurrentCalls' must not be negative: " + maxConcurrentCalls);
+            }
+            this.maxConcurrentCalls = maxConcurrentCalls;
             return this;
         }
 
@@ -292,7 +354,8 @@ public final class RpcDispatcher {
                             definition.paramsNullable(),
                             definition.validated() ? this.validator : null)
                     : null;
-            this.methods.put(definition.name(), new BoundMethod(definition, handler, payload));
+            Semaphore permits = (this.maxConcurrentCalls > 0) ? new Semaphore(this.maxConcurrentCalls) : null;
+            this.methods.put(definition.name(), new BoundMethod(definition, handler, payload, permits));
             return this;
         }
 
@@ -306,5 +369,6 @@ public final class RpcDispatcher {
     private record BoundMethod(
             RpcMethodDefinition definition,
             Supplier<?> handler,
-            @Nullable PayloadBinding payload) {}
+            @Nullable PayloadBinding payload,
+            @Nullable Semaphore permits) {}
 }

@@ -11,6 +11,7 @@ package dev.centrifugo4j.rpc;
  *   <tr><td>400</td><td>the data cannot be bound to the parameters type</td><td>names the field when known</td></tr>
  *   <tr><td>404</td><td>no handler for the method</td><td>{@code method not found}</td></tr>
  *   <tr><td>422</td><td>bean validation failed</td><td>a JSON object, see {@link #VALIDATION_FAILED}</td></tr>
+ *   <tr><td>429</td><td>the method is at its concurrency limit (temporary)</td><td>{@code too many concurrent calls}</td></tr>
  *   <tr><td>500</td><td>the handler threw an unexpected exception</td><td>{@code internal error (ref: ...)}</td></tr>
  *   <tr><td>504</td><td>an asynchronous handler did not complete in time</td><td>{@code handler timed out}</td></tr>
  * </table>
@@ -22,6 +23,9 @@ public final class RpcErrorCodes {
 
     /** No handler is registered for the called method. */
     public static final int METHOD_NOT_FOUND = 404;
+
+    /** The method is at its concurrency limit; the error is temporary. */
+    public static final int TOO_MANY_CALLS = 429;
 
     /**
      * The parameters violate their constraints. The message is a JSON object (ASCII only, other

@@ -455,4 +455,45 @@ class RpcDispatcherTests {
             assertThat(dispatcher.method("b")).isNull();
         }
     }
+
+    @Nested
+    class ConcurrencyLimit {
+
+        private final java.util.concurrent.CompletableFuture<String> pending =
+                new java.util.concurrent.CompletableFuture<>();
+
+        private RpcDispatcher limited() {
+            return RpcDispatcher.builder(mapper)
+                    .maxConcurrentCalls(1)
+                    .register(noParams("slow", true, (p) -> this.pending), handlers)
+                    .register(noParams("quick", false, (p) -> "quick"), handlers)
+                    .build();
+        }
+
+        @Test
+        void refusesACallOverTheLimitWithTemporaryError429UntilTheRunningOneCompletes() {
+            RpcDispatcher dispatcher = limited();
+            java.util.concurrent.CompletableFuture<byte[]> first =
+                    dispatcher.dispatch(rpc("slow", "{}").getBytes(StandardCharsets.UTF_8), Map.of());
+
+            assertThat(call(dispatcher, rpc("slow", "{}")).toString())
+                    .isEqualTo(
+                            "{\"error\":{\"code\":429,\"message\":\"too many concurrent calls\",\"temporary\":true}}");
+
+            this.pending.complete("done");
+            assertThat(mapper.readTree(first.join()).toString()).isEqualTo("{\"result\":{\"data\":\"done\"}}");
+            assertThat(call(dispatcher, rpc("slow", "{}")).toString()).isEqualTo("{\"result\":{\"data\":\"done\"}}");
+        }
+
+        @Test
+        void countsEachMethodSeparatelyAndReleasesSynchronousCalls() {
+            RpcDispatcher dispatcher = limited();
+            dispatcher.dispatch(rpc("slow", "{}").getBytes(StandardCharsets.UTF_8), Map.of());
+
+            for (int i = 0; i < 3; i++) {
+                assertThat(call(dispatcher, rpc("quick", "{}")).toString())
+                        .isEqualTo("{\"result\":{\"data\":\"quick\"}}");
+            }
+        }
+    }
 }

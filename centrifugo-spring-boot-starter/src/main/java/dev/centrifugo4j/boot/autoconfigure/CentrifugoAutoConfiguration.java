@@ -1,5 +1,6 @@
 package dev.centrifugo4j.boot.autoconfigure;
 
+import dev.centrifugo4j.boot.proxy.CentrifugoProxyObservationConvention;
 import dev.centrifugo4j.boot.proxy.ProxyHandler;
 import dev.centrifugo4j.boot.proxy.ProxySecretCheck;
 import dev.centrifugo4j.boot.rpc.HandlerRegistrar;
@@ -12,8 +13,8 @@ import dev.centrifugo4j.proxy.HandlerFailures;
 import dev.centrifugo4j.proxy.ProxyCodec;
 import dev.centrifugo4j.proxy.ProxyExceptionTranslator;
 import dev.centrifugo4j.rpc.RpcDispatcher;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.validation.Validator;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -124,61 +125,59 @@ public final class CentrifugoAutoConfiguration {
         }
 
         @Bean
+        @ConditionalOnMissingBean
+        ProxyHandler.Settings centrifugoProxyHandlerSettings(
+                CentrifugoProperties properties,
+                ProxySecretCheck secretCheck,
+                ObjectProvider<ObservationRegistry> observationRegistry,
+                ObjectProvider<CentrifugoProxyObservationConvention> observationConvention) {
+            CentrifugoProperties.Proxy proxy = properties.getProxy();
+            return new ProxyHandler.Settings(
+                    secretCheck,
+                    proxy.getAsyncTimeout(),
+                    TIMEOUT_REPLY,
+                    proxy.getMaxBodySize().toBytes(),
+                    TOO_LARGE_REPLY,
+                    observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
+                    observationConvention.getIfUnique());
+        }
+
+        @Bean
         RouterFunction<ServerResponse> centrifugoChannelProxyRoutes(
                 CentrifugoProperties properties,
                 ChannelDispatcher channels,
                 ConnectionDispatcher connections,
-                ProxySecretCheck secretCheck) {
+                ProxyHandler.Settings settings) {
             CentrifugoProperties.Proxy proxy = properties.getProxy();
-            Duration timeout = proxy.getAsyncTimeout();
-            byte[] timeoutReply = TIMEOUT_REPLY;
             RouterFunctions.Builder routes = RouterFunctions.route();
             post(
                     routes,
                     proxy.getConnectPath(),
                     new ProxyHandler(
                             "connect",
-                            (body, headers, principal) ->
-                                    CompletableFuture.completedFuture(connections.connect(body, headers, principal)),
-                            secretCheck,
-                            timeout,
-                            timeoutReply));
+                            (body, headers, principal, call) -> CompletableFuture.completedFuture(
+                                    connections.connect(body, headers, principal, call)),
+                            settings));
             post(
                     routes,
                     proxy.getRefreshPath(),
                     new ProxyHandler(
                             "refresh",
-                            (body, headers, principal) ->
-                                    CompletableFuture.completedFuture(connections.refresh(body, headers, principal)),
-                            secretCheck,
-                            timeout,
-                            timeoutReply));
-            post(
-                    routes,
-                    proxy.getSubscribePath(),
-                    channelHandler(channels, ChannelOperation.SUBSCRIBE, secretCheck, timeout));
-            post(
-                    routes,
-                    proxy.getPublishPath(),
-                    channelHandler(channels, ChannelOperation.PUBLISH, secretCheck, timeout));
-            post(
-                    routes,
-                    proxy.getSubRefreshPath(),
-                    channelHandler(channels, ChannelOperation.SUB_REFRESH, secretCheck, timeout));
+                            (body, headers, principal, call) -> CompletableFuture.completedFuture(
+                                    connections.refresh(body, headers, principal, call)),
+                            settings));
+            post(routes, proxy.getSubscribePath(), channelHandler(channels, ChannelOperation.SUBSCRIBE, settings));
+            post(routes, proxy.getPublishPath(), channelHandler(channels, ChannelOperation.PUBLISH, settings));
+            post(routes, proxy.getSubRefreshPath(), channelHandler(channels, ChannelOperation.SUB_REFRESH, settings));
             return routes.build();
         }
 
         private static ProxyHandler channelHandler(
-                ChannelDispatcher channels,
-                ChannelOperation operation,
-                ProxySecretCheck secretCheck,
-                Duration timeout) {
+                ChannelDispatcher channels, ChannelOperation operation, ProxyHandler.Settings settings) {
             return new ProxyHandler(
                     operation.name().toLowerCase(Locale.ROOT),
-                    (body, headers, principal) -> channels.dispatch(operation, body, headers, principal),
-                    secretCheck,
-                    timeout,
-                    TIMEOUT_REPLY);
+                    (body, headers, principal, call) -> channels.dispatch(operation, body, headers, principal, call),
+                    settings);
         }
 
         @Configuration(proxyBeanMethods = false)
@@ -187,18 +186,16 @@ public final class CentrifugoAutoConfiguration {
 
             @Bean
             @ConditionalOnMissingBean
-            RpcDispatcher centrifugoRpcDispatcher(HandlerRegistrar registrar) {
-                return registrar.rpcDispatcher();
+            RpcDispatcher centrifugoRpcDispatcher(HandlerRegistrar registrar, CentrifugoProperties properties) {
+                return registrar.rpcDispatcher(properties.getProxy().getMaxConcurrentCallsPerMethod());
             }
 
             @Bean
             RouterFunction<ServerResponse> centrifugoRpcProxyRoute(
-                    CentrifugoProperties properties, RpcDispatcher dispatcher, ProxySecretCheck secretCheck) {
-                CentrifugoProperties.Proxy proxy = properties.getProxy();
-                ProxyHandler handler = new ProxyHandler(
-                        "rpc", dispatcher::dispatch, secretCheck, proxy.getAsyncTimeout(), TIMEOUT_REPLY);
+                    CentrifugoProperties properties, RpcDispatcher dispatcher, ProxyHandler.Settings settings) {
+                ProxyHandler handler = new ProxyHandler("rpc", dispatcher::dispatch, settings);
                 RouterFunctions.Builder routes = RouterFunctions.route();
-                post(routes, proxy.getRpcPath(), handler);
+                post(routes, properties.getProxy().getRpcPath(), handler);
                 return routes.build();
             }
         }
@@ -221,4 +218,8 @@ public final class CentrifugoAutoConfiguration {
     /** The reply of a handler that does not complete within centrifugo.proxy.async-timeout. */
     private static final byte[] TIMEOUT_REPLY =
             new ProxyCodec(JsonMapper.shared()).writeReply(HandlerFailures.timeout(), false);
+
+    /** The reply to a request larger than centrifugo.proxy.max-body-size. */
+    private static final byte[] TOO_LARGE_REPLY =
+            new ProxyCodec(JsonMapper.shared()).writeReply(HandlerFailures.tooLarge(), false);
 }

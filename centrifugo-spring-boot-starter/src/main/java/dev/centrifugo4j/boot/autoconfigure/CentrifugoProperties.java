@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for Centrifugo.
@@ -235,6 +236,35 @@ public class CentrifugoProperties {
          * Keep it below the timeout of Centrifugo's proxy.
          */
         private Duration asyncTimeout = Duration.ofSeconds(10);
+
+        /**
+         * Largest proxy request body accepted; a larger one is answered with error 413 "request too
+         * large" without being read further.
+         */
+        private DataSize maxBodySize = DataSize.ofMegabytes(1);
+
+        /**
+         * Calls of one RPC method that may run at once (an asynchronous call counts until it
+         * completes); one more is answered with error 429 "too many concurrent calls" (temporary). 0
+         * for no limit.
+         */
+        private int maxConcurrentCallsPerMethod;
+
+        public int getMaxConcurrentCallsPerMethod() {
+            return this.maxConcurrentCallsPerMethod;
+        }
+
+        public void setMaxConcurrentCallsPerMethod(int maxConcurrentCallsPerMethod) {
+            this.maxConcurrentCallsPerMethod = maxConcurrentCallsPerMethod;
+        }
+
+        public DataSize getMaxBodySize() {
+            return this.maxBodySize;
+        }
+
+        public void setMaxBodySize(DataSize maxBodySize) {
+            this.maxBodySize = maxBodySize;
+        }
 
         public @Nullable String getSecret() {
             return this.secret;

@@ -1,5 +1,9 @@
 package dev.centrifugo4j.boot.proxy;
 
+import dev.centrifugo4j.proxy.HandlerFailures;
+import dev.centrifugo4j.proxy.ProxyCall;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.security.Principal;
@@ -28,7 +32,13 @@ import org.springframework.web.servlet.function.ServerResponse;
  * Security fills from the forwarded session cookie or bearer token) to a dispatcher, and answers with
  * HTTP 200 and the reply JSON. Synchronous handlers run on the request thread (a virtual thread when
  * the application enables them); asynchronous ones use the servlet container's async support and are
- * answered with the timeout reply when they take too long.
+ * answered with the timeout reply when they take too long. A body larger than the limit is answered
+ * with error 413 without reading it further.
+ *
+ * <p>Every call is an {@link Observation} named {@code centrifugo4j.proxy.requests} (see {@link
+ * DefaultCentrifugoProxyObservationConvention}): a timer with Micrometer, a span with a tracing
+ * bridge, nothing without an {@link ObservationRegistry}. The span is a child of the HTTP server
+ * observation, which continues a {@code traceparent} header that Centrifugo forwards.
  */
 public final class ProxyHandler implements HandlerFunction<ServerResponse> {
 
@@ -42,52 +52,87 @@ public final class ProxyHandler implements HandlerFunction<ServerResponse> {
 
     private final Dispatch dispatch;
 
-    private final ProxySecretCheck secretCheck;
-
-    private final Duration asyncTimeout;
-
-    private final byte[] timeoutReply;
+    private final Settings settings;
 
     /**
      * Creates the handler.
      *
-     * @param proxy the proxy's name, for the log (for example {@code rpc})
+     * @param proxy the proxy's name, for the log and the metrics (for example {@code rpc})
      * @param dispatch produces the reply body
-     * @param secretCheck the shared-secret check
-     * @param asyncTimeout how long asynchronous handlers may take
-     * @param timeoutReply the reply body when they take longer
+     * @param settings what all proxy endpoints share
      */
-    public ProxyHandler(
-            String proxy, Dispatch dispatch, ProxySecretCheck secretCheck, Duration asyncTimeout, byte[] timeoutReply) {
+    public ProxyHandler(String proxy, Dispatch dispatch, Settings settings) {
         this.proxy = proxy;
         this.dispatch = dispatch;
-        this.secretCheck = secretCheck;
-        this.asyncTimeout = asyncTimeout;
-        this.timeoutReply = timeoutReply.clone();
+        this.settings = settings;
     }
 
     @Override
     public ServerResponse handle(ServerRequest request) throws IOException {
         HttpServletRequest servletRequest = request.servletRequest();
-        if (!this.secretCheck.accepts(servletRequest.getHeader(this.secretCheck.headerName()))) {
+        ProxySecretCheck secretCheck = this.settings.secretCheck();
+        if (!secretCheck.accepts(servletRequest.getHeader(secretCheck.headerName()))) {
             logger.warn(
                     "Rejected a {} proxy request from {} without a valid '{}' header",
                     this.proxy,
                     servletRequest.getRemoteAddr(),
-                    this.secretCheck.headerName());
+                    secretCheck.headerName());
             return ServerResponse.status(HttpStatus.UNAUTHORIZED).build();
         }
-        byte[] body = servletRequest.getInputStream().readAllBytes();
-        CompletableFuture<byte[]> reply =
-                this.dispatch.dispatch(body, forwardedHeaders(servletRequest), servletRequest.getUserPrincipal());
+        CentrifugoProxyObservationContext context = new CentrifugoProxyObservationContext(this.proxy);
+        Observation observation = Observation.createNotStarted(
+                        this.settings.observationConvention(),
+                        DefaultCentrifugoProxyObservationConvention.INSTANCE,
+                        () -> context,
+                        this.settings.observationRegistry())
+                .start();
+        CompletableFuture<byte[]> reply;
+        try (Observation.Scope scope = observation.openScope()) {
+            byte[] body = readBody(servletRequest);
+            if (body == null) {
+                logger.warn(
+                        "Rejected a {} proxy request from {} larger than {} bytes (centrifugo.proxy.max-body-size)",
+                        this.proxy,
+                        servletRequest.getRemoteAddr(),
+                        this.settings.maxBodySize());
+                context.call().replied(HandlerFailures.tooLarge());
+                observation.stop();
+                return ok(this.settings.tooLargeReply());
+            }
+            reply = this.dispatch.dispatch(
+                    body, forwardedHeaders(servletRequest), servletRequest.getUserPrincipal(), context.call());
+        } catch (IOException | RuntimeException | Error ex) {
+            observation.error(ex);
+            observation.stop();
+            throw ex;
+        }
         if (reply.isDone()) {
+            observation.stop();
             return ok(reply.join());
         }
+        byte[] timeoutReply = this.settings.timeoutReply();
+        Duration timeout = this.settings.asyncTimeout();
         CompletableFuture<ServerResponse> response = reply.completeOnTimeout(
-                        this.timeoutReply, this.asyncTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .thenApply(ProxyHandler::ok);
+                        timeoutReply, timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .thenApply((bytes) -> {
+                    if (bytes == timeoutReply) {
+                        context.timedOut();
+                    }
+                    observation.stop();
+                    return ok(bytes);
+                });
         // The container's own async timeout must not fire before ours does.
-        return ServerResponse.async(response, this.asyncTimeout.plusSeconds(5));
+        return ServerResponse.async(response, timeout.plusSeconds(5));
+    }
+
+    /** The body, or {@code null} when it is larger than allowed. */
+    private byte @Nullable [] readBody(HttpServletRequest request) throws IOException {
+        long max = this.settings.maxBodySize();
+        if (request.getContentLengthLong() > max) {
+            return null;
+        }
+        byte[] body = request.getInputStream().readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE));
+        return (body.length > max) ? null : body;
     }
 
     private Map<String, List<String>> forwardedHeaders(HttpServletRequest request) {
@@ -96,7 +141,7 @@ public final class ProxyHandler implements HandlerFunction<ServerResponse> {
         while (names.hasMoreElements()) {
             String name = names.nextElement();
             if (TRANSPORT_HEADERS.contains(name.toLowerCase(Locale.ROOT))
-                    || name.equalsIgnoreCase(this.secretCheck.headerName())) {
+                    || name.equalsIgnoreCase(this.settings.secretCheck().headerName())) {
                 continue;
             }
             headers.put(name, Collections.list(request.getHeaders(name)));
@@ -106,6 +151,33 @@ public final class ProxyHandler implements HandlerFunction<ServerResponse> {
 
     private static ServerResponse ok(byte[] body) {
         return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /**
+     * What all proxy endpoints share.
+     *
+     * @param secretCheck the shared-secret check
+     * @param asyncTimeout how long asynchronous handlers may take
+     * @param timeoutReply the reply body when they take longer
+     * @param maxBodySize the largest request body accepted, in bytes
+     * @param tooLargeReply the reply body for larger requests
+     * @param observationRegistry where proxy calls are observed ({@link ObservationRegistry#NOOP} for nowhere)
+     * @param observationConvention the application's convention, or {@code null} for the default
+     */
+    public record Settings(
+            ProxySecretCheck secretCheck,
+            Duration asyncTimeout,
+            byte[] timeoutReply,
+            long maxBodySize,
+            byte[] tooLargeReply,
+            ObservationRegistry observationRegistry,
+            @Nullable CentrifugoProxyObservationConvention observationConvention) {
+
+        public Settings {
+            if (maxBodySize < 0) {
+                throw new IllegalArgumentException("'maxBodySize' must not be negative: " + maxBodySize);
+            }
+        }
     }
 
     /** Produces the reply body of one proxy request. */
@@ -118,9 +190,10 @@ public final class ProxyHandler implements HandlerFunction<ServerResponse> {
          * @param body the request body
          * @param headers the forwarded headers
          * @param principal the authenticated principal, if any
+         * @param call where to record the served method or pattern and the outcome
          * @return the reply body; a future that never completes exceptionally
          */
         CompletableFuture<byte[]> dispatch(
-                byte[] body, Map<String, List<String>> headers, @Nullable Principal principal);
+                byte[] body, Map<String, List<String>> headers, @Nullable Principal principal, ProxyCall call);
     }
 }

@@ -84,7 +84,20 @@ public final class HandlerRegistrar {
      * @throws IllegalStateException when a method name is taken twice or a handler class has several beans
      */
     public RpcDispatcher rpcDispatcher() {
-        RpcDispatcher.Builder builder = RpcDispatcher.builder(this.mapper).validator(this.validator);
+        return rpcDispatcher(0);
+    }
+
+    /**
+     * Builds the RPC dispatcher like {@link #rpcDispatcher()}, each method limited to a number of
+     * concurrent calls.
+     *
+     * @param maxConcurrentCallsPerMethod calls per method at once, {@code 0} for no limit
+     * @return the dispatcher
+     */
+    public RpcDispatcher rpcDispatcher(int maxConcurrentCallsPerMethod) {
+        RpcDispatcher.Builder builder = RpcDispatcher.builder(this.mapper)
+                .validator(this.validator)
+                .maxConcurrentCalls(maxConcurrentCallsPerMethod);
         this.translators.forEach(builder::exceptionTranslator);
         for (BoundIndex index : indexes()) {
             for (RpcMethodDefinition definition : index.index().methods()) {
