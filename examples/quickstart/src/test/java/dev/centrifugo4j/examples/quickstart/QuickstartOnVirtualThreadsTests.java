@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The quick start with {@code spring.threads.virtual.enabled=true}: {@code system.ping} called
+ * The quick start with {@code spring.threads.virtual.enabled=true}: {@code system.ping} and the asynchronous {@code system.ping.later} called
  * through a real Centrifugo with the JavaScript SDK, its handler on a virtual request thread. Runs on
  * Java 21 and later.
  */
@@ -74,11 +74,13 @@ class QuickstartOnVirtualThreadsTests {
                                 centrifugo.websocketUrl(),
                                 "CENTRIFUGO_TOKEN",
                                 this.tokens.connectionToken("vera", Duration.ofMinutes(5))),
-                        "[{\"method\":\"system.ping\",\"data\":{\"message\":\"Hello\"}}]");
+                        "[{\"method\":\"system.ping\",\"data\":{\"message\":\"Hello\"}},"
+                                + "{\"method\":\"system.ping.later\",\"data\":{\"message\":\"Hi\"}}]");
 
         assertThat(output.get("connected").asBoolean())
                 .as("connected: %s", output)
                 .isTrue();
         assertThat(output.at("/results/0/data/echo").asString()).isEqualTo("Pong: Hello");
+        assertThat(output.at("/results/1/data/echo").asString()).startsWith("Pong later: Hi");
     }
 }
