@@ -114,7 +114,7 @@ public final class ChannelDispatcher {
         } catch (MalformedProxyRequestException ex) {
             logger.warn("Rejected a malformed {} proxy request: {}", name(operation), ex.getMessage());
             return CompletableFuture.completedFuture(
-                    this.codec.encode(ProxyReply.error(400, "malformed proxy request", false), false, "", call));
+                    this.codec.encode(HandlerFailures.malformedRequest(), false, "", call));
         }
         String what = name(operation) + " '" + request.channel() + "'";
         boolean binary = request.isBinary();

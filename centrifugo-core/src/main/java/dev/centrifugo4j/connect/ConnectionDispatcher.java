@@ -83,7 +83,7 @@ public final class ConnectionDispatcher {
             request = this.codec.readRequest(body);
         } catch (MalformedProxyRequestException ex) {
             logger.warn("Rejected a malformed connect proxy request: {}", ex.getMessage());
-            return this.codec.encode(ProxyReply.error(400, "malformed proxy request", false), false, "connect", call);
+            return this.codec.encode(HandlerFailures.malformedRequest(), false, "connect", call);
         }
         ConnectContext context = new ConnectContext(
                 request.client(),

@@ -1,6 +1,7 @@
 package dev.centrifugo4j.proxy;
 
 import dev.centrifugo4j.rpc.DisconnectException;
+import dev.centrifugo4j.rpc.RpcErrorCodes;
 import dev.centrifugo4j.rpc.RpcException;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class HandlerFailures {
 
     /** The error code for unexpected failures. */
-    public static final int INTERNAL_ERROR = 500;
+    public static final int INTERNAL_ERROR = RpcErrorCodes.INTERNAL_ERROR;
 
     private static final Logger logger = LoggerFactory.getLogger(HandlerFailures.class);
 
@@ -73,7 +74,7 @@ public final class HandlerFailures {
     }
 
     /** The error code for asynchronous handlers that do not complete in time. */
-    public static final int TIMEOUT = 504;
+    public static final int TIMEOUT = RpcErrorCodes.TIMEOUT;
 
     /** Error 504 "handler timed out" (temporary), for asynchronous handlers that take too long. */
     public static ProxyReply timeout() {
@@ -81,11 +82,16 @@ public final class HandlerFailures {
     }
 
     /** The error code for proxy requests whose body is larger than the application accepts. */
-    public static final int TOO_LARGE = 413;
+    public static final int TOO_LARGE = RpcErrorCodes.TOO_LARGE;
 
     /** Error 413 "request too large", for proxy requests whose body is larger than the application accepts. */
     public static ProxyReply tooLarge() {
         return ProxyReply.error(TOO_LARGE, "request too large", false);
+    }
+
+    /** Error 400 "malformed proxy request": the body is not the JSON object Centrifugo sends. */
+    public static ProxyReply malformedRequest() {
+        return ProxyReply.error(RpcErrorCodes.BAD_REQUEST, "malformed proxy request", false);
     }
 
     /** Error 500 with a reference. */

@@ -1,5 +1,6 @@
 package dev.centrifugo4j.proxy;
 
+import dev.centrifugo4j.rpc.RpcErrorCodes;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.lang.reflect.Type;
@@ -21,10 +22,10 @@ import tools.jackson.databind.ObjectReader;
 public final class PayloadBinding {
 
     /** The error code for data that cannot be bound. */
-    public static final int BAD_REQUEST = 400;
+    public static final int BAD_REQUEST = RpcErrorCodes.BAD_REQUEST;
 
     /** The error code for constraint violations. */
-    public static final int VALIDATION_FAILED = 422;
+    public static final int VALIDATION_FAILED = RpcErrorCodes.VALIDATION_FAILED;
 
     private static final ViolationMessages violationMessages = new ViolationMessages();
 

@@ -126,8 +126,8 @@ public final class RpcDispatcher {
             request = this.codec.readRequest(body);
         } catch (MalformedProxyRequestException ex) {
             logger.warn("Rejected a malformed RPC proxy request: {}", ex.getMessage());
-            return CompletableFuture.completedFuture(this.codec.encode(
-                    ProxyReply.error(RpcErrorCodes.BAD_REQUEST, "malformed proxy request", false), false, "RPC", call));
+            return CompletableFuture.completedFuture(
+                    this.codec.encode(HandlerFailures.malformedRequest(), false, "RPC", call));
         }
         String method = request.method();
         if (call != null && this.methods.containsKey(method)) {
@@ -218,23 +218,6 @@ public final class RpcDispatcher {
         if (permits != null) {
             permits.release();
         }
-    }
-
-    /**
-     * Encodes a reply; never throws. A result that cannot be serialized becomes an internal error.
-     *
-     * @param reply the reply
-     * @param binary whether the proxy is in binary mode
-     * @param method the called method, for the log
-     * @return the HTTP body
-     */
-    public byte[] encode(ProxyReply reply, boolean binary, String method) {
-        return this.codec.encode(reply, binary, "RPC '" + method + "'");
-    }
-
-    /** The reply for an asynchronous handler that did not complete in time. */
-    public static ProxyReply timeoutReply() {
-        return HandlerFailures.timeout();
     }
 
     private ProxyReply failure(Throwable failure, RpcContext context) {

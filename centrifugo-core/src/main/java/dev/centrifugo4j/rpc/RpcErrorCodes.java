@@ -11,6 +11,7 @@ package dev.centrifugo4j.rpc;
  *   <tr><td>400</td><td>the data cannot be bound to the parameters type</td><td>names the field when known</td></tr>
  *   <tr><td>404</td><td>no handler for the method</td><td>{@code method not found}</td></tr>
  *   <tr><td>422</td><td>bean validation failed</td><td>a JSON object, see {@link #VALIDATION_FAILED}</td></tr>
+ *   <tr><td>413</td><td>the proxy request body exceeds the configured limit</td><td>{@code request too large}</td></tr>
  *   <tr><td>429</td><td>the method is at its concurrency limit (temporary)</td><td>{@code too many concurrent calls}</td></tr>
  *   <tr><td>500</td><td>the handler threw an unexpected exception</td><td>{@code internal error (ref: ...)}</td></tr>
  *   <tr><td>504</td><td>an asynchronous handler did not complete in time</td><td>{@code handler timed out}</td></tr>
@@ -20,6 +21,9 @@ public final class RpcErrorCodes {
 
     /** The call's data cannot be decoded into the handler's parameters type. */
     public static final int BAD_REQUEST = 400;
+
+    /** The proxy request body is larger than {@code centrifugo.proxy.max-body-size}. */
+    public static final int TOO_LARGE = 413;
 
     /** No handler is registered for the called method. */
     public static final int METHOD_NOT_FOUND = 404;
