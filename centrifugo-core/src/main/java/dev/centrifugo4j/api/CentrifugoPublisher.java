@@ -142,6 +142,16 @@ public final class CentrifugoPublisher implements AutoCloseable {
         return executeAsync(request);
     }
 
+    /**
+     * The typed channel a publication type declares with {@code @ChannelPublication}: publishes
+     * nothing but that type, into channels built from the pattern's variables.
+     *
+     * @see TypedChannel#of(CentrifugoPublisher, Class)
+     */
+    public <T> TypedChannel<T> channel(Class<T> type) {
+        return TypedChannel.of(this, type);
+    }
+
     /** Publishes {@code data} into each of {@code channels}; see {@link BroadcastResult} for failures. */
     public BroadcastResult broadcast(List<String> channels, Object data) {
         return execute(BroadcastRequest.of(channels, data));

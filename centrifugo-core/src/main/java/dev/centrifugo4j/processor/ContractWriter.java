@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  *   "version": "<sha-256 of the rest, hex>",
  *   "rpc": [{"name", "description"?, "handler", "async", "params"?, "result"?}],
  *   "channels": [{"pattern", "operation", "variables", "handler", "description"?, "data"?}],
+ *   "typedChannels": [{"pattern", "variables", "type", "description"?, "data"}],
  *   "$defs": {"<TypeName>": <schema>}
  * }
  * }</pre>
@@ -52,6 +53,8 @@ final class ContractWriter {
 
     private final List<Map<String, Object>> channels = new ArrayList<>();
 
+    private final List<Map<String, Object>> typedChannels = new ArrayList<>();
+
     ContractWriter(ContractSchemas schemas) {
         this.schemas = schemas;
     }
@@ -64,8 +67,12 @@ final class ContractWriter {
         this.channels.add(entry);
     }
 
+    void addTypedChannel(Map<String, Object> entry) {
+        this.typedChannels.add(entry);
+    }
+
     boolean isEmpty() {
-        return this.rpc.isEmpty() && this.channels.isEmpty();
+        return this.rpc.isEmpty() && this.channels.isEmpty() && this.typedChannels.isEmpty();
     }
 
     /**
@@ -74,18 +81,24 @@ final class ContractWriter {
      * @param previous the contract an earlier compilation left in the class output, or {@code null}
      * @param stillValid whether an entry of the earlier contract, named by its handler class, still
      *     stands (its handler exists, has handlers and was not compiled again)
+     * @param stillValidType whether a typed channel of the earlier contract, named by its
+     *     publication type, still stands
      */
-    String render(@Nullable Map<String, Object> previous, Predicate<String> stillValid) {
+    String render(
+            @Nullable Map<String, Object> previous, Predicate<String> stillValid, Predicate<String> stillValidType) {
         List<Map<String, Object>> rpcEntries = new ArrayList<>(this.rpc);
         List<Map<String, Object>> channelEntries = new ArrayList<>(this.channels);
+        List<Map<String, Object>> typedEntries = new ArrayList<>(this.typedChannels);
         List<Object> schemasOfEntries = new ArrayList<>();
         schemasOfEntries.addAll(rpcEntries);
         schemasOfEntries.addAll(channelEntries);
+        schemasOfEntries.addAll(typedEntries);
         Map<String, Object> definitions = new TreeMap<>(this.schemas.definitions(schemasOfEntries));
         if (previous != null) {
             List<Object> kept = new ArrayList<>();
-            kept.addAll(keep(previous.get("rpc"), stillValid, rpcEntries));
-            kept.addAll(keep(previous.get("channels"), stillValid, channelEntries));
+            kept.addAll(keep(previous.get("rpc"), "handler", stillValid, rpcEntries));
+            kept.addAll(keep(previous.get("channels"), "handler", stillValid, channelEntries));
+            kept.addAll(keep(previous.get("typedChannels"), "type", stillValidType, typedEntries));
             if (previous.get("$defs") instanceof Map<?, ?> previousDefinitions) {
                 Set<String> reachable = new LinkedHashSet<>();
                 collectReferences(kept, previousDefinitions, reachable);
@@ -99,9 +112,11 @@ final class ContractWriter {
         rpcEntries.sort(Comparator.comparing(entry -> (String) entry.get("name")));
         channelEntries.sort(Comparator.comparing((Map<String, Object> entry) -> (String) entry.get("pattern"))
                 .thenComparing(entry -> (String) entry.get("operation")));
+        typedEntries.sort(Comparator.comparing(entry -> (String) entry.get("pattern")));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("rpc", rpcEntries);
         body.put("channels", channelEntries);
+        body.put("typedChannels", typedEntries);
         body.put("$defs", definitions);
         Map<String, Object> contract = new LinkedHashMap<>();
         contract.put("$schema", SCHEMA_DIALECT);
@@ -112,13 +127,16 @@ final class ContractWriter {
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> keep(
-            @Nullable Object previousEntries, Predicate<String> stillValid, List<Map<String, Object>> entries) {
+            @Nullable Object previousEntries,
+            String ownerKey,
+            Predicate<String> stillValid,
+            List<Map<String, Object>> entries) {
         List<Map<String, Object>> kept = new ArrayList<>();
         if (previousEntries instanceof List<?> list) {
             for (Object element : list) {
                 if (element instanceof Map<?, ?> entry
-                        && entry.get("handler") instanceof String handler
-                        && stillValid.test(handler)) {
+                        && entry.get(ownerKey) instanceof String owner
+                        && stillValid.test(owner)) {
                     kept.add((Map<String, Object>) entry);
                 }
             }

@@ -83,6 +83,9 @@ public final class HandlerProcessor extends AbstractProcessor {
     /** The qualified name of the sub_refresh handler annotation. */
     public static final String ON_SUB_REFRESH = "dev.centrifugo4j.channel.OnSubRefresh";
 
+    /** The qualified name of the annotation that declares a typed channel on its publication type. */
+    public static final String CHANNEL_PUBLICATION = "dev.centrifugo4j.channel.ChannelPublication";
+
     /** Every handler annotation, in the order the messages name them. */
     private static final List<String> HANDLER_ANNOTATIONS =
             List.of(WEB_SOCKET_RPC, ON_SUBSCRIBE, ON_PUBLISH, ON_SUB_REFRESH);
@@ -118,6 +121,15 @@ public final class HandlerProcessor extends AbstractProcessor {
      * the method that declared each first.
      */
     private final Map<String, FirstPattern> channelPatterns = new HashMap<>();
+
+    /** The typed channels found so far, by pattern shape. */
+    private final Map<String, TypedChannel> typedChannels = new LinkedHashMap<>();
+
+    /** The channel handler methods found so far, to check against the typed channels at the end. */
+    private final List<ChannelMethod> channelHandlers = new ArrayList<>();
+
+    /** The qualified names of the publication types handled in this run. */
+    private final Set<String> processedPublications = new LinkedHashSet<>();
 
     /** The binary names of the handler classes handled in this run, generated or not. */
     private final Set<String> processedHandlers = new LinkedHashSet<>();
@@ -195,6 +207,17 @@ public final class HandlerProcessor extends AbstractProcessor {
             for (TypeElement handler : handlers) {
                 processHandler(handler, roundEnv.processingOver());
             }
+            TypeElement publication = elements().getTypeElement(CHANNEL_PUBLICATION);
+            if (publication != null) {
+                for (Element element : roundEnv.getElementsAnnotatedWith(publication)) {
+                    if (element instanceof TypeElement type) {
+                        processPublication(type);
+                    }
+                }
+            }
+            // Elements of earlier rounds cannot carry diagnostics reliably: check within the round.
+            checkTypedChannels();
+            this.channelHandlers.clear();
             if (roundEnv.processingOver()) {
                 writeIndex();
                 writeContract();
@@ -253,6 +276,7 @@ public final class HandlerProcessor extends AbstractProcessor {
                     failed |= (channelMethod == null);
                     if (channelMethod != null) {
                         channelMethods.add(channelMethod);
+                        this.channelHandlers.add(channelMethod);
                     }
                 }
             }
@@ -380,13 +404,141 @@ public final class HandlerProcessor extends AbstractProcessor {
         }
     }
 
+    /** A typed channel: the pattern a publication type declares with {@code @ChannelPublication}. */
+    private record TypedChannel(
+            ChannelPattern pattern, TypeElement type, AnnotationMirror annotation, AnnotationValue value) {}
+
+    private void processPublication(TypeElement type) {
+        String qualifiedName = type.getQualifiedName().toString();
+        if (!this.processedPublications.add(qualifiedName)) {
+            return;
+        }
+        AnnotationMirror annotation = annotationOf(type, CHANNEL_PUBLICATION);
+        AnnotationValue value = (annotation != null) ? valueOf(annotation) : null;
+        if (annotation == null || value == null || !(value.getValue() instanceof String patternValue)) {
+            // javac reports the malformed annotation itself.
+            return;
+        }
+        String typeName = type.getSimpleName().toString();
+        ChannelPattern.Result result = ChannelPattern.parse(patternValue);
+        if (result instanceof ChannelPattern.Invalid invalid) {
+            List<Object> arguments = new ArrayList<>(List.of("ChannelPublication", patternValue, "type " + typeName));
+            arguments.addAll(invalid.details());
+            report(invalid.message(), type, annotation, value, arguments.toArray());
+            return;
+        }
+        ChannelPattern pattern = ((ChannelPattern.Parsed) result).pattern();
+        if (!type.getTypeParameters().isEmpty()) {
+            report(Message.PUBLICATION_TYPE_GENERIC, type, annotation, null, typeName, patternValue);
+            return;
+        }
+        TypedChannel first = this.typedChannels.get(pattern.shape());
+        if (first != null) {
+            report(
+                    Message.DUPLICATE_TYPED_CHANNEL,
+                    type,
+                    annotation,
+                    value,
+                    patternValue,
+                    typeName,
+                    first.pattern().value(),
+                    first.type().getQualifiedName());
+            return;
+        }
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("pattern", patternValue);
+        List<Object> variables = new ArrayList<>();
+        for (String variable : pattern.variables()) {
+            Map<String, Object> description = new LinkedHashMap<>();
+            description.put("name", variable);
+            description.put("schema", Map.of("type", "string"));
+            variables.add(description);
+        }
+        entry.put("variables", variables);
+        entry.put("type", qualifiedName);
+        putDescription(entry, type);
+        try {
+            entry.put("data", schemas().schemaOf(types().getDeclaredType(type), List.of(), typeName));
+        } catch (ContractSchemas.UnsupportedTypeException ex) {
+            if (!ex.reportedByJavac()) {
+                report(
+                        Message.UNSUPPORTED_PUBLICATION_TYPE,
+                        type,
+                        annotation,
+                        null,
+                        ex.type(),
+                        ex.path(),
+                        patternValue,
+                        ex.getMessage());
+            }
+            return;
+        }
+        this.typedChannels.put(pattern.shape(), new TypedChannel(pattern, type, annotation, value));
+        contract().addTypedChannel(entry);
+    }
+
+    /**
+     * Checks that the channel handlers of a typed channel's pattern name its variables alike and
+     * that an {@code @OnPublish} handler takes the channel's type.
+     */
+    private void checkTypedChannels() {
+        for (ChannelMethod method : this.channelHandlers) {
+            if (!(ChannelPattern.parse(method.pattern()) instanceof ChannelPattern.Parsed parsed)) {
+                continue;
+            }
+            TypedChannel typed = this.typedChannels.get(parsed.pattern().shape());
+            if (typed == null) {
+                continue;
+            }
+            String methodName = method.element().getSimpleName().toString();
+            String annotationName = method.annotation().simpleName();
+            if (!parsed.pattern().variables().equals(typed.pattern().variables())) {
+                report(
+                        Message.TYPED_CHANNEL_VARIABLES_DIFFER,
+                        method.element(),
+                        annotationOf(method.element(), method.annotation().qualifiedName()),
+                        null,
+                        annotationName,
+                        method.pattern(),
+                        methodName,
+                        typed.pattern().value(),
+                        typed.type().getQualifiedName());
+                continue;
+            }
+            for (ChannelMethod.Parameter parameter : method.parameters()) {
+                if (method.annotation() == ChannelAnnotation.ON_PUBLISH
+                        && parameter.kind() == ChannelMethod.Kind.PAYLOAD
+                        && !isFreeJson(parameter.type())
+                        && !types().isSameType(
+                                        types().erasure(parameter.type()),
+                                        types().erasure(typed.type().asType()))) {
+                    report(
+                            Message.TYPED_CHANNEL_PAYLOAD_DIFFERS,
+                            method.element(),
+                            null,
+                            null,
+                            methodName,
+                            method.pattern(),
+                            parameter.type(),
+                            typed.type().getQualifiedName());
+                }
+            }
+        }
+    }
+
+    private static boolean isFreeJson(TypeMirror type) {
+        return isDeclaredType(type, "java.lang.Object")
+                || isDeclaredType(type, "tools.jackson.databind.JsonNode")
+                || isDeclaredType(type, "tools.jackson.databind.node.ObjectNode");
+    }
+
     private void writeContract() {
         Map<String, Object> previous = readPreviousContract();
         if (contract().isEmpty() && previous == null) {
             // Nothing to describe: leave the class output alone, as for a module without handlers.
             return;
         }
-        String content = contract().render(previous, this::isStillValidHandler);
+        String content = contract().render(previous, this::isStillValidHandler, this::isStillValidPublication);
         try {
             FileObject file = this.processingEnv
                     .getFiler()
@@ -423,6 +575,17 @@ public final class HandlerProcessor extends AbstractProcessor {
                 && !this.processedHandlers.contains(
                         elements().getBinaryName(handler).toString())
                 && !handlerMethodsOf(handler).isEmpty();
+    }
+
+    /**
+     * Whether the typed channel an earlier contract holds for a publication type still stands: the
+     * type exists, is still annotated and was not compiled in this run.
+     */
+    private boolean isStillValidPublication(String qualifiedName) {
+        TypeElement type = elements().getTypeElement(qualifiedName);
+        return type != null
+                && !this.processedPublications.contains(qualifiedName)
+                && annotationOf(type, CHANNEL_PUBLICATION) != null;
     }
 
     private void generate(TypeElement handler, List<RpcMethod> rpcMethods, List<ChannelMethod> channelMethods) {
@@ -664,7 +827,7 @@ public final class HandlerProcessor extends AbstractProcessor {
             AnnotationValue annotationValue) {
         ChannelPattern.Result result = ChannelPattern.parse(value);
         if (result instanceof ChannelPattern.Invalid invalid) {
-            List<Object> arguments = new ArrayList<>(List.of(kind.simpleName(), value, methodName));
+            List<Object> arguments = new ArrayList<>(List.of(kind.simpleName(), value, "method " + methodName));
             arguments.addAll(invalid.details());
             report(invalid.message(), method, annotation, annotationValue, arguments.toArray());
             return null;

@@ -140,44 +140,43 @@ public enum Message {
     /** The channel pattern is empty or blank. */
     PATTERN_BLANK(
             Diagnostic.Kind.ERROR,
-            "The @%s pattern \"%s\" of method %s must not be blank. Give the channels the method answers for, for"
+            "The @%s pattern \"%s\" of %s must not be blank. Give the channels the method answers for, for"
                     + " example \"chat:room:{roomId}\"."),
 
     /** The channel pattern contains whitespace. */
     PATTERN_WHITESPACE(
             Diagnostic.Kind.ERROR,
-            "The @%s pattern \"%s\" of method %s must not contain whitespace, which no channel name has."
+            "The @%s pattern \"%s\" of %s must not contain whitespace, which no channel name has."
                     + " Separate words with ':', '.', '_' or '-' instead."),
 
     /** A brace of the channel pattern has no partner, or braces are nested. */
     PATTERN_UNBALANCED_BRACE(
             Diagnostic.Kind.ERROR,
-            "The @%s pattern \"%s\" of method %s has an unmatched '%s' at index %d. Write each variable as"
+            "The @%s pattern \"%s\" of %s has an unmatched '%s' at index %d. Write each variable as"
                     + " {name}; braces have no other use in a pattern."),
 
     /** The channel pattern has {@code {}}. */
     PATTERN_EMPTY_VARIABLE(
             Diagnostic.Kind.ERROR,
-            "The @%s pattern \"%s\" of method %s has an empty variable {}. Name it, for example {roomId}."),
+            "The @%s pattern \"%s\" of %s has an empty variable {}. Name it, for example {roomId}."),
 
     /** A variable name of the channel pattern is not an identifier. */
     PATTERN_INVALID_VARIABLE(
             Diagnostic.Kind.ERROR,
-            "The @%s pattern \"%s\" of method %s has the variable {%s}, but variable names must match"
+            "The @%s pattern \"%s\" of %s has the variable {%s}, but variable names must match"
                     + " [a-zA-Z_][a-zA-Z0-9_]*. Rename it, for example {roomId}."),
 
     /** Two variables of the channel pattern follow each other without literal text between them. */
     PATTERN_ADJACENT_VARIABLES(
             Diagnostic.Kind.ERROR,
-            "The @%s pattern \"%s\" of method %s has the variables {%s} and {%s} directly next to each"
+            "The @%s pattern \"%s\" of %s has the variables {%s} and {%s} directly next to each"
                     + " other, so a channel could be split between them in more than one way. Put literal text"
                     + " such as ':' between them."),
 
     /** The channel pattern declares a variable twice. */
     PATTERN_DUPLICATE_VARIABLE(
             Diagnostic.Kind.ERROR,
-            "The @%s pattern \"%s\" of method %s declares the variable {%s} twice. Give each variable its"
-                    + " own name."),
+            "The @%s pattern \"%s\" of %s declares the variable {%s} twice. Give each variable its" + " own name."),
 
     /** Another method of the compilation answers the same operation for the same pattern. */
     DUPLICATE_PATTERN(
@@ -231,6 +230,37 @@ public enum Message {
             Diagnostic.Kind.ERROR,
             "The parameter %s of @%s method %s has the type %s, which uses a type variable, so the generated"
                     + " code cannot tell what to convert the request's data to. Use a concrete type."),
+
+    /** Two publication types declare typed channels of the same pattern shape. */
+    DUPLICATE_TYPED_CHANNEL(
+            Diagnostic.Kind.ERROR,
+            "The @ChannelPublication pattern \"%s\" of type %s matches the same channels as the pattern \"%s\" of"
+                    + " %s, so subscribers could not tell which type a publication has. Give each type its own"
+                    + " pattern, or publish one sealed interface with a subtype per kind of publication."),
+
+    /** A publication type has type parameters. */
+    PUBLICATION_TYPE_GENERIC(
+            Diagnostic.Kind.ERROR,
+            "The publication type %s of the typed channel \"%s\" is generic, so the contract cannot tell what its"
+                    + " publications contain. Annotate a concrete type, for example a record that holds the generic"
+                    + " one with its type arguments."),
+
+    /** A publication type has no JSON form the contract can describe. */
+    UNSUPPORTED_PUBLICATION_TYPE(
+            Diagnostic.Kind.ERROR, "The contract cannot describe the type %s (at %s) of the typed channel \"%s\": %s."),
+
+    /** A channel handler of a typed channel's pattern names the variables differently. */
+    TYPED_CHANNEL_VARIABLES_DIFFER(
+            Diagnostic.Kind.ERROR,
+            "The @%s pattern \"%s\" of method %s matches the channels of the typed channel \"%s\" declared by %s,"
+                    + " but names its variables differently. Use the same variable names in both patterns, so"
+                    + " that clients and handlers agree."),
+
+    /** An {@code @OnPublish} handler of a typed channel takes another type than the channel's. */
+    TYPED_CHANNEL_PAYLOAD_DIFFERS(
+            Diagnostic.Kind.ERROR,
+            "@OnPublish method %s answers the typed channel \"%s\", but takes %s instead of its publication"
+                    + " type %s. Take %4$s (or JsonNode to inspect the raw data)."),
 
     /** A generated source file could not be written. */
     SOURCE_NOT_WRITTEN(

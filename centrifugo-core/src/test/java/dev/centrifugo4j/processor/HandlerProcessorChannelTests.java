@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -351,7 +352,7 @@ class HandlerProcessorChannelTests {
         @Test
         void rejectsABlankPattern() {
             assertThat(compileError("PatternBlank"))
-                    .hadErrorContaining(Message.PATTERN_BLANK.format("OnSubscribe", " ", "handle"))
+                    .hadErrorContaining(Message.PATTERN_BLANK.format("OnSubscribe", " ", "method handle"))
                     .inFile(errorFile("PatternBlank"))
                     .onLine(7);
         }
@@ -359,7 +360,7 @@ class HandlerProcessorChannelTests {
         @Test
         void rejectsAPatternWithWhitespace() {
             assertThat(compileError("PatternWhitespace"))
-                    .hadErrorContaining(Message.PATTERN_WHITESPACE.format("OnSubscribe", "chat: room", "handle"))
+                    .hadErrorContaining(Message.PATTERN_WHITESPACE.format("OnSubscribe", "chat: room", "method handle"))
                     .inFile(errorFile("PatternWhitespace"))
                     .onLine(7);
         }
@@ -370,18 +371,18 @@ class HandlerProcessorChannelTests {
 
             assertThat(compilation).hadErrorCount(3);
             assertThat(compilation)
-                    .hadErrorContaining(
-                            Message.PATTERN_UNBALANCED_BRACE.format("OnSubscribe", "chat:{roomId", "unclosed", "{", 5))
+                    .hadErrorContaining(Message.PATTERN_UNBALANCED_BRACE.format(
+                            "OnSubscribe", "chat:{roomId", "method unclosed", "{", 5))
                     .inFile(errorFile("PatternUnbalancedBrace"))
                     .onLine(8);
             assertThat(compilation)
-                    .hadErrorContaining(
-                            Message.PATTERN_UNBALANCED_BRACE.format("OnSubscribe", "chat:room}", "unopened", "}", 9))
+                    .hadErrorContaining(Message.PATTERN_UNBALANCED_BRACE.format(
+                            "OnSubscribe", "chat:room}", "method unopened", "}", 9))
                     .inFile(errorFile("PatternUnbalancedBrace"))
                     .onLine(13);
             assertThat(compilation)
-                    .hadErrorContaining(
-                            Message.PATTERN_UNBALANCED_BRACE.format("OnPublish", "chat:{a{b}}", "nested", "{", 5))
+                    .hadErrorContaining(Message.PATTERN_UNBALANCED_BRACE.format(
+                            "OnPublish", "chat:{a{b}}", "method nested", "{", 5))
                     .inFile(errorFile("PatternUnbalancedBrace"))
                     .onLine(18);
         }
@@ -389,7 +390,8 @@ class HandlerProcessorChannelTests {
         @Test
         void rejectsAnEmptyVariable() {
             assertThat(compileError("PatternEmptyVariable"))
-                    .hadErrorContaining(Message.PATTERN_EMPTY_VARIABLE.format("OnSubscribe", "chat:{}", "handle"))
+                    .hadErrorContaining(
+                            Message.PATTERN_EMPTY_VARIABLE.format("OnSubscribe", "chat:{}", "method handle"))
                     .inFile(errorFile("PatternEmptyVariable"))
                     .onLine(7);
         }
@@ -397,8 +399,8 @@ class HandlerProcessorChannelTests {
         @Test
         void rejectsAVariableNameThatIsNotAnIdentifier() {
             assertThat(compileError("PatternInvalidVariable"))
-                    .hadErrorContaining(
-                            Message.PATTERN_INVALID_VARIABLE.format("OnSubscribe", "chat:{1room}", "handle", "1room"))
+                    .hadErrorContaining(Message.PATTERN_INVALID_VARIABLE.format(
+                            "OnSubscribe", "chat:{1room}", "method handle", "1room"))
                     .inFile(errorFile("PatternInvalidVariable"))
                     .onLine(7);
         }
@@ -406,8 +408,8 @@ class HandlerProcessorChannelTests {
         @Test
         void rejectsTwoVariablesWithNothingBetweenThem() {
             assertThat(compileError("PatternAdjacentVariables"))
-                    .hadErrorContaining(
-                            Message.PATTERN_ADJACENT_VARIABLES.format("OnSubscribe", "chat:{a}{b}", "handle", "a", "b"))
+                    .hadErrorContaining(Message.PATTERN_ADJACENT_VARIABLES.format(
+                            "OnSubscribe", "chat:{a}{b}", "method handle", "a", "b"))
                     .inFile(errorFile("PatternAdjacentVariables"))
                     .onLine(7);
         }
@@ -415,8 +417,8 @@ class HandlerProcessorChannelTests {
         @Test
         void rejectsAVariableDeclaredTwice() {
             assertThat(compileError("PatternDuplicateVariable"))
-                    .hadErrorContaining(
-                            Message.PATTERN_DUPLICATE_VARIABLE.format("OnSubscribe", "chat:{id}:{id}", "handle", "id"))
+                    .hadErrorContaining(Message.PATTERN_DUPLICATE_VARIABLE.format(
+                            "OnSubscribe", "chat:{id}:{id}", "method handle", "id"))
                     .inFile(errorFile("PatternDuplicateVariable"))
                     .onLine(7);
         }
@@ -689,6 +691,163 @@ class HandlerProcessorChannelTests {
                     .containsExactly(Arrays.stream(ChannelOperation.values())
                             .map(Enum::name)
                             .toArray(String[]::new));
+        }
+    }
+
+    @Nested
+    class TypedChannels {
+
+        private static final String EVENT = "package com.example;\n"
+                + "import dev.centrifugo4j.channel.ChannelPublication;\n"
+                + "/** A line of a terminal session. */\n"
+                + "@ChannelPublication(\"terminal:session:{sessionId}\")\n"
+                + "public record TerminalEvent(String line) {}\n";
+
+        private final Map<String, JavaFileObject> sources = new HashMap<>();
+
+        private Compilation compileSources(String... nameAndSource) {
+            JavaFileObject[] files = new JavaFileObject[nameAndSource.length / 2];
+            for (int i = 0; i < files.length; i++) {
+                files[i] = JavaFileObjects.forSourceString(nameAndSource[2 * i], nameAndSource[2 * i + 1]);
+                this.sources.put(nameAndSource[2 * i], files[i]);
+            }
+            return javac().withProcessors(new HandlerProcessor()).compile(files);
+        }
+
+        private JavaFileObject source(String name) {
+            return this.sources.get(name);
+        }
+
+        private static String handlers(String annotation, String pattern, String parameters) {
+            return "package com.example;\n"
+                    + "import dev.centrifugo4j.channel.*;\n"
+                    + "public class TerminalHandlers {\n"
+                    + "    @" + annotation + "(\"" + pattern + "\")\n"
+                    + "    public boolean handle(" + parameters + ") { return true; }\n"
+                    + "}\n";
+        }
+
+        @Test
+        void areWrittenToTheContractWithTheirVariablesAndPublicationType() throws IOException {
+            Compilation compilation = compileSources("com.example.TerminalEvent", EVENT);
+
+            assertThat(compilation).succeeded();
+            String contract;
+            try (InputStream in = compilation
+                    .generatedFile(StandardLocation.CLASS_OUTPUT, ContractWriter.RESOURCE)
+                    .orElseThrow()
+                    .openInputStream()) {
+                contract = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            assertThat(contract)
+                    .contains("\"typedChannels\": [\n    {\n      \"pattern\": \"terminal:session:{sessionId}\",\n"
+                            + "      \"variables\": [\n        {\n          \"name\": \"sessionId\",\n"
+                            + "          \"schema\": {\n            \"type\": \"string\"\n          }\n        }\n"
+                            + "      ],\n      \"type\": \"com.example.TerminalEvent\",\n"
+                            + "      \"description\": \"A line of a terminal session.\",\n"
+                            + "      \"data\": {\n        \"$ref\": \"#/$defs/TerminalEvent\"\n      }\n    }\n  ]");
+        }
+
+        @Test
+        void acceptHandlersOfThePatternThatNameTheVariablesAlike() {
+            Compilation compilation = compileSources(
+                    "com.example.TerminalEvent",
+                    EVENT,
+                    "com.example.TerminalHandlers",
+                    handlers(
+                            "OnPublish",
+                            "terminal:session:{sessionId}",
+                            "@ChannelVariable String sessionId, TerminalEvent event"));
+
+            assertThat(compilation).succeeded();
+        }
+
+        @Test
+        void rejectAnInvalidPatternOnTheType() {
+            Compilation compilation = compileSources(
+                    "com.example.TerminalEvent",
+                    "package com.example;\n"
+                            + "import dev.centrifugo4j.channel.ChannelPublication;\n"
+                            + "@ChannelPublication(\"terminal:{}\")\n"
+                            + "public record TerminalEvent(String line) {}\n");
+
+            assertThat(compilation)
+                    .hadErrorContaining(Message.PATTERN_EMPTY_VARIABLE.format(
+                            "ChannelPublication", "terminal:{}", "type TerminalEvent"))
+                    .inFile(source("com.example.TerminalEvent"))
+                    .onLine(3);
+        }
+
+        @Test
+        void rejectTwoTypesOnTheSamePattern() {
+            Compilation compilation = compileSources(
+                    "com.example.TerminalEvent",
+                    EVENT,
+                    "com.example.OtherEvent",
+                    "package com.example;\n"
+                            + "import dev.centrifugo4j.channel.ChannelPublication;\n"
+                            + "@ChannelPublication(\"terminal:session:{id}\")\n"
+                            + "public record OtherEvent(String line) {}\n");
+
+            assertThat(compilation).failed();
+            assertThat(compilation)
+                    .hadErrorContaining(Message.DUPLICATE_TYPED_CHANNEL.format(
+                            "terminal:session:{id}",
+                            "OtherEvent",
+                            "terminal:session:{sessionId}",
+                            "com.example.TerminalEvent"));
+        }
+
+        @Test
+        void rejectAHandlerThatNamesTheVariablesDifferently() {
+            Compilation compilation = compileSources(
+                    "com.example.TerminalEvent",
+                    EVENT,
+                    "com.example.TerminalHandlers",
+                    handlers("OnSubscribe", "terminal:session:{id}", "@ChannelVariable String id"));
+
+            assertThat(compilation)
+                    .hadErrorContaining(Message.TYPED_CHANNEL_VARIABLES_DIFFER.format(
+                            "OnSubscribe",
+                            "terminal:session:{id}",
+                            "handle",
+                            "terminal:session:{sessionId}",
+                            "com.example.TerminalEvent"))
+                    .inFile(source("com.example.TerminalHandlers"))
+                    .onLine(4);
+        }
+
+        @Test
+        void rejectAPublishHandlerThatTakesAnotherType() {
+            Compilation compilation = compileSources(
+                    "com.example.TerminalEvent",
+                    EVENT,
+                    "com.example.TerminalHandlers",
+                    handlers(
+                            "OnPublish",
+                            "terminal:session:{sessionId}",
+                            "@ChannelVariable String sessionId, String line"));
+
+            assertThat(compilation)
+                    .hadErrorContaining(Message.TYPED_CHANNEL_PAYLOAD_DIFFERS.format(
+                            "handle", "terminal:session:{sessionId}", "java.lang.String", "com.example.TerminalEvent"))
+                    .inFile(source("com.example.TerminalHandlers"))
+                    .onLine(5);
+        }
+
+        @Test
+        void rejectAGenericPublicationType() {
+            Compilation compilation = compileSources(
+                    "com.example.Wrapped",
+                    "package com.example;\n"
+                            + "import dev.centrifugo4j.channel.ChannelPublication;\n"
+                            + "@ChannelPublication(\"wrapped:{id}\")\n"
+                            + "public record Wrapped<T>(T value) {}\n");
+
+            assertThat(compilation)
+                    .hadErrorContaining(Message.PUBLICATION_TYPE_GENERIC.format("Wrapped", "wrapped:{id}"))
+                    .inFile(source("com.example.Wrapped"))
+                    .onLine(3);
         }
     }
 }

@@ -118,6 +118,7 @@ public final class ZooSamples {
         samples.put("PageOfTag", List.of(tagPage));
         samples.put("Tag", List.of(root, cats));
         samples.put("LegacyBean", List.of(new LegacyBean()));
+        samples.put("Sighting", List.of(new Sighting("lynx", Instant.parse("2026-01-02T03:04:05Z"))));
         samples.put("Feeding", List.of(new Feeding("fish", 200)));
         samples.put("Color", List.of(Color.RED, Color.GREEN));
         samples.put("Grade", List.of(Grade.SMALL, Grade.LARGE));
