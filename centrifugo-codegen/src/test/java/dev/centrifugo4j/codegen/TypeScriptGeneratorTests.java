@@ -34,6 +34,14 @@ class TypeScriptGeneratorTests {
         }
     }
 
+    @Test
+    void useTheContractTheProcessorWritesForTheTypeZoo() throws IOException {
+        // The processor's golden contract is the generators' input: the two must not drift apart.
+        assertThat(resource("zoo-contract.json"))
+                .isEqualTo(Files.readString(
+                        Path.of("../centrifugo-core/src/test/resources/processor/golden/zoo-contract.json")));
+    }
+
     private static Contract zoo() throws IOException {
         return new ContractReader().read(resource("zoo-contract.json"));
     }
@@ -46,6 +54,13 @@ class TypeScriptGeneratorTests {
             Map<String, String> files = new TypeScriptGenerator().generate(zoo(), "zoo-client");
 
             assertThat(files).containsOnlyKeys("package.json", "tsconfig.json", "src/index.ts");
+            if (Boolean.getBoolean("golden.update")) {
+                // -Dgolden.update=true rewrites the golden files, to review in the diff.
+                for (Map.Entry<String, String> file : files.entrySet()) {
+                    java.nio.file.Files.writeString(
+                            Path.of("src/test/resources/golden/typescript").resolve(file.getKey()), file.getValue());
+                }
+            }
             assertThat(files.get("src/index.ts")).isEqualTo(resource("golden/typescript/src/index.ts"));
             assertThat(files.get("package.json")).isEqualTo(resource("golden/typescript/package.json"));
             assertThat(files.get("tsconfig.json")).isEqualTo(resource("golden/typescript/tsconfig.json"));

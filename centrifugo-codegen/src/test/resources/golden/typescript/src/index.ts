@@ -2,7 +2,7 @@
 import type { Centrifuge, PublicationContext, Subscription } from "centrifuge";
 
 /** The version of the contract this client was generated from; `system.contract` answers the server's. */
-export const CONTRACT_VERSION = "04d7f1bf6d0d6b52eb1d092f10ad63006edb0f0d7997220d93fa390e29bdf363";
+export const CONTRACT_VERSION = "07495e5e3e5052722e587381d6275cc707320f3ac6ee66fda9ecca68d6c16fc1";
 
 /** A colour, written by name. */
 export type Color = "RED" | "GREEN";
@@ -121,6 +121,14 @@ export interface ShapeSquare {
   side: number;
 }
 
+/** What the server publishes when an animal shows itself in a cage. */
+export interface Sighting {
+  /** the animal seen */
+  animal: string;
+  /** when */
+  at: string;
+}
+
 /** A tag that may have a parent tag. */
 export interface Tag {
   /** the tag's text */
@@ -220,11 +228,11 @@ export class RpcClient {
     return this.call<Shape>("zoo:shape", params, options);
   }
 
-  /** Subscribes to `zoo:cage.{cage}.{id}`; publications are `unknown`. */
-  subscribeZooCage(cage: string, id: string, handlers: ChannelHandlers<unknown> = {}): Subscription {
+  /** Subscribes to `zoo:cage.{cage}.{id}`; publications are `Sighting`. */
+  subscribeZooCage(cage: string, id: string, handlers: ChannelHandlers<Sighting> = {}): Subscription {
     const subscription = this.centrifuge.newSubscription(`zoo:cage.${cage}.${id}`);
     subscription.on("publication", (context) => {
-      handlers.onPublication?.(context.data as unknown, context);
+      handlers.onPublication?.(context.data as Sighting, context);
     });
     subscription.subscribe();
     return subscription;

@@ -36,16 +36,21 @@ public record Contract(
             String name, String description, boolean async, Optional<TypeRef> params, Optional<TypeRef> result) {}
 
     /**
-     * One channel handler.
+     * One channel handler, or the declaration of a typed channel.
      *
      * @param pattern the channel pattern, such as {@code chat:room:{roomId}}
-     * @param operation {@code subscribe}, {@code publish} or {@code sub_refresh}
+     * @param operation {@code subscribe}, {@code publish} or {@code sub_refresh} for a handler;
+     *     {@link #PUBLICATION} for a typed channel (the contract's {@code typedChannels})
      * @param variables the pattern's variables in order, with their types
      * @param description the Javadoc description, or empty
-     * @param data the publication type a publish handler takes, if any
+     * @param data the publication type: what a publish handler takes, or what a typed channel carries
      */
     public record Channel(
             String pattern, String operation, List<Variable> variables, String description, Optional<TypeRef> data) {
+
+        /** The operation of a typed channel's declaration. */
+        public static final String PUBLICATION = "publication";
+
         public Channel {
             variables = List.copyOf(variables);
         }

@@ -47,22 +47,29 @@ public final class ContractReader {
         }
         List<Contract.Channel> channels = new ArrayList<>();
         for (JsonNode channel : root.path("channels")) {
-            List<Contract.Variable> variables = new ArrayList<>();
-            for (JsonNode variable : channel.path("variables")) {
-                variables.add(new Contract.Variable(variable.path("name").asString(), typeOf(variable.path("schema"))));
-            }
-            channels.add(new Contract.Channel(
-                    channel.path("pattern").asString(),
-                    channel.path("operation").asString(),
-                    variables,
-                    channel.path("description").asString(""),
-                    optional(channel.get("data"))));
+            channels.add(channel(channel, channel.path("operation").asString()));
+        }
+        for (JsonNode typed : root.path("typedChannels")) {
+            channels.add(channel(typed, Contract.Channel.PUBLICATION));
         }
         Map<String, TypeDefinition> definitions = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : root.path("$defs").properties()) {
             definitions.put(entry.getKey(), definition(entry.getKey(), entry.getValue()));
         }
         return new Contract(root.path("version").asString(), methods, channels, definitions);
+    }
+
+    private Contract.Channel channel(JsonNode channel, String operation) {
+        List<Contract.Variable> variables = new ArrayList<>();
+        for (JsonNode variable : channel.path("variables")) {
+            variables.add(new Contract.Variable(variable.path("name").asString(), typeOf(variable.path("schema"))));
+        }
+        return new Contract.Channel(
+                channel.path("pattern").asString(),
+                operation,
+                variables,
+                channel.path("description").asString(""),
+                optional(channel.get("data")));
     }
 
     private Optional<TypeRef> optional(JsonNode schema) {

@@ -5,6 +5,7 @@ import dev.centrifugo4j.codegen.model.Contract;
 import dev.centrifugo4j.codegen.model.TypeDefinition;
 import dev.centrifugo4j.codegen.model.TypeRef;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -273,11 +274,21 @@ public final class TypeScriptGenerator {
     }
 
     private void writeChannel(CodeWriter out, String pattern, List<Contract.Channel> handlers) {
-        List<Contract.Variable> variables = handlers.get(0).variables();
+        // A handler's variables carry their Java types (a typed channel's are strings); the typed
+        // channel's declaration names the publication type (a publish handler takes the same one).
+        List<Contract.Variable> variables = handlers.stream()
+                .filter(handler -> !handler.operation().equals(Contract.Channel.PUBLICATION))
+                .findFirst()
+                .orElse(handlers.get(0))
+                .variables();
         Optional<TypeRef> data = handlers.stream()
+                .sorted(Comparator.comparing(
+                        (Contract.Channel handler) -> !handler.operation().equals(Contract.Channel.PUBLICATION)))
                 .map(Contract.Channel::data)
                 .flatMap(Optional::stream)
                 .findFirst();
+        boolean publishable =
+                handlers.stream().anyMatch(handler -> handler.operation().equals("publish"));
         String dataType = data.map(this.types::type).orElse("unknown");
         String stem = this.types.camelCase(pattern.replaceAll("\\{[^}]*}", " "), true);
         String parameters = variables.stream()
@@ -296,7 +307,7 @@ public final class TypeScriptGenerator {
         out.line("return subscription;");
         out.closeBlock("}");
         out.blank();
-        if (data.isPresent()) {
+        if (publishable && data.isPresent()) {
             jsDoc(out, "Publishes to `" + pattern + "` through the application's publish handler.");
             out.openBlock("async publish" + stem + "(" + parameters + (parameters.isEmpty() ? "" : ", ") + "data: "
                     + dataType + "): Promise<void> {");
