@@ -2,7 +2,7 @@
 import type { Centrifuge, PublicationContext, Subscription } from "centrifuge";
 
 /** The version of the contract this client was generated from; `system.contract` answers the server's. */
-export const CONTRACT_VERSION = "07495e5e3e5052722e587381d6275cc707320f3ac6ee66fda9ecca68d6c16fc1";
+export const CONTRACT_VERSION = "02014f4ff569c3405eb8c9c1a16f328332c87b8f44d61c2554a87b4a3a2b1a37";
 
 /** A colour, written by name. */
 export type Color = "RED" | "GREEN";
@@ -28,8 +28,8 @@ export interface Everything {
   day: string;
   localAt: string;
   took: string;
-  price: number;
-  huge: number;
+  price: string;
+  huge: string;
   bytes: string;
   tags: Array<string>;
   colors: Array<Color>;
@@ -48,7 +48,7 @@ export interface Everything {
   email: string;
   code: string;
   positive: number;
-  aboveHalf: number;
+  aboveHalf: string;
   tagPage: PageOfTag;
   maybeColor?: Color | null;
 }

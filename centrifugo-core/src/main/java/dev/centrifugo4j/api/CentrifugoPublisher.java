@@ -1,5 +1,6 @@
 package dev.centrifugo4j.api;
 
+import dev.centrifugo4j.proxy.CentrifugoJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,10 +75,10 @@ public final class CentrifugoPublisher implements AutoCloseable {
     private CentrifugoPublisher(Builder builder, HttpUrl apiUrl) {
         this.apiUrl = apiUrl;
         this.apiKey = builder.apiKey;
-        this.wire = new Wire(
+        this.wire = new Wire(CentrifugoJson.mapper(
                 builder.jsonMapper != null
                         ? builder.jsonMapper
-                        : JsonMapper.builder().findAndAddModules().build());
+                        : JsonMapper.builder().findAndAddModules().build()));
         this.retryPolicy = builder.retryPolicy;
         this.autoIdempotencyKeys = builder.autoIdempotencyKeys;
         this.requestTimeout = builder.requestTimeout;
@@ -599,7 +600,11 @@ public final class CentrifugoPublisher implements AutoCloseable {
             return this;
         }
 
-        /** The mapper that writes payloads and reads typed results (default: a plain {@link JsonMapper}). */
+        /**
+         * The mapper that writes payloads and reads typed results (default: a plain {@link
+         * JsonMapper}); the publisher adds {@link CentrifugoJson#module() centrifugo4j's wire
+         * conventions} to a copy of it, like the proxies do.
+         */
         public Builder jsonMapper(JsonMapper jsonMapper) {
             this.jsonMapper = Checks.requireNonNull(jsonMapper, "jsonMapper");
             return this;

@@ -850,8 +850,11 @@ final class ContractSchemas {
         scalars.put("java.lang.Long", schema("type", "integer", "format", "int64"));
         scalars.put("java.lang.Float", schema("type", "number"));
         scalars.put("java.lang.Double", schema("type", "number"));
-        scalars.put("java.math.BigInteger", schema("type", "integer"));
-        scalars.put("java.math.BigDecimal", schema("type", "number", "format", "decimal"));
+        // Written as strings by CentrifugoJson, so that no client loses digits.
+        scalars.put("java.math.BigInteger", schema("type", "string", "format", "big-integer", "pattern", "^-?[0-9]+$"));
+        scalars.put(
+                "java.math.BigDecimal",
+                schema("type", "string", "format", "decimal", "pattern", "^-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?$"));
         scalars.put("java.util.UUID", schema("type", "string", "format", "uuid"));
         scalars.put("java.time.Instant", schema("type", "string", "format", "date-time"));
         scalars.put("java.time.OffsetDateTime", schema("type", "string", "format", "date-time"));

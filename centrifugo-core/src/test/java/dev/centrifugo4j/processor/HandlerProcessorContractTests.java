@@ -55,6 +55,9 @@ class HandlerProcessorContractTests {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
+    /** The mapper the starter writes payloads with. */
+    private static final JsonMapper WIRE = dev.centrifugo4j.proxy.CentrifugoJson.mapper(MAPPER);
+
     private static Compilation compile(String... resources) {
         return javac().withProcessors(new HandlerProcessor())
                 .compile(Arrays.stream(resources)
@@ -155,7 +158,7 @@ class HandlerProcessorContractTests {
             this.samples.forEach((definition, instances) -> {
                 Schema schema = schemaOf("#/$defs/" + definition);
                 for (Object instance : instances) {
-                    JsonNode json = MAPPER.valueToTree(instance);
+                    JsonNode json = WIRE.valueToTree(instance);
                     List<Error> errors = schema.validate(
                             json, context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)));
                     errors.forEach(error -> failures.add(definition + " " + json + ": " + error));

@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
  * names become method names, and which words must be escaped (with a trailing {@code _}).
  *
  * <p>Dates, times, durations and UUIDs are {@code string}s (ISO 8601, as Jackson writes them);
- * {@code BigDecimal}, {@code BigInteger} and {@code long} are {@code number}s because Jackson writes
- * them as JSON numbers, so values beyond 2^53 lose precision in JavaScript; {@code byte[]} is a
- * base64 {@code string}; free JSON is {@code unknown}.
+ * {@code BigDecimal} and {@code BigInteger} are {@code string}s too (centrifugo4j writes them as JSON
+ * strings so that no digit is lost); {@code long} is a {@code number}, exact up to 2^53 in
+ * JavaScript; {@code byte[]} is a base64 {@code string}; free JSON is {@code unknown}.
  */
 public final class TypeScriptTypeMapper implements TypeRef.Visitor<String> {
 

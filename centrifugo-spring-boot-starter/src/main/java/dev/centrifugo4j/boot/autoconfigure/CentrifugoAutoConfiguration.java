@@ -9,6 +9,7 @@ import dev.centrifugo4j.channel.ChannelOperation;
 import dev.centrifugo4j.connect.ConnectHandler;
 import dev.centrifugo4j.connect.ConnectionDispatcher;
 import dev.centrifugo4j.connect.RefreshHandler;
+import dev.centrifugo4j.proxy.CentrifugoJson;
 import dev.centrifugo4j.proxy.HandlerFailures;
 import dev.centrifugo4j.proxy.ProxyCodec;
 import dev.centrifugo4j.proxy.ProxyExceptionTranslator;
@@ -76,6 +77,12 @@ public final class CentrifugoAutoConfiguration {
             return ProxySecretCheck.disabled(proxy.getSecretHeader());
         }
 
+        /** The application's mapper with centrifugo4j's wire conventions (the contract's JSON). */
+        private static JsonMapper payloadMapper(ObjectProvider<JsonMapper> mapper) {
+            return CentrifugoJson.mapper(mapper.getIfAvailable(
+                    () -> JsonMapper.builder().findAndAddModules().build()));
+        }
+
         @Bean
         @ConditionalOnMissingBean
         HandlerRegistrar centrifugoHandlerRegistrar(
@@ -85,8 +92,7 @@ public final class CentrifugoAutoConfiguration {
                 ObjectProvider<ProxyExceptionTranslator> translators) {
             return new HandlerRegistrar(
                     beanFactory,
-                    mapper.getIfAvailable(
-                            () -> JsonMapper.builder().findAndAddModules().build()),
+                    payloadMapper(mapper),
                     validator.getIfAvailable(),
                     translators.orderedStream().toList());
         }
@@ -117,8 +123,7 @@ public final class CentrifugoAutoConfiguration {
                 ObjectProvider<RefreshHandler> refreshHandler,
                 ObjectProvider<ProxyExceptionTranslator> translators) {
             return new ConnectionDispatcher(
-                    mapper.getIfAvailable(
-                            () -> JsonMapper.builder().findAndAddModules().build()),
+                    payloadMapper(mapper),
                     connectHandler.getIfUnique(),
                     refreshHandler.getIfUnique(),
                     translators.orderedStream().toList());
