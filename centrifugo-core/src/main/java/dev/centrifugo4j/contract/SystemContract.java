@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The handler of the built-in RPC method {@value #METHOD}: it answers with the application's
- * contract and its version, read once from {@value #RESOURCE} on the class path.
+ * contract and its version, read once from every {@value #RESOURCE} on the class path (the
+ * application's, and those of libraries with handlers of their own, merged by {@link Contracts}).
  *
  * <p>The method is listed by {@link SystemContract_CentrifugoHandlers}, which the core module ships in
  * its handler index, and is served when a bean of this class exists (the Spring Boot starter
@@ -39,7 +43,7 @@ public final class SystemContract {
      * Creates the handler.
      *
      * @param mapper reads the contract
-     * @param classLoader finds the contract; the first {@value #RESOURCE} it finds is the application's
+     * @param classLoader finds the contracts
      */
     public SystemContract(JsonMapper mapper, ClassLoader classLoader) {
         this.mapper = mapper;
@@ -50,7 +54,8 @@ public final class SystemContract {
      * The contract and its version.
      *
      * @return the reply, the same for every call
-     * @throws IllegalStateException when there is no contract on the class path, or it has no version
+     * @throws IllegalStateException when there is no contract on the class path, one has no version,
+     *     or two do not fit together
      */
     public ContractReply contract() {
         ContractReply current = this.reply;
@@ -62,20 +67,31 @@ public final class SystemContract {
     }
 
     private ContractReply read() {
-        URL resource = this.classLoader.getResource(RESOURCE);
-        if (resource == null) {
+        List<JsonNode> parts = new ArrayList<>();
+        List<URL> resources;
+        try {
+            resources = Collections.list(this.classLoader.getResources(RESOURCE));
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Failed to look for " + RESOURCE, ex);
+        }
+        if (resources.isEmpty()) {
             throw new IllegalStateException("No " + RESOURCE + " on the class path: the centrifugo4j annotation"
                     + " processor writes it when it compiles @WebSocketRpc or channel handler methods");
         }
-        try (InputStream in = resource.openStream()) {
-            JsonNode contract = this.mapper.readTree(in);
-            JsonNode version = contract.get("version");
-            if (version == null || !version.isString()) {
-                throw new IllegalStateException(resource + " has no version: rebuild the application");
+        for (URL resource : resources) {
+            try (InputStream in = resource.openStream()) {
+                parts.add(this.mapper.readTree(in));
+            } catch (IOException ex) {
+                throw new UncheckedIOException("Failed to read " + resource, ex);
             }
-            return new ContractReply(version.asString(), contract);
-        } catch (IOException ex) {
-            throw new UncheckedIOException("Failed to read " + resource, ex);
         }
+        JsonNode contract;
+        try {
+            contract = Contracts.merge(parts);
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalStateException(
+                    "The contracts " + resources + " do not fit together: " + ex.getMessage(), ex);
+        }
+        return new ContractReply(contract.get("version").asString(), contract);
     }
 }
