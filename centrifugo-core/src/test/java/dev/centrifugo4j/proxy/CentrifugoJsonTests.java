@@ -26,9 +26,10 @@ class CentrifugoJsonTests {
     }
 
     @Test
-    void writesTheExponentFormWhereBigDecimalHasIt() {
-        assertThat(this.wire.writeValueAsString(new BigDecimal("1E+3"))).isEqualTo("\"1E+3\"");
-        assertThat(this.wire.readValue("\"1E+3\"", BigDecimal.class)).isEqualTo(new BigDecimal("1E+3"));
+    void writesDecimalsWithoutAnExponent() {
+        assertThat(this.wire.writeValueAsString(new BigDecimal("-0.000000010"))).isEqualTo("\"-0.000000010\"");
+        assertThat(this.wire.writeValueAsString(new BigDecimal("1E+3"))).isEqualTo("\"1000\"");
+        assertThat(this.wire.readValue("\"1E+3\"", BigDecimal.class)).isEqualByComparingTo("1000");
     }
 
     @Test
@@ -38,6 +39,14 @@ class CentrifugoJsonTests {
 
         assertThat(fromStrings).isEqualTo(new Price(new BigDecimal("0.10"), BigInteger.valueOf(12), 1));
         assertThat(fromNumbers).isEqualTo(fromStrings);
+    }
+
+    @Test
+    void keepsTheOffsetOfADateTime() {
+        String json = "\"1999-12-31T23:59:59.999-11:30\"";
+
+        assertThat(this.wire.writeValueAsString(this.wire.readValue(json, java.time.OffsetDateTime.class)))
+                .isEqualTo(json);
     }
 
     @Test

@@ -1,0 +1,11 @@
+package dev.centrifugo4j.it.zoo;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** A grade, written with the names {@code @JsonProperty} gives. */
+public enum Grade {
+    @JsonProperty("s")
+    SMALL,
+    @JsonProperty("l")
+    LARGE
+}

@@ -1,0 +1,22 @@
+package dev.centrifugo4j.it.zoo;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
+import java.util.List;
+
+/**
+ * An order with nested lines.
+ *
+ * @param id the order's id
+ * @param lines what is ordered
+ */
+public record Order(String id, List<@Valid Line> lines) {
+
+    /**
+     * One line of an order.
+     *
+     * @param sku the article
+     * @param quantity how many
+     */
+    public record Line(String sku, @Positive int quantity) {}
+}
