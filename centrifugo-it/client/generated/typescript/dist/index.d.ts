@@ -1,6 +1,6 @@
 import type { Centrifuge, PublicationContext, Subscription } from "centrifuge";
 /** The version of the contract this client was generated from; `system.contract` answers the server's. */
-export declare const CONTRACT_VERSION = "127483164c0de9871847f6ffbfd66ce0a870706ccbe0a2b37e36af7f71333109";
+export declare const CONTRACT_VERSION = "c33780f024dd078746569e5ecc8e52b0f3b5c5b3ccc32055b754f03787971b98";
 /** A colour, written by name. */
 export type Color = "RED" | "GREEN" | "BLUE";
 /** One of every type the contract maps. */
@@ -37,6 +37,7 @@ export interface Everything {
     anything: unknown;
     color: Color;
     grade: Grade;
+    mood: Mood;
     order: Order;
     shape: Shape;
     /** written as renamed_field */
@@ -59,6 +60,8 @@ export interface Keeper {
     /** A note, if any. */
     note?: string | null;
 }
+/** A mood, written with the code @JsonValue returns. */
+export type Mood = "calm" | "hungry 🍖" | "zzz";
 /** An order with nested lines. */
 export interface Order {
     /** the order's id */

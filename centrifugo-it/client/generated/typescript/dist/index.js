@@ -1,5 +1,5 @@
 /** The version of the contract this client was generated from; `system.contract` answers the server's. */
-export const CONTRACT_VERSION = "127483164c0de9871847f6ffbfd66ce0a870706ccbe0a2b37e36af7f71333109";
+export const CONTRACT_VERSION = "c33780f024dd078746569e5ecc8e52b0f3b5c5b3ccc32055b754f03787971b98";
 /** A call that failed: the server's error reply, or a timeout or transport error of the SDK. */
 export class RpcError extends Error {
     code;

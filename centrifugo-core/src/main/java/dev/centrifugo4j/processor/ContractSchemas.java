@@ -60,9 +60,12 @@ final class ContractSchemas {
     /** The definitions, by type key. */
     private final Map<String, Definition> definitions = new LinkedHashMap<>();
 
-    ContractSchemas(Elements elements, Types types) {
+    private final EnumJsonValues enumJsonValues;
+
+    ContractSchemas(Elements elements, Types types, EnumJsonValues enumJsonValues) {
         this.elements = elements;
         this.types = types;
+        this.enumJsonValues = enumJsonValues;
     }
 
     /** A type the contract cannot describe, with the path to it and the reason. */
@@ -294,11 +297,21 @@ final class ContractSchemas {
     private Map<String, Object> enumSchema(DeclaredType type, TypeElement element, String path) {
         for (Element member : element.getEnclosedElements()) {
             if (annotation(member.getAnnotationMirrors(), JACKSON + "JsonValue") != null) {
-                throw unsupported(
-                        type,
-                        path,
-                        "@JsonValue computes the wire value at run time; name the values with"
-                                + " @JsonProperty on the enum constants instead");
+                List<Object> values = this.enumJsonValues.values(element, member);
+                if (values == null) {
+                    throw unsupported(
+                            type,
+                            path,
+                            "its @JsonValue member computes the wire value in a way the processor cannot read from"
+                                    + " the source; make it return a field that each constant sets from a literal"
+                                    + " (RED(\"red\"), with this.code = code in the constructor), or name the values"
+                                    + " with @JsonProperty on the constants");
+                }
+                boolean numbers = values.stream().allMatch(value -> value instanceof Number);
+                if (!numbers && !values.stream().allMatch(value -> value instanceof String)) {
+                    throw unsupported(type, path, "its @JsonValue values mix strings and numbers");
+                }
+                return schema("type", numbers ? "integer" : "string", "enum", values);
             }
         }
         List<Object> values = new ArrayList<>();

@@ -177,7 +177,7 @@ public final class HandlerProcessor extends AbstractProcessor {
         this.elements = processingEnv.getElementUtils();
         this.types = processingEnv.getTypeUtils();
         this.generator = new HandlerIndexGenerator(this.elements);
-        this.schemas = new ContractSchemas(this.elements, this.types);
+        this.schemas = new ContractSchemas(this.elements, this.types, EnumJsonValues.of(processingEnv));
         this.contract = new ContractWriter(this.schemas);
     }
 

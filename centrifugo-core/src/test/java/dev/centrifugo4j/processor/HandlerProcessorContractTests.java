@@ -269,7 +269,7 @@ class HandlerProcessorContractTests {
         }
 
         @Test
-        void includeEnumsThatComputeTheirValueWithJsonValue() {
+        void rejectEnumsThatComputeTheirJsonValue() {
             Compilation compilation = javac().withProcessors(new HandlerProcessor())
                     .compile(JavaFileObjects.forSourceString(
                             "com.example.LevelHandlers",
@@ -277,13 +277,82 @@ class HandlerProcessorContractTests {
                                     + "import com.fasterxml.jackson.annotation.JsonValue;\n"
                                     + "import dev.centrifugo4j.rpc.WebSocketRpc;\n"
                                     + "public class LevelHandlers {\n"
-                                    + "    public enum Level { LOW; @JsonValue String wire() { return \"low\"; } }\n"
+                                    + "    public enum Level { LOW; @JsonValue String wire() { return name().toLowerCase(); } }\n"
                                     + "    @WebSocketRpc(\"levels.get\")\n"
                                     + "    public Level get() { return Level.LOW; }\n"
                                     + "}\n"));
 
             assertThat(compilation).hadErrorCount(1);
-            assertThat(compilation).hadErrorContaining("@JsonValue computes the wire value at run time");
+            assertThat(compilation)
+                    .hadErrorContaining("its @JsonValue member computes the wire value in a way the processor cannot"
+                            + " read from the source");
+        }
+
+        @Test
+        void describeEnumsWhoseJsonValueIsAFieldSetFromLiterals() throws IOException {
+            Compilation compilation = javac().withProcessors(new HandlerProcessor())
+                    .compile(JavaFileObjects.forSourceString(
+                            "com.example.LevelHandlers",
+                            "package com.example;\n"
+                                    + "import com.fasterxml.jackson.annotation.JsonValue;\n"
+                                    + "import dev.centrifugo4j.rpc.WebSocketRpc;\n"
+                                    + "public class LevelHandlers {\n"
+                                    + "    public enum Level {\n"
+                                    + "        LOW(\"low\", 1), HIGH(\"high-\\u00e9\", 2);\n"
+                                    + "        private final String code;\n"
+                                    + "        private final int rank;\n"
+                                    + "        Level(String code, int rank) { this.code = code; this.rank = rank; }\n"
+                                    + "        @JsonValue public String code() { return this.code; }\n"
+                                    + "    }\n"
+                                    + "    public enum Rank {\n"
+                                    + "        ONE(1), TWO(2);\n"
+                                    + "        @JsonValue private final int value;\n"
+                                    + "        Rank(int value) { this.value = value; }\n"
+                                    + "    }\n"
+                                    + "    public record Levels(Level level, Rank rank) {}\n"
+                                    + "    @WebSocketRpc(\"levels.get\")\n"
+                                    + "    public Levels get() { return new Levels(Level.LOW, Rank.ONE); }\n"
+                                    + "}\n"));
+
+            assertThat(compilation).succeeded();
+            JsonNode definitions = MAPPER.readTree(contract(compilation)).get("$defs");
+            assertThat(definitions.get("LevelHandlersLevel").toString())
+                    .isEqualTo("{\"type\":\"string\",\"enum\":[\"low\",\"high-\u00e9\"]}");
+            assertThat(definitions.get("LevelHandlersRank").toString())
+                    .isEqualTo("{\"type\":\"integer\",\"enum\":[1,2]}");
+            // What Jackson really writes for the same enums.
+            assertThat(JsonMapper.builder()
+                            .build()
+                            .writeValueAsString(java.util.List.of(JsonValueLevel.HIGH, JsonValueRank.TWO)))
+                    .isEqualTo("[\"high-\u00e9\",2]");
+        }
+    }
+
+    enum JsonValueLevel {
+        LOW("low"),
+        HIGH("high-\u00e9");
+
+        private final String code;
+
+        JsonValueLevel(String code) {
+            this.code = code;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String code() {
+            return this.code;
+        }
+    }
+
+    enum JsonValueRank {
+        ONE(1),
+        TWO(2);
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        private final int value;
+
+        JsonValueRank(int value) {
+            this.value = value;
         }
     }
 

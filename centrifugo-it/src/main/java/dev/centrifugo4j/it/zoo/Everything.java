@@ -61,6 +61,7 @@ public record Everything(
         Object anything,
         Color color,
         Grade grade,
+        Mood mood,
         @Valid Order order,
         Shape shape,
         @JsonProperty("renamed_field") String renamed,
