@@ -195,12 +195,17 @@ class QuickstartThroughCentrifugoTests {
 
         @Test
         void canAskTheServerForTheVersionOfTheContractItServes() throws Exception {
-            // In this test run the first contract on the class path is the one of the test handlers.
-            JsonNode served;
-            try (InputStream in =
-                    getClass().getClassLoader().getResourceAsStream("META-INF/centrifugo/contract.json")) {
-                served = mapper.readTree(in);
+            // In this test run the class path holds two contracts, the app's and the test handlers':
+            // the server answers with both merged.
+            java.util.List<JsonNode> parts = new java.util.ArrayList<>();
+            for (java.net.URL resource : java.util.Collections.list(
+                    getClass().getClassLoader().getResources("META-INF/centrifugo/contract.json"))) {
+                try (InputStream in = resource.openStream()) {
+                    parts.add(mapper.readTree(in));
+                }
             }
+            assertThat(parts).hasSize(2);
+            JsonNode served = dev.centrifugo4j.contract.Contracts.merge(parts);
 
             assertThat(runTypedSteps().get("serverVersion").asString())
                     .isEqualTo(served.get("version").asString());
