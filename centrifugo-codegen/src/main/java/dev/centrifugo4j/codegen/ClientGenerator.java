@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,16 +61,6 @@ public final class ClientGenerator {
     }
 
     private static boolean writeIfChanged(Path file, String content) {
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        try {
-            if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
-                return false;
-            }
-            Files.createDirectories(file.getParent());
-            Files.write(file, bytes);
-            return true;
-        } catch (IOException ex) {
-            throw new UncheckedIOException("Failed to write " + file, ex);
-        }
+        return GeneratedFiles.writeIfChanged(file, content);
     }
 }

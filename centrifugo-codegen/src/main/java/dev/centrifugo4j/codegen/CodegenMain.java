@@ -1,8 +1,10 @@
 package dev.centrifugo4j.codegen;
 
+import dev.centrifugo4j.codegen.config.ConfigCommand;
 import dev.centrifugo4j.codegen.model.InvalidContractException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,6 +15,10 @@ import java.util.List;
  *     --contract build/classes/java/main/META-INF/centrifugo/contract.json \
  *     --output build/generated-clients --languages typescript --typescript-package my-app-client
  * }</pre>
+ *
+ * <p>The first argument {@code config} writes the Centrifugo configuration instead, as {@code
+ * centrifugo:config} does ({@code CodegenMain config --contract <contract.json> --output <config.json>
+ * --app-url http://app:8080}; see {@link ConfigCommand}).
  */
 public final class CodegenMain {
 
@@ -27,6 +33,9 @@ public final class CodegenMain {
 
     /** Runs with the arguments, returns the exit status: 0, 1 for a problem with the input, 2 for bad arguments. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("config")) {
+            return ConfigCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         Path contract = null;
         Path output = null;
         String languages = "all";

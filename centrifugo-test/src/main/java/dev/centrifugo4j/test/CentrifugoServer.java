@@ -84,6 +84,8 @@ public final class CentrifugoServer implements AutoCloseable {
 
     private final @Nullable Path logDirectory;
 
+    private final Map<String, String> environment;
+
     private @Nullable Process process;
 
     private @Nullable Path logFile;
@@ -104,6 +106,7 @@ public final class CentrifugoServer implements AutoCloseable {
         this.hmacSecret = (builder.hmacSecret != null) ? builder.hmacSecret : randomSecret(48);
         this.startupTimeout = builder.startupTimeout;
         this.logDirectory = builder.logDirectory;
+        this.environment = Map.copyOf(builder.environment);
         this.configuration = builder.configuration(this.port, this.apiKey, this.hmacSecret);
     }
 
@@ -123,6 +126,16 @@ public final class CentrifugoServer implements AutoCloseable {
         } catch (IOException ex) {
             throw new UncheckedIOException("Could not find a free loopback port", ex);
         }
+    }
+
+    /**
+     * The Centrifugo binary {@link #start()} runs when the builder names none, found as the class
+     * comment says; for example to run {@code centrifugo checkconfig} on a configuration file.
+     *
+     * @throws IllegalStateException when no binary is found, naming the setup command
+     */
+    public static Path binary() {
+        return BinaryResolver.fromRuntime().resolve(null).path();
     }
 
     /**
@@ -160,6 +173,7 @@ public final class CentrifugoServer implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(this.logFile.toFile()));
             // Centrifugo lets CENTRIFUGO_* variables override the file; the generated file must win.
             processBuilder.environment().keySet().removeIf(name -> name.startsWith("CENTRIFUGO_"));
+            processBuilder.environment().putAll(this.environment);
             this.process = processBuilder.start();
         } catch (IOException ex) {
             throw new UncheckedIOException("Could not start Centrifugo " + binary.path(), ex);
@@ -452,6 +466,8 @@ public final class CentrifugoServer implements AutoCloseable {
 
         private final List<Consumer<ObjectNode>> configHooks = new ArrayList<>();
 
+        private final Map<String, String> environment = new LinkedHashMap<>();
+
         private Duration startupTimeout = Duration.ofSeconds(30);
 
         private @Nullable Path logDirectory;
@@ -599,6 +615,16 @@ public final class CentrifugoServer implements AutoCloseable {
          */
         public Builder config(Consumer<ObjectNode> customizer) {
             this.configHooks.add(requireNonNull(customizer, "customizer"));
+            return this;
+        }
+
+        /**
+         * An environment variable of the Centrifugo process, for example a {@code CENTRIFUGO_VAR_*}
+         * variable that the configuration expands ({@code "${CENTRIFUGO_VAR_PROXY_SECRET}"} in {@code
+         * static_headers}). The process inherits no other {@code CENTRIFUGO_*} variable.
+         */
+        public Builder environment(String name, String value) {
+            this.environment.put(requireText(name, "name"), requireNonNull(value, "value"));
             return this;
         }
 
