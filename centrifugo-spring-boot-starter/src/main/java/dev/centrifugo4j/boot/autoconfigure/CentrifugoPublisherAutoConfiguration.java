@@ -1,17 +1,25 @@
 package dev.centrifugo4j.boot.autoconfigure;
 
 import dev.centrifugo4j.api.AutoBatching;
+import dev.centrifugo4j.api.CentrifugoApiObserver;
 import dev.centrifugo4j.api.CentrifugoPublisher;
 import dev.centrifugo4j.api.RetryPolicy;
+import dev.centrifugo4j.boot.publisher.CentrifugoApiObservationConvention;
+import dev.centrifugo4j.boot.publisher.CentrifugoPublisherMetrics;
+import dev.centrifugo4j.boot.publisher.ObservationCentrifugoApiObserver;
 import dev.centrifugo4j.boot.publisher.TransactionalCentrifugoPublisher;
 import dev.centrifugo4j.boot.token.CentrifugoTokenClaimsCustomizer;
 import dev.centrifugo4j.boot.token.TokenEndpointHandler;
 import dev.centrifugo4j.token.CentrifugoTokens;
 import dev.centrifugo4j.token.SigningAlgorithm;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationRegistry;
 import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -34,7 +42,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Auto-configuration for talking to Centrifugo: the {@link CentrifugoPublisher} (server HTTP API),
  * {@link CentrifugoTokens}, publishing after commit and the optional token endpoint.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+            "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"
+        })
 @ConditionalOnClass({CentrifugoPublisher.class, OkHttpClient.class})
 @EnableConfigurationProperties(CentrifugoProperties.class)
 public final class CentrifugoPublisherAutoConfiguration {
@@ -45,7 +59,8 @@ public final class CentrifugoPublisherAutoConfiguration {
             CentrifugoProperties properties,
             ObjectProvider<JsonMapper> jsonMapper,
             ObjectProvider<CentrifugoOkHttpClientCustomizer> httpCustomizers,
-            ObjectProvider<CentrifugoPublisherCustomizer> publisherCustomizers) {
+            ObjectProvider<CentrifugoPublisherCustomizer> publisherCustomizers,
+            ObjectProvider<CentrifugoApiObserver> observers) {
         CentrifugoProperties.Publisher settings = properties.getPublisher();
         CentrifugoPublisher.Builder builder = CentrifugoPublisher.builder()
                 .apiUrl(properties.getApiUrl())
@@ -55,7 +70,9 @@ public final class CentrifugoPublisherAutoConfiguration {
                 .maxConcurrentRequests(settings.getMaxConcurrentRequests())
                 .retryPolicy(new RetryPolicy(
                         settings.getMaxAttempts(), settings.getInitialBackoff(), settings.getMaxBackoff(), 2.0))
-                .autoIdempotencyKeys(settings.isAutoIdempotencyKeys());
+                .autoIdempotencyKeys(settings.isAutoIdempotencyKeys())
+                .closeTimeout(settings.getCloseTimeout())
+                .observer(CentrifugoApiObserver.of(observers.orderedStream().toList()));
         jsonMapper.ifAvailable(builder::jsonMapper);
         CentrifugoProperties.Publisher.AutoBatching batching = settings.getAutoBatching();
         if (batching.isEnabled()) {
@@ -109,6 +126,37 @@ public final class CentrifugoPublisherAutoConfiguration {
 
         @ConditionalOnProperty("centrifugo.token.private-key")
         static class PrivateKey {}
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ObservationRegistry.class)
+    static class ObservationConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ObservationCentrifugoApiObserver centrifugoApiObservationObserver(
+                ObjectProvider<ObservationRegistry> registry,
+                ObjectProvider<CentrifugoApiObservationConvention> convention) {
+            return new ObservationCentrifugoApiObserver(
+                    registry.getIfUnique(() -> ObservationRegistry.NOOP), convention.getIfUnique());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    @ConditionalOnBean(MeterRegistry.class)
+    static class MetricsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        CentrifugoPublisherMetrics centrifugoPublisherMetrics(MeterRegistry registry) {
+            return new CentrifugoPublisherMetrics(registry);
+        }
+
+        @Bean
+        MeterBinder centrifugoPublisherQueueMetrics(ObjectProvider<CentrifugoPublisher> publisher) {
+            return registry -> CentrifugoPublisherMetrics.bindQueue(publisher::getIfAvailable, registry);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
