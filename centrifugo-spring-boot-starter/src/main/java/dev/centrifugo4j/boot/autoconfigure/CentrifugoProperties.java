@@ -31,6 +31,20 @@ public class CentrifugoProperties {
     /** Key for Centrifugo's server HTTP API (Centrifugo's http_api.key). */
     private @Nullable String apiKey;
 
+    /**
+     * Whether Centrifugo's server API runs without a key (Centrifugo's http_api.insecure, development
+     * only). Without it, an application that uses the CentrifugoPublisher must set api-key.
+     */
+    private boolean apiInsecure;
+
+    public boolean isApiInsecure() {
+        return this.apiInsecure;
+    }
+
+    public void setApiInsecure(boolean apiInsecure) {
+        this.apiInsecure = apiInsecure;
+    }
+
     private final Token token = new Token();
 
     private final Proxy proxy = new Proxy();
