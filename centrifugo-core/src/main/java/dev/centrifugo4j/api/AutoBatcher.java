@@ -70,6 +70,11 @@ final class AutoBatcher implements AutoCloseable {
         return pending.future;
     }
 
+    /** Publications waiting in the queue. */
+    int queued() {
+        return this.queue.size();
+    }
+
     private void run() {
         List<Pending> batch = new ArrayList<>(this.settings.maxBatchSize());
         while (!this.closed || !this.queue.isEmpty()) {
@@ -85,11 +90,11 @@ final class AutoBatcher implements AutoCloseable {
             } catch (InterruptedException ex) {
                 if (!this.closed) {
                     logger.warn("The auto-batching thread was interrupted; publications fail until restart");
-                    List<Pending> left = new ArrayList<>(batch);
-                    this.queue.drainTo(left);
-                    left.forEach(p -> p.future.completeExceptionally(ex));
-                    return;
                 }
+                List<Pending> left = new ArrayList<>(batch);
+                this.queue.drainTo(left);
+                left.forEach(p -> p.future.completeExceptionally(ex));
+                return;
             } catch (RuntimeException ex) {
                 batch.forEach(p -> p.future.completeExceptionally(ex));
             } finally {
@@ -146,11 +151,37 @@ final class AutoBatcher implements AutoCloseable {
 
     @Override
     public void close() {
+        close(Duration.ofSeconds(10));
+    }
+
+    /**
+     * Stops taking publications, sends what is queued and waits for the batches on the way, up to
+     * {@code timeout} in all. Publications still queued after it fail.
+     */
+    void close(Duration timeout) {
         this.closed = true;
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            this.flusher.join(TimeUnit.SECONDS.toMillis(10));
+            this.flusher.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            int all = this.settings.maxInFlightBatches();
+            long remaining = Math.max(0, deadline - System.nanoTime());
+            if (this.inFlight.tryAcquire(all, remaining, TimeUnit.NANOSECONDS)) {
+                this.inFlight.release(all);
+            } else {
+                logger.warn("Auto-batched publications were still on their way after {} on close", timeout);
+            }
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
+        }
+        if (this.flusher.isAlive()) {
+            this.flusher.interrupt();
+        }
+        List<Pending> left = new ArrayList<>();
+        this.queue.drainTo(left);
+        if (!left.isEmpty()) {
+            logger.warn("{} auto-batched publications were not sent before close", left.size());
+            IllegalStateException closed = new IllegalStateException("The publisher closed before sending");
+            left.forEach(p -> p.future.completeExceptionally(closed));
         }
     }
 

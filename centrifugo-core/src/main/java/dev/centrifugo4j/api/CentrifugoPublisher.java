@@ -72,6 +72,10 @@ public final class CentrifugoPublisher implements AutoCloseable {
 
     private final @Nullable AutoBatcher batcher;
 
+    private final CentrifugoApiObserver observer;
+
+    private final Duration closeTimeout;
+
     private CentrifugoPublisher(Builder builder, HttpUrl apiUrl) {
         this.apiUrl = apiUrl;
         this.apiKey = builder.apiKey;
@@ -82,6 +86,8 @@ public final class CentrifugoPublisher implements AutoCloseable {
         this.retryPolicy = builder.retryPolicy;
         this.autoIdempotencyKeys = builder.autoIdempotencyKeys;
         this.requestTimeout = builder.requestTimeout;
+        this.observer = builder.observer;
+        this.closeTimeout = builder.closeTimeout;
         this.ownsHttpClient = builder.okHttpClient == null;
         OkHttpClient.Builder http;
         if (builder.okHttpClient != null) {
@@ -101,7 +107,8 @@ public final class CentrifugoPublisher implements AutoCloseable {
                 .callTimeout(builder.requestTimeout);
         builder.httpCustomizers.forEach(customizer -> customizer.accept(http));
         this.http = http.build();
-        this.batcher = builder.autoBatching != null ? new AutoBatcher(builder.autoBatching, this::batchAsync) : null;
+        this.batcher =
+                builder.autoBatching != null ? new AutoBatcher(builder.autoBatching, this::autoBatchAsync) : null;
     }
 
     /** A builder; {@link Builder#apiUrl} is required. */
@@ -302,15 +309,34 @@ public final class CentrifugoPublisher implements AutoCloseable {
     /** Sends several commands in one request; see {@link BatchResult} for per-command outcomes. */
     public BatchResult batch(BatchRequest request) {
         BatchRequest prepared = withIdempotencyKeys(request);
-        JsonNode answer = send("batch", body(this.wire.encodeBatch(prepared)), isSafeToRetry(prepared));
+        JsonNode answer = send(
+                new ApiCall("batch", prepared.commands().size(), false),
+                body(this.wire.encodeBatch(prepared)),
+                isSafeToRetry(prepared));
         return this.wire.decodeBatch(prepared, answer);
     }
 
     /** Sends several commands in one request, without blocking. */
     public CompletableFuture<BatchResult> batchAsync(BatchRequest request) {
+        return batchAsync(request, false);
+    }
+
+    private CompletableFuture<BatchResult> autoBatchAsync(BatchRequest request) {
+        return batchAsync(request, true);
+    }
+
+    private CompletableFuture<BatchResult> batchAsync(BatchRequest request, boolean autoBatch) {
         BatchRequest prepared = withIdempotencyKeys(request);
-        return sendAsync("batch", body(this.wire.encodeBatch(prepared)), isSafeToRetry(prepared))
+        return sendAsync(
+                        new ApiCall("batch", prepared.commands().size(), autoBatch),
+                        body(this.wire.encodeBatch(prepared)),
+                        isSafeToRetry(prepared))
                 .thenApply(answer -> this.wire.decodeBatch(prepared, answer));
+    }
+
+    /** Publications waiting in the auto-batching queue ({@code 0} without auto-batching). */
+    public int queuedPublications() {
+        return (this.batcher != null) ? this.batcher.queued() : 0;
     }
 
     // ---------------------------------------------------------------- generic
@@ -321,7 +347,8 @@ public final class CentrifugoPublisher implements AutoCloseable {
      */
     public <R> R execute(ApiCommand<R> command) {
         ApiCommand<R> prepared = withIdempotencyKey(command);
-        JsonNode result = send(prepared.method(), body(this.wire.encode(prepared)), isSafeToRetry(prepared));
+        JsonNode result = send(
+                new ApiCall(prepared.method(), 0, false), body(this.wire.encode(prepared)), isSafeToRetry(prepared));
         return this.wire.decode(prepared, result);
     }
 
@@ -334,15 +361,17 @@ public final class CentrifugoPublisher implements AutoCloseable {
         } catch (RuntimeException ex) {
             return CompletableFuture.failedFuture(ex);
         }
-        return sendAsync(prepared.method(), body, isSafeToRetry(prepared))
+        return sendAsync(new ApiCall(prepared.method(), 0, false), body, isSafeToRetry(prepared))
                 .thenApply(result -> this.wire.decode(prepared, result));
     }
 
-    /** Stops auto-batching (after sending what is queued) and releases the HTTP client it made. */
+    /**
+     * Stops auto-batching after sending what is queued and waiting for the batches on the way (up to
+     * the {@linkplain Builder#closeTimeout close timeout}), then releases the HTTP client it made. */
     @Override
     public void close() {
         if (this.batcher != null) {
-            this.batcher.close();
+            this.batcher.close(this.closeTimeout);
         }
         if (this.ownsHttpClient) {
             this.http.dispatcher().executorService().shutdown();
@@ -357,10 +386,24 @@ public final class CentrifugoPublisher implements AutoCloseable {
 
     // ------------------------------------------------------------ transport
 
-    private JsonNode send(String method, byte[] body, boolean safeToRetry) {
+    private JsonNode send(ApiCall call, byte[] body, boolean safeToRetry) {
+        CentrifugoApiObserver.Stop observation = this.observer.start(call);
+        try {
+            return attempts(call, body, safeToRetry);
+        } catch (RuntimeException | Error ex) {
+            call.failed(ex);
+            throw ex;
+        } finally {
+            observation.stop();
+        }
+    }
+
+    private JsonNode attempts(ApiCall call, byte[] body, boolean safeToRetry) {
+        String method = call.method();
         for (int attempt = 1; ; attempt++) {
             CentrifugoException failure;
-            try (Response response = this.http.newCall(request(method, body)).execute()) {
+            call.attempt();
+            try (Response response = this.http.newCall(request(call, body)).execute()) {
                 return answer(method, response);
             } catch (IOException ex) {
                 failure = new CentrifugoTransportException(method, url(method).toString(), ex);
@@ -379,29 +422,37 @@ public final class CentrifugoPublisher implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<JsonNode> sendAsync(String method, byte[] body, boolean safeToRetry) {
+    private CompletableFuture<JsonNode> sendAsync(ApiCall call, byte[] body, boolean safeToRetry) {
         CompletableFuture<JsonNode> future = new CompletableFuture<>();
-        attemptAsync(method, body, safeToRetry, 1, future);
-        return future;
+        CentrifugoApiObserver.Stop observation = this.observer.start(call);
+        attemptAsync(call, body, safeToRetry, 1, future);
+        return future.whenComplete((answer, ex) -> {
+            if (ex != null) {
+                call.failed(ex);
+            }
+            observation.stop();
+        });
     }
 
     private void attemptAsync(
-            String method, byte[] body, boolean safeToRetry, int attempt, CompletableFuture<JsonNode> future) {
-        Call call;
+            ApiCall call, byte[] body, boolean safeToRetry, int attempt, CompletableFuture<JsonNode> future) {
+        String method = call.method();
+        Call httpCall;
         try {
-            call = this.http.newCall(request(method, body));
+            call.attempt();
+            httpCall = this.http.newCall(request(call, body));
         } catch (RuntimeException ex) {
             future.completeExceptionally(ex);
             return;
         }
-        call.enqueue(new Callback() {
+        httpCall.enqueue(new Callback() {
             @Override
-            public void onFailure(Call call, IOException ex) {
+            public void onFailure(Call httpCall, IOException ex) {
                 failed(new CentrifugoTransportException(method, url(method).toString(), ex));
             }
 
             @Override
-            public void onResponse(Call call, Response response) {
+            public void onResponse(Call httpCall, Response response) {
                 try (response) {
                     future.complete(answer(method, response));
                 } catch (IOException ex) {
@@ -421,7 +472,7 @@ public final class CentrifugoPublisher implements AutoCloseable {
                 long delay =
                         CentrifugoPublisher.this.retryPolicy.backoff(attempt).toNanos();
                 CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS)
-                        .execute(() -> attemptAsync(method, body, safeToRetry, attempt + 1, future));
+                        .execute(() -> attemptAsync(call, body, safeToRetry, attempt + 1, future));
             }
         });
     }
@@ -430,11 +481,12 @@ public final class CentrifugoPublisher implements AutoCloseable {
         return safeToRetry && failure.isRetryable() && attempt < this.retryPolicy.maxAttempts();
     }
 
-    private Request request(String method, byte[] body) {
-        Request.Builder request = new Request.Builder().url(url(method)).post(RequestBody.create(body, JSON));
+    private Request request(ApiCall call, byte[] body) {
+        Request.Builder request = new Request.Builder().url(url(call.method())).post(RequestBody.create(body, JSON));
         if (this.apiKey != null) {
             request.header("X-API-Key", this.apiKey);
         }
+        call.headers().forEach(request::header);
         return request.build();
     }
 
@@ -576,6 +628,10 @@ public final class CentrifugoPublisher implements AutoCloseable {
 
         private @Nullable AutoBatching autoBatching;
 
+        private CentrifugoApiObserver observer = CentrifugoApiObserver.NOOP;
+
+        private Duration closeTimeout = Duration.ofSeconds(10);
+
         private Builder() {}
 
         /**
@@ -637,6 +693,15 @@ public final class CentrifugoPublisher implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long {@link CentrifugoPublisher#close()} waits for auto-batched publications (queued
+         * and on their way) to be sent (default 10 s).
+         */
+        public Builder closeTimeout(Duration closeTimeout) {
+            this.closeTimeout = positive(closeTimeout, "closeTimeout");
+            return this;
+        }
+
         /** Asynchronous calls on the way at once (default 64); more wait in OkHttp's queue. */
         public Builder maxConcurrentRequests(int maxConcurrentRequests) {
             if (maxConcurrentRequests < 1) {
@@ -673,6 +738,16 @@ public final class CentrifugoPublisher implements AutoCloseable {
         /** Coalesces concurrent {@code publish} calls into batches; {@code null} (default) to disable. */
         public Builder autoBatching(@Nullable AutoBatching autoBatching) {
             this.autoBatching = autoBatching;
+            return this;
+        }
+
+        /**
+         * Observes every API call (metrics, traces); {@link CentrifugoApiObserver#NOOP} by default.
+         * The Spring Boot starter sets one bound to Micrometer when an {@code ObservationRegistry}
+         * is present.
+         */
+        public Builder observer(CentrifugoApiObserver observer) {
+            this.observer = Checks.requireNonNull(observer, "observer");
             return this;
         }
 

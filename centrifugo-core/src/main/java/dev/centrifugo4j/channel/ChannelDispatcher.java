@@ -116,6 +116,9 @@ public final class ChannelDispatcher {
             return CompletableFuture.completedFuture(
                     this.codec.encode(HandlerFailures.malformedRequest(), false, "", call));
         }
+        if (call != null) {
+            call.request(request);
+        }
         String what = name(operation) + " '" + request.channel() + "'";
         boolean binary = request.isBinary();
         CompletableFuture<ProxyReply> reply = dispatch(operation, request, headers, principal, call);

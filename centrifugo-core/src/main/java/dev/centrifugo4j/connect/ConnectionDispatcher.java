@@ -85,6 +85,9 @@ public final class ConnectionDispatcher {
             logger.warn("Rejected a malformed connect proxy request: {}", ex.getMessage());
             return this.codec.encode(HandlerFailures.malformedRequest(), false, "connect", call);
         }
+        if (call != null) {
+            call.request(request);
+        }
         ConnectContext context = new ConnectContext(
                 request.client(),
                 request.transport(),
@@ -140,6 +143,9 @@ public final class ConnectionDispatcher {
         } catch (MalformedProxyRequestException ex) {
             logger.warn("Rejected a malformed refresh proxy request: {}", ex.getMessage());
             return this.codec.encode(expired(), false, "refresh", call);
+        }
+        if (call != null) {
+            call.request(request);
         }
         RefreshContext context = new RefreshContext(
                 request.client(),

@@ -89,6 +89,11 @@ public final class HandlerFailures {
         return ProxyReply.error(TOO_LARGE, "request too large", false);
     }
 
+    /** Error 503 "shutting down" (temporary), for calls that arrive while the application drains. */
+    public static ProxyReply shuttingDown() {
+        return ProxyReply.error(RpcErrorCodes.SHUTTING_DOWN, "shutting down", true);
+    }
+
     /** Error 400 "malformed proxy request": the body is not the JSON object Centrifugo sends. */
     public static ProxyReply malformedRequest() {
         return ProxyReply.error(RpcErrorCodes.BAD_REQUEST, "malformed proxy request", false);

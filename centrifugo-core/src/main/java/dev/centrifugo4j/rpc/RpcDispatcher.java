@@ -129,6 +129,9 @@ public final class RpcDispatcher {
             return CompletableFuture.completedFuture(
                     this.codec.encode(HandlerFailures.malformedRequest(), false, "RPC", call));
         }
+        if (call != null) {
+            call.request(request);
+        }
         String method = request.method();
         if (call != null && this.methods.containsKey(method)) {
             call.method(method);

@@ -14,6 +14,7 @@ package dev.centrifugo4j.rpc;
  *   <tr><td>413</td><td>the proxy request body exceeds the configured limit</td><td>{@code request too large}</td></tr>
  *   <tr><td>429</td><td>the method is at its concurrency limit (temporary)</td><td>{@code too many concurrent calls}</td></tr>
  *   <tr><td>500</td><td>the handler threw an unexpected exception</td><td>{@code internal error (ref: ...)}</td></tr>
+ *   <tr><td>503</td><td>the application is shutting down (temporary: the client retries, reaching another instance)</td><td>{@code shutting down}</td></tr>
  *   <tr><td>504</td><td>an asynchronous handler did not complete in time</td><td>{@code handler timed out}</td></tr>
  * </table>
  */
@@ -47,6 +48,9 @@ public final class RpcErrorCodes {
 
     /** The handler failed unexpectedly; the message carries a reference that the server log repeats. */
     public static final int INTERNAL_ERROR = 500;
+
+    /** The application is shutting down and takes no new calls; the error is temporary. */
+    public static final int SHUTTING_DOWN = 503;
 
     /** An asynchronous handler did not complete within the configured timeout (temporary). */
     public static final int TIMEOUT = 504;

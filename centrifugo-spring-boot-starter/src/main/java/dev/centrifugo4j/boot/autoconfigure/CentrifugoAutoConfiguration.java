@@ -1,6 +1,8 @@
 package dev.centrifugo4j.boot.autoconfigure;
 
 import dev.centrifugo4j.boot.proxy.CentrifugoProxyObservationConvention;
+import dev.centrifugo4j.boot.proxy.ProxyCallLog;
+import dev.centrifugo4j.boot.proxy.ProxyDrain;
 import dev.centrifugo4j.boot.proxy.ProxyHandler;
 import dev.centrifugo4j.boot.proxy.ProxySecretCheck;
 import dev.centrifugo4j.boot.rpc.HandlerRegistrar;
@@ -134,6 +136,7 @@ public final class CentrifugoAutoConfiguration {
         ProxyHandler.Settings centrifugoProxyHandlerSettings(
                 CentrifugoProperties properties,
                 ProxySecretCheck secretCheck,
+                ProxyDrain drain,
                 ObjectProvider<ObservationRegistry> observationRegistry,
                 ObjectProvider<CentrifugoProxyObservationConvention> observationConvention) {
             CentrifugoProperties.Proxy proxy = properties.getProxy();
@@ -144,7 +147,16 @@ public final class CentrifugoAutoConfiguration {
                     proxy.getMaxBodySize().toBytes(),
                     TOO_LARGE_REPLY,
                     observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
-                    observationConvention.getIfUnique());
+                    observationConvention.getIfUnique(),
+                    SHUTTING_DOWN_REPLY,
+                    drain,
+                    new ProxyCallLog(proxy.isLogPayloads(), proxy.getMaskedKeys()));
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        ProxyDrain centrifugoProxyDrain(CentrifugoProperties properties) {
+            return new ProxyDrain(properties.getProxy().getShutdownTimeout());
         }
 
         @Bean
@@ -223,6 +235,10 @@ public final class CentrifugoAutoConfiguration {
     /** The reply of a handler that does not complete within centrifugo.proxy.async-timeout. */
     private static final byte[] TIMEOUT_REPLY =
             new ProxyCodec(JsonMapper.shared()).writeReply(HandlerFailures.timeout(), false);
+
+    /** The reply to a request that arrives while the application shuts down. */
+    private static final byte[] SHUTTING_DOWN_REPLY =
+            new ProxyCodec(JsonMapper.shared()).writeReply(HandlerFailures.shuttingDown(), false);
 
     /** The reply to a request larger than centrifugo.proxy.max-body-size. */
     private static final byte[] TOO_LARGE_REPLY =

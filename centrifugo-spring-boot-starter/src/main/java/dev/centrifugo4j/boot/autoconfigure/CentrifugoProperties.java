@@ -31,6 +31,20 @@ public class CentrifugoProperties {
     /** Key for Centrifugo's server HTTP API (Centrifugo's http_api.key). */
     private @Nullable String apiKey;
 
+    /**
+     * Whether Centrifugo's server API runs without a key (Centrifugo's http_api.insecure, development
+     * only). Without it, an application that uses the CentrifugoPublisher must set api-key.
+     */
+    private boolean apiInsecure;
+
+    public boolean isApiInsecure() {
+        return this.apiInsecure;
+    }
+
+    public void setApiInsecure(boolean apiInsecure) {
+        this.apiInsecure = apiInsecure;
+    }
+
     private final Token token = new Token();
 
     private final Proxy proxy = new Proxy();
@@ -250,6 +264,49 @@ public class CentrifugoProperties {
          */
         private int maxConcurrentCallsPerMethod;
 
+        /**
+         * How long proxy calls in flight (asynchronous ones included) may take to finish when the
+         * application shuts down; calls that arrive meanwhile get the temporary error 503.
+         */
+        private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+        /**
+         * Whether to log every proxy request and reply body (at INFO, logger
+         * dev.centrifugo4j.boot.proxy.payloads; DEBUG on that logger does it too), with the values
+         * of secret-looking keys masked. For debugging only.
+         */
+        private boolean logPayloads;
+
+        /**
+         * Parts of JSON key names (case-insensitive) whose values are masked in logged payloads.
+         */
+        private List<String> maskedKeys =
+                new ArrayList<>(List.of("token", "password", "secret", "authorization", "cookie", "api_key", "apikey"));
+
+        public Duration getShutdownTimeout() {
+            return this.shutdownTimeout;
+        }
+
+        public void setShutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+        }
+
+        public boolean isLogPayloads() {
+            return this.logPayloads;
+        }
+
+        public void setLogPayloads(boolean logPayloads) {
+            this.logPayloads = logPayloads;
+        }
+
+        public List<String> getMaskedKeys() {
+            return this.maskedKeys;
+        }
+
+        public void setMaskedKeys(List<String> maskedKeys) {
+            this.maskedKeys = maskedKeys;
+        }
+
         public int getMaxConcurrentCallsPerMethod() {
             return this.maxConcurrentCallsPerMethod;
         }
@@ -443,6 +500,12 @@ public class CentrifugoProperties {
         /** Whether to give publications without an idempotency key a random one, so they can be retried safely. */
         private boolean autoIdempotencyKeys;
 
+        /**
+         * How long closing the publisher (on application shutdown) waits for auto-batched
+         * publications, queued and on their way, to be sent.
+         */
+        private Duration closeTimeout = Duration.ofSeconds(10);
+
         private final AutoBatching autoBatching = new AutoBatching();
 
         public Duration getConnectTimeout() {
@@ -491,6 +554,14 @@ public class CentrifugoProperties {
 
         public void setMaxBackoff(Duration maxBackoff) {
             this.maxBackoff = maxBackoff;
+        }
+
+        public Duration getCloseTimeout() {
+            return this.closeTimeout;
+        }
+
+        public void setCloseTimeout(Duration closeTimeout) {
+            this.closeTimeout = closeTimeout;
         }
 
         public boolean isAutoIdempotencyKeys() {

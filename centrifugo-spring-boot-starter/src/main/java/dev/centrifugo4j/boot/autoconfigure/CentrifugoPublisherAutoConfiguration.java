@@ -1,17 +1,32 @@
 package dev.centrifugo4j.boot.autoconfigure;
 
 import dev.centrifugo4j.api.AutoBatching;
+import dev.centrifugo4j.api.CentrifugoApiObserver;
 import dev.centrifugo4j.api.CentrifugoPublisher;
 import dev.centrifugo4j.api.RetryPolicy;
+import dev.centrifugo4j.boot.publisher.CentrifugoApiObservationConvention;
+import dev.centrifugo4j.boot.publisher.CentrifugoPublisherMetrics;
+import dev.centrifugo4j.boot.publisher.ObservationCentrifugoApiObserver;
 import dev.centrifugo4j.boot.publisher.TransactionalCentrifugoPublisher;
 import dev.centrifugo4j.boot.token.CentrifugoTokenClaimsCustomizer;
 import dev.centrifugo4j.boot.token.TokenEndpointHandler;
 import dev.centrifugo4j.token.CentrifugoTokens;
 import dev.centrifugo4j.token.SigningAlgorithm;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationRegistry;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,6 +37,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ConfigurationCondition;
+import org.springframework.core.env.Environment;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.StringUtils;
@@ -34,7 +50,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Auto-configuration for talking to Centrifugo: the {@link CentrifugoPublisher} (server HTTP API),
  * {@link CentrifugoTokens}, publishing after commit and the optional token endpoint.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+            "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"
+        })
 @ConditionalOnClass({CentrifugoPublisher.class, OkHttpClient.class})
 @EnableConfigurationProperties(CentrifugoProperties.class)
 public final class CentrifugoPublisherAutoConfiguration {
@@ -45,17 +67,20 @@ public final class CentrifugoPublisherAutoConfiguration {
             CentrifugoProperties properties,
             ObjectProvider<JsonMapper> jsonMapper,
             ObjectProvider<CentrifugoOkHttpClientCustomizer> httpCustomizers,
-            ObjectProvider<CentrifugoPublisherCustomizer> publisherCustomizers) {
+            ObjectProvider<CentrifugoPublisherCustomizer> publisherCustomizers,
+            ObjectProvider<CentrifugoApiObserver> observers) {
         CentrifugoProperties.Publisher settings = properties.getPublisher();
         CentrifugoPublisher.Builder builder = CentrifugoPublisher.builder()
-                .apiUrl(properties.getApiUrl())
+                .apiUrl(apiUrl(properties.getApiUrl()))
                 .apiKey(StringUtils.hasText(properties.getApiKey()) ? properties.getApiKey() : null)
                 .connectTimeout(settings.getConnectTimeout())
                 .requestTimeout(settings.getRequestTimeout())
                 .maxConcurrentRequests(settings.getMaxConcurrentRequests())
                 .retryPolicy(new RetryPolicy(
                         settings.getMaxAttempts(), settings.getInitialBackoff(), settings.getMaxBackoff(), 2.0))
-                .autoIdempotencyKeys(settings.isAutoIdempotencyKeys());
+                .autoIdempotencyKeys(settings.isAutoIdempotencyKeys())
+                .closeTimeout(settings.getCloseTimeout())
+                .observer(CentrifugoApiObserver.of(observers.orderedStream().toList()));
         jsonMapper.ifAvailable(builder::jsonMapper);
         CentrifugoProperties.Publisher.AutoBatching batching = settings.getAutoBatching();
         if (batching.isEnabled()) {
@@ -70,6 +95,72 @@ public final class CentrifugoPublisherAutoConfiguration {
         return builder.build();
     }
 
+    private static String apiUrl(@Nullable String url) {
+        if (!StringUtils.hasText(url)) {
+            throw new InvalidCentrifugoPropertyException("centrifugo.api-url", "it is empty", API_URL_ACTION, null);
+        }
+        HttpUrl parsed = HttpUrl.parse(url.strip());
+        if (parsed == null) {
+            throw new InvalidCentrifugoPropertyException(
+                    "centrifugo.api-url", "'" + url + "' is not an http or https URL", API_URL_ACTION, null);
+        }
+        return url.strip();
+    }
+
+    private static final String API_URL_ACTION = "Set 'centrifugo.api-url' to the base URL of Centrifugo's server HTTP"
+            + " API: http(s)://<centrifugo host>:<port><http_api.handler_prefix>, for example http://localhost:8000/api"
+            + " (method names such as /publish are appended).";
+
+    /**
+     * Fails the start-up when the application injects the publisher but no API key is set (every
+     * call would be refused with 401), unless centrifugo.api-insecure says Centrifugo needs none.
+     * Applications that only serve proxies need no key, so the check looks at who uses the bean.
+     */
+    @Bean
+    static SmartInitializingSingleton centrifugoApiKeyCheck(
+            ConfigurableListableBeanFactory beanFactory, Environment environment) {
+        return () -> {
+            if (StringUtils.hasText(environment.getProperty("centrifugo.api-key"))
+                    || environment.getProperty("centrifugo.api-insecure", Boolean.class, false)) {
+                return;
+            }
+            String[] publishers = beanFactory.getBeanNamesForType(CentrifugoPublisher.class, false, false);
+            if (publishers.length != 1 || !"centrifugoPublisher".equals(publishers[0])) {
+                return; // the application made its own
+            }
+            Set<String> users = new TreeSet<>();
+            collectUsers(beanFactory, "centrifugoPublisher", users, new HashSet<>());
+            if (!users.isEmpty()) {
+                throw new InvalidCentrifugoPropertyException(
+                        "centrifugo.api-key",
+                        "it is not set, but the CentrifugoPublisher is used by " + users
+                                + " and Centrifugo refuses API calls without the key (HTTP 401)",
+                        "Set 'centrifugo.api-key' to Centrifugo's http_api.key. If Centrifugo runs with"
+                                + " http_api.insecure=true (development only), set 'centrifugo.api-insecure=true'.",
+                        null);
+            }
+        };
+    }
+
+    /**
+     * The application's beans that use the publisher: directly or through {@link
+     * TransactionalCentrifugoPublisher}, not counting the starter's own (health indicator, metrics).
+     */
+    private static void collectUsers(
+            ConfigurableListableBeanFactory beanFactory, String name, Set<String> users, Set<String> seen) {
+        for (String dependent : beanFactory.getDependentBeans(name)) {
+            if (!seen.add(dependent)) {
+                continue;
+            }
+            if (beanFactory.containsBean(dependent)
+                    && beanFactory.isTypeMatch(dependent, TransactionalCentrifugoPublisher.class)) {
+                collectUsers(beanFactory, dependent, users, seen);
+            } else if (!dependent.startsWith("centrifugo") && !dependent.startsWith("dev.centrifugo4j.")) {
+                users.add(dependent);
+            }
+        }
+    }
+
     @Bean
     @ConditionalOnMissingBean
     @Conditional(OnTokenKeyCondition.class)
@@ -78,18 +169,42 @@ public final class CentrifugoPublisherAutoConfiguration {
         boolean hmac = StringUtils.hasText(token.getHmacSecret());
         boolean privateKey = StringUtils.hasText(token.getPrivateKey());
         if (hmac && privateKey) {
-            throw new IllegalStateException("Set either centrifugo.token.hmac-secret or centrifugo.token.private-key,"
-                    + " not both: Centrifugo verifies one kind of key per algorithm");
+            throw new InvalidCentrifugoPropertyException(
+                    "centrifugo.token.private-key",
+                    "both centrifugo.token.hmac-secret and centrifugo.token.private-key are set",
+                    "Set either 'centrifugo.token.hmac-secret' or 'centrifugo.token.private-key', not both:"
+                            + " Centrifugo verifies one kind of key per algorithm.",
+                    null);
         }
         SigningAlgorithm algorithm = token.getAlgorithm();
         CentrifugoTokens tokens;
         if (hmac) {
-            tokens = CentrifugoTokens.hmac(
-                    algorithm != null ? algorithm : SigningAlgorithm.HS256, token.getHmacSecret());
+            try {
+                tokens = CentrifugoTokens.hmac(
+                        algorithm != null ? algorithm : SigningAlgorithm.HS256, token.getHmacSecret());
+            } catch (IllegalArgumentException ex) {
+                throw new InvalidCentrifugoPropertyException(
+                        "centrifugo.token.hmac-secret",
+                        ex.getMessage(),
+                        "Set 'centrifugo.token.hmac-secret' to the value of Centrifugo's client.token.hmac_secret_key,"
+                                + " at least 32 bytes (generate one with 'openssl rand -hex 32' and set it in both),"
+                                + " and 'centrifugo.token.algorithm' to HS256, HS384 or HS512 if set.",
+                        ex);
+            }
         } else {
-            tokens = (algorithm != null)
-                    ? CentrifugoTokens.privateKey(algorithm, token.getPrivateKey())
-                    : CentrifugoTokens.privateKey(token.getPrivateKey());
+            try {
+                tokens = (algorithm != null)
+                        ? CentrifugoTokens.privateKey(algorithm, token.getPrivateKey())
+                        : CentrifugoTokens.privateKey(token.getPrivateKey());
+            } catch (IllegalArgumentException ex) {
+                throw new InvalidCentrifugoPropertyException(
+                        "centrifugo.token.private-key",
+                        ex.getMessage(),
+                        "Set 'centrifugo.token.private-key' to a PKCS#8 PEM private key (-----BEGIN PRIVATE KEY-----)"
+                                + " whose public key is Centrifugo's client.token.rsa_public_key or ecdsa_public_key,"
+                                + " and 'centrifugo.token.algorithm' to a matching RS* or ES* algorithm if set.",
+                        ex);
+            }
         }
         JsonMapper mapper = jsonMapper.getIfAvailable();
         if (mapper != null) {
@@ -109,6 +224,37 @@ public final class CentrifugoPublisherAutoConfiguration {
 
         @ConditionalOnProperty("centrifugo.token.private-key")
         static class PrivateKey {}
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ObservationRegistry.class)
+    static class ObservationConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ObservationCentrifugoApiObserver centrifugoApiObservationObserver(
+                ObjectProvider<ObservationRegistry> registry,
+                ObjectProvider<CentrifugoApiObservationConvention> convention) {
+            return new ObservationCentrifugoApiObserver(
+                    registry.getIfUnique(() -> ObservationRegistry.NOOP), convention.getIfUnique());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    @ConditionalOnBean(MeterRegistry.class)
+    static class MetricsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        CentrifugoPublisherMetrics centrifugoPublisherMetrics(MeterRegistry registry) {
+            return new CentrifugoPublisherMetrics(registry);
+        }
+
+        @Bean
+        MeterBinder centrifugoPublisherQueueMetrics(ObjectProvider<CentrifugoPublisher> publisher) {
+            return registry -> CentrifugoPublisherMetrics.bindQueue(publisher::getIfAvailable, registry);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -135,8 +281,12 @@ public final class CentrifugoPublisherAutoConfiguration {
                 ObjectProvider<CentrifugoTokenClaimsCustomizer> customizers) {
             CentrifugoTokens issuer = tokens.getIfAvailable();
             if (issuer == null) {
-                throw new IllegalStateException("centrifugo.token.endpoint.enabled=true needs a way to sign tokens:"
-                        + " set centrifugo.token.hmac-secret or centrifugo.token.private-key");
+                throw new InvalidCentrifugoPropertyException(
+                        "centrifugo.token.endpoint.enabled",
+                        "the token endpoint is enabled but there is no key to sign tokens with",
+                        "Set 'centrifugo.token.hmac-secret' (Centrifugo's client.token.hmac_secret_key) or"
+                                + " 'centrifugo.token.private-key', or remove 'centrifugo.token.endpoint.enabled'.",
+                        null);
             }
             TokenEndpointHandler handler = new TokenEndpointHandler(
                     issuer,

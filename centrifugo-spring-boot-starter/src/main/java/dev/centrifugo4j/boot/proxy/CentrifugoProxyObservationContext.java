@@ -39,9 +39,7 @@ public final class CentrifugoProxyObservationContext extends Observation.Context
      * later, so the outcome moves to a call of its own.
      */
     void timedOut() {
-        ProxyCall timedOut = new ProxyCall();
-        timedOut.method(this.call.method());
-        timedOut.pattern(this.call.pattern());
+        ProxyCall timedOut = this.call.copy();
         timedOut.replied(HandlerFailures.timeout());
         this.call = timedOut;
     }

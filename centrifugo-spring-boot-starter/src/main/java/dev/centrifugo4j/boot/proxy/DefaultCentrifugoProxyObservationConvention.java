@@ -14,8 +14,11 @@ import io.micrometer.common.KeyValues;
  *   <li>{@code method}: the RPC method, {@code none} for other proxies and unknown methods;
  *   <li>{@code pattern}: the channel pattern of the handler that served the call (never the channel
  *       itself, whose values are unbounded), {@code none} for other proxies and unmatched channels;
- *   <li>{@code outcome}: {@code success}, {@code error} or {@code disconnect};
- *   <li>{@code code}: the error or disconnect code, {@code none} for a success.
+ *   <li>{@code outcome}: {@code success}, {@code error}, {@code disconnect}, {@code expired} (a
+ *       refresh or sub_refresh that ends the connection or subscription, also when the handler
+ *       failed) or {@code unauthorized} (no valid proxy secret);
+ *   <li>{@code code}: the error or disconnect code ({@code 401} for unauthorized), {@code none} for
+ *       a success or an expiry.
  * </ul>
  */
 public class DefaultCentrifugoProxyObservationConvention implements CentrifugoProxyObservationConvention {
@@ -63,7 +66,7 @@ public class DefaultCentrifugoProxyObservationConvention implements CentrifugoPr
     }
 
     private static String code(ProxyCall call) {
-        if (call.outcome() == ProxyCall.Outcome.SUCCESS) {
+        if (call.outcome() == ProxyCall.Outcome.SUCCESS || call.outcome() == ProxyCall.Outcome.EXPIRED) {
             return ProxyCall.NONE;
         }
         int code = call.code();
@@ -75,6 +78,8 @@ public class DefaultCentrifugoProxyObservationConvention implements CentrifugoPr
             case SUCCESS -> "success";
             case ERROR -> "error";
             case DISCONNECT -> "disconnect";
+            case EXPIRED -> "expired";
+            case UNAUTHORIZED -> "unauthorized";
         };
     }
 }

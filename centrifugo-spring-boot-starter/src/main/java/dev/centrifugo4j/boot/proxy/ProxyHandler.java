@@ -38,7 +38,11 @@ import org.springframework.web.servlet.function.ServerResponse;
  * <p>Every call is an {@link Observation} named {@code centrifugo4j.proxy.requests} (see {@link
  * DefaultCentrifugoProxyObservationConvention}): a timer with Micrometer, a span with a tracing
  * bridge, nothing without an {@link ObservationRegistry}. The span is a child of the HTTP server
- * observation, which continues a {@code traceparent} header that Centrifugo forwards.
+ * observation, which continues a {@code traceparent} header that Centrifugo forwards. Requests
+ * without a valid secret are observed too (outcome {@code unauthorized}).
+ *
+ * <p>Each failed call is logged in one line by {@link ProxyCallLog}; while the application shuts
+ * down, {@link ProxyDrain} refuses new calls (error 503, temporary) and waits for those in flight.
  */
 public final class ProxyHandler implements HandlerFunction<ServerResponse> {
 
@@ -70,6 +74,12 @@ public final class ProxyHandler implements HandlerFunction<ServerResponse> {
     @Override
     public ServerResponse handle(ServerRequest request) throws IOException {
         HttpServletRequest servletRequest = request.servletRequest();
+        CentrifugoProxyObservationContext context = new CentrifugoProxyObservationContext(this.proxy);
+        Observation observation = Observation.createNotStarted(
+                this.settings.observationConvention(),
+                DefaultCentrifugoProxyObservationConvention.INSTANCE,
+                () -> context,
+                this.settings.observationRegistry());
         ProxySecretCheck secretCheck = this.settings.secretCheck();
         if (!secretCheck.accepts(servletRequest.getHeader(secretCheck.headerName()))) {
             logger.warn(
@@ -77,15 +87,17 @@ public final class ProxyHandler implements HandlerFunction<ServerResponse> {
                     this.proxy,
                     servletRequest.getRemoteAddr(),
                     secretCheck.headerName());
+            context.call().unauthorized();
+            observation.start().stop();
+            this.settings.log().ended(this.proxy, context.call());
             return ServerResponse.status(HttpStatus.UNAUTHORIZED).build();
         }
-        CentrifugoProxyObservationContext context = new CentrifugoProxyObservationContext(this.proxy);
-        Observation observation = Observation.createNotStarted(
-                        this.settings.observationConvention(),
-                        DefaultCentrifugoProxyObservationConvention.INSTANCE,
-                        () -> context,
-                        this.settings.observationRegistry())
-                .start();
+        observation.start();
+        ProxyDrain drain = this.settings.drain();
+        if (!drain.enter()) {
+            context.call().replied(HandlerFailures.shuttingDown());
+            return end(observation, context, this.settings.shuttingDownReply());
+        }
         CompletableFuture<byte[]> reply;
         try (Observation.Scope scope = observation.openScope()) {
             byte[] body = readBody(servletRequest);
@@ -96,33 +108,48 @@ public final class ProxyHandler implements HandlerFunction<ServerResponse> {
                         servletRequest.getRemoteAddr(),
                         this.settings.maxBodySize());
                 context.call().replied(HandlerFailures.tooLarge());
-                observation.stop();
-                return ok(this.settings.tooLargeReply());
+                drain.exit();
+                return end(observation, context, this.settings.tooLargeReply());
+            }
+            if (this.settings.log().logsPayloads()) {
+                this.settings.log().payload(this.proxy, "request", body);
             }
             reply = this.dispatch.dispatch(
                     body, forwardedHeaders(servletRequest), servletRequest.getUserPrincipal(), context.call());
         } catch (IOException | RuntimeException | Error ex) {
+            drain.exit();
             observation.error(ex);
             observation.stop();
             throw ex;
         }
         if (reply.isDone()) {
-            observation.stop();
-            return ok(reply.join());
+            drain.exit();
+            return end(observation, context, reply.join());
         }
         byte[] timeoutReply = this.settings.timeoutReply();
         Duration timeout = this.settings.asyncTimeout();
         CompletableFuture<ServerResponse> response = reply.completeOnTimeout(
                         timeoutReply, timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .thenApply((bytes) -> {
+                    drain.exit();
                     if (bytes == timeoutReply) {
                         context.timedOut();
                     }
-                    observation.stop();
-                    return ok(bytes);
+                    return end(observation, context, bytes);
                 });
         // The container's own async timeout must not fire before ours does.
         return ServerResponse.async(response, timeout.plusSeconds(5));
+    }
+
+    /** Stops the observation, logs a failed call and answers with the reply. */
+    private ServerResponse end(Observation observation, CentrifugoProxyObservationContext context, byte[] reply) {
+        observation.stop();
+        ProxyCallLog log = this.settings.log();
+        log.ended(this.proxy, context.call());
+        if (log.logsPayloads()) {
+            log.payload(this.proxy, "reply", reply);
+        }
+        return ok(reply);
     }
 
     /** The body, or {@code null} when it is larger than allowed. */
@@ -163,6 +190,9 @@ public final class ProxyHandler implements HandlerFunction<ServerResponse> {
      * @param tooLargeReply the reply body for larger requests
      * @param observationRegistry where proxy calls are observed ({@link ObservationRegistry#NOOP} for nowhere)
      * @param observationConvention the application's convention, or {@code null} for the default
+     * @param shuttingDownReply the reply body for calls that arrive while the application drains
+     * @param drain counts calls in flight for graceful shutdown
+     * @param log logs failed calls and, when asked, payloads
      */
     public record Settings(
             ProxySecretCheck secretCheck,
@@ -171,7 +201,10 @@ public final class ProxyHandler implements HandlerFunction<ServerResponse> {
             long maxBodySize,
             byte[] tooLargeReply,
             ObservationRegistry observationRegistry,
-            @Nullable CentrifugoProxyObservationConvention observationConvention) {
+            @Nullable CentrifugoProxyObservationConvention observationConvention,
+            byte[] shuttingDownReply,
+            ProxyDrain drain,
+            ProxyCallLog log) {
 
         public Settings {
             if (maxBodySize < 0) {

@@ -200,6 +200,54 @@ class ProxyObservationTests {
     }
 
     @Nested
+    class RefusedAndExpired {
+
+        @Test
+        void aRequestWithoutTheSecretIsTimedAsUnauthorized() throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/centrifugo/rpc"))
+                    .header("Content-Type", "application/json")
+                    .header("X-Centrifugo-Proxy-Secret", "wrong")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .build();
+            assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(401);
+
+            assertThat(timer("proxy", "rpc", "method", "none", "outcome", "unauthorized", "code", "401")
+                            .count())
+                    .isEqualTo(1);
+        }
+
+        @Test
+        void aRefreshAnsweredExpiredIsTimedAsExpiredNotSuccess() throws Exception {
+            HttpResponse<String> response = post(
+                    "/centrifugo/refresh",
+                    "{\"client\":\"c1\",\"transport\":\"websocket\",\"protocol\":\"json\",\"encoding\":\"json\","
+                            + "\"user\":\"42\"}");
+            assertThat(response.body()).contains("\"expired\":true");
+
+            assertThat(timer("proxy", "refresh", "outcome", "expired", "code", "none")
+                            .count())
+                    .isEqualTo(1);
+            assertThat(meters.find(DefaultCentrifugoProxyObservationConvention.NAME)
+                            .tags("proxy", "refresh", "outcome", "success")
+                            .timer())
+                    .isNull();
+        }
+
+        @Test
+        void aSubRefreshOfAnUnmatchedChannelIsTimedAsExpired() throws Exception {
+            HttpResponse<String> response = post(
+                    "/centrifugo/sub_refresh",
+                    "{\"client\":\"c1\",\"transport\":\"websocket\",\"protocol\":\"json\",\"encoding\":\"json\","
+                            + "\"user\":\"42\",\"channel\":\"nobody:1\"}");
+            assertThat(response.body()).contains("\"expired\":true");
+
+            assertThat(timer("proxy", "sub_refresh", "outcome", "expired").count())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Nested
     class ChannelCalls {
 
         @Test
