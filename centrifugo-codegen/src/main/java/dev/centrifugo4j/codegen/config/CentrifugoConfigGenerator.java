@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -248,7 +249,7 @@ public final class CentrifugoConfigGenerator {
         }
     }
 
-    private static ObjectNode findByName(ArrayNode array, String name) {
+    private static @Nullable ObjectNode findByName(ArrayNode array, String name) {
         for (JsonNode element : array) {
             if (element instanceof ObjectNode object
                     && name.equals(object.path("name").asString(null))) {
