@@ -111,9 +111,16 @@ public final class GoTypeMapper implements TypeRef.Visitor<String> {
                 || goType.equals("json.RawMessage");
     }
 
-    /** The name of a contract type in Go, escaped when the package itself defines it. */
+    /**
+     * The name of a contract type in Go: the Java simple name as it is (exported), escaped when the
+     * package itself defines it.
+     */
     public String typeName(String name) {
-        return escape(exported(name));
+        String goName = name.replace('$', '_');
+        if (goName.isEmpty() || !Character.isLetter(goName.charAt(0))) {
+            goName = "X" + goName;
+        }
+        return escape(Character.toUpperCase(goName.charAt(0)) + goName.substring(1));
     }
 
     /** {@code orders.get_status} and {@code admin:get_status} become {@code OrdersGetStatus} and {@code AdminGetStatus}. */

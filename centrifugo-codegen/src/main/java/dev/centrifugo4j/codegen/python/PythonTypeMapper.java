@@ -2,7 +2,11 @@ package dev.centrifugo4j.codegen.python;
 
 import dev.centrifugo4j.codegen.model.Facets;
 import dev.centrifugo4j.codegen.model.TypeRef;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,50 +36,17 @@ public final class PythonTypeMapper implements TypeRef.Visitor<String> {
 
     private static final Pattern HUMP = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
 
-    /** Keywords, soft keywords and builtins a generated name must not shadow. */
-    private static final Set<String> KEYWORDS = Set.of(
-            "False",
-            "None",
-            "True",
-            "and",
-            "as",
-            "assert",
-            "async",
-            "await",
-            "break",
-            "class",
-            "continue",
-            "def",
-            "del",
-            "elif",
-            "else",
-            "except",
-            "finally",
-            "for",
-            "from",
-            "global",
-            "if",
-            "import",
-            "in",
-            "is",
-            "lambda",
-            "nonlocal",
-            "not",
-            "or",
-            "pass",
-            "raise",
-            "return",
-            "try",
-            "while",
-            "with",
-            "yield",
-            "match",
-            "case",
-            "type",
-            "_");
+    /** Keywords and soft keywords, from {@code reserved-words.txt}. */
+    private static final Set<String> KEYWORDS = reservedWords();
 
     /** Attributes of {@code pydantic.BaseModel} a field must not shadow. */
     private static final Set<String> MODEL_ATTRIBUTES = Set.of(
+            // builtins the annotations of a model use: a field of that name would shadow them
+            "str",
+            "int",
+            "float",
+            "bool",
+            "list",
             "construct",
             "copy",
             "dict",
@@ -309,5 +280,20 @@ public final class PythonTypeMapper implements TypeRef.Visitor<String> {
             }
         }
         return out.append('"').toString();
+    }
+
+    private static Set<String> reservedWords() {
+        try (InputStream in = PythonTypeMapper.class.getResourceAsStream("reserved-words.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("reserved-words.txt is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 }
