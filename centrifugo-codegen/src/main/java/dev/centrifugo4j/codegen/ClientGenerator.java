@@ -1,8 +1,10 @@
 package dev.centrifugo4j.codegen;
 
+import dev.centrifugo4j.codegen.go.GoGenerator;
 import dev.centrifugo4j.codegen.model.Contract;
 import dev.centrifugo4j.codegen.model.ContractReader;
 import dev.centrifugo4j.codegen.model.InvalidContractException;
+import dev.centrifugo4j.codegen.python.PythonGenerator;
 import dev.centrifugo4j.codegen.typescript.TypeScriptGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +38,10 @@ public final class ClientGenerator {
         for (Language language : request.languages()) {
             Map<String, String> files = switch (language) {
                 case TYPESCRIPT -> new TypeScriptGenerator().generate(contract, request.typescriptPackageName());
+                case PYTHON ->
+                    new PythonGenerator()
+                            .generate(contract, request.pythonDistributionName(), request.pythonPackageName());
+                case GO -> new GoGenerator().generate(contract, request.goModulePath(), request.goPackageName());
             };
             Path root = request.outputDirectory().resolve(language.name().toLowerCase(Locale.ROOT));
             files.forEach((path, content) -> {

@@ -13,7 +13,8 @@ import java.util.List;
  * <pre>{@code
  * java -cp centrifugo-codegen.jar:<jackson-databind and its dependencies> dev.centrifugo4j.codegen.CodegenMain \
  *     --contract build/classes/java/main/META-INF/centrifugo/contract.json \
- *     --output build/generated-clients --languages typescript --typescript-package my-app-client
+ *     --output build/generated-clients --languages typescript,python,go --typescript-package my-app-client \
+ *     --python-package my_app_client --go-module example.com/my-app/client
  * }</pre>
  *
  * <p>The first argument {@code config} writes the Centrifugo configuration instead, as {@code
@@ -40,6 +41,8 @@ public final class CodegenMain {
         Path output = null;
         String languages = "all";
         String packageName = "centrifugo-client";
+        String pythonPackage = null;
+        String goModule = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 String value = (i + 1 < args.length) ? args[i + 1] : null;
@@ -48,6 +51,8 @@ public final class CodegenMain {
                     case "--output" -> output = Path.of(require(args[i], value));
                     case "--languages" -> languages = require(args[i], value);
                     case "--typescript-package" -> packageName = require(args[i], value);
+                    case "--python-package" -> pythonPackage = require(args[i], value);
+                    case "--go-module" -> goModule = require(args[i], value);
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
                 i++;
@@ -55,15 +60,22 @@ public final class CodegenMain {
             if (contract == null || output == null) {
                 throw new IllegalArgumentException("--contract and --output are required");
             }
-            GenerateRequest request = new GenerateRequest(contract, output, Language.parse(languages), packageName);
+            GenerateRequest request = new GenerateRequest(
+                    contract,
+                    output,
+                    Language.parse(languages),
+                    packageName,
+                    pythonPackage != null ? pythonPackage : GenerateRequest.defaultPythonPackageName(packageName),
+                    goModule != null ? goModule : GenerateRequest.defaultGoModulePath(packageName));
             List<Path> written = new ClientGenerator().generate(request);
             out.println(
                     written.isEmpty() ? "Clients are up to date" : "Wrote " + written.size() + " file(s) to " + output);
             return 0;
         } catch (IllegalArgumentException ex) {
             err.println(ex.getMessage());
-            err.println("Usage: CodegenMain --contract <contract.json> --output <folder> [--languages typescript|all]"
-                    + " [--typescript-package <npm name>]");
+            err.println("Usage: CodegenMain --contract <contract.json> --output <folder>"
+                    + " [--languages typescript,python,go|all] [--typescript-package <npm name>]"
+                    + " [--python-package <import name>] [--go-module <module path>]");
             return 2;
         } catch (InvalidContractException ex) {
             err.println(ex.getMessage());

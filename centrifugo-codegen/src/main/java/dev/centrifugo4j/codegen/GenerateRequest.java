@@ -2,17 +2,27 @@ package dev.centrifugo4j.codegen;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What to generate, whoever asks (the Maven goal, {@link CodegenMain}, a test).
  *
  * @param contract the contract file, usually {@code target/classes/META-INF/centrifugo/contract.json}
- * @param outputDirectory where each language gets its own folder ({@code typescript/})
+ * @param outputDirectory where each language gets its own folder ({@code typescript/}, {@code python/}, {@code go/})
  * @param languages the languages, already expanded (no {@code all})
  * @param typescriptPackageName the npm package name of the TypeScript client
+ * @param pythonPackageName the import name of the Python package ({@code zoo_client}); its {@code pip}
+ *     name is the same with {@code -} for {@code _}
+ * @param goModulePath the module path of the Go client ({@code example.com/zoo/client}); the package
+ *     name is its last element without the characters Go does not allow
  */
 public record GenerateRequest(
-        Path contract, Path outputDirectory, List<Language> languages, String typescriptPackageName) {
+        Path contract,
+        Path outputDirectory,
+        List<Language> languages,
+        String typescriptPackageName,
+        String pythonPackageName,
+        String goModulePath) {
 
     public GenerateRequest {
         if (contract == null || outputDirectory == null) {
@@ -26,6 +36,65 @@ public record GenerateRequest(
             throw new IllegalArgumentException(
                     "'typescriptPackageName' must be a valid npm package name, got '" + typescriptPackageName + "'");
         }
+        if (pythonPackageName == null || !pythonPackageName.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("'pythonPackageName' must be a Python package name (lower case letters,"
+                    + " digits and _, not starting with a digit), got '" + pythonPackageName + "'");
+        }
+        if (goModulePath == null
+                || !goModulePath.matches("[A-Za-z0-9][A-Za-z0-9._~-]*(/[A-Za-z0-9._~-]+)*")
+                || goPackageName(goModulePath).isEmpty()) {
+            throw new IllegalArgumentException(
+                    "'goModulePath' must be a Go module path such as example.com/app/client, got '" + goModulePath
+                            + "'");
+        }
         languages = List.copyOf(languages);
+    }
+
+    /**
+     * A request whose Python package and Go module are named after the npm package: {@code
+     * @acme/zoo-client} gives {@code zoo_client} and {@code zoo-client}.
+     */
+    public GenerateRequest(
+            Path contract, Path outputDirectory, List<Language> languages, String typescriptPackageName) {
+        this(
+                contract,
+                outputDirectory,
+                languages,
+                typescriptPackageName,
+                defaultPythonPackageName(typescriptPackageName),
+                defaultGoModulePath(typescriptPackageName));
+    }
+
+    /** The Python package name derived from a project name: {@code zoo-client} gives {@code zoo_client}. */
+    public static String defaultPythonPackageName(String name) {
+        String bare = (name == null) ? "" : name.substring(name.indexOf('/') + 1);
+        String python = bare.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
+        return (python.isEmpty() || Character.isDigit(python.charAt(0))) ? "client_" + python : python;
+    }
+
+    /** The Go module path derived from a project name: {@code @acme/zoo-client} gives {@code zoo-client}. */
+    public static String defaultGoModulePath(String name) {
+        String bare = (name == null) ? "" : name.substring(name.indexOf('/') + 1);
+        return bare.isEmpty() ? "client" : bare;
+    }
+
+    /** The name {@code pip} knows the Python package by. */
+    public String pythonDistributionName() {
+        return this.pythonPackageName.replace('_', '-');
+    }
+
+    /** The Go package name: the module path's last element, lower case, letters and digits only. */
+    public String goPackageName() {
+        return goPackageName(this.goModulePath);
+    }
+
+    private static String goPackageName(String modulePath) {
+        String last = modulePath.substring(modulePath.lastIndexOf('/') + 1);
+        if (last.matches("v[0-9]+") && modulePath.contains("/")) {
+            String rest = modulePath.substring(0, modulePath.lastIndexOf('/'));
+            last = rest.substring(rest.lastIndexOf('/') + 1);
+        }
+        String name = last.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return (!name.isEmpty() && Character.isDigit(name.charAt(0))) ? "client" + name : name;
     }
 }

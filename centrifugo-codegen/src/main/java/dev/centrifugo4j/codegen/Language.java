@@ -6,11 +6,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The languages clients are generated for. Python and Go are planned, not there yet. */
+/** The languages clients are generated for. */
 public enum Language {
 
     /** A TypeScript package over the npm {@code centrifuge} SDK. */
-    TYPESCRIPT;
+    TYPESCRIPT,
+
+    /** A Python package (Pydantic v2 models, asyncio) over PyPI {@code centrifuge-python}. */
+    PYTHON,
+
+    /** A Go module over {@code github.com/centrifugal/centrifuge-go}. */
+    GO;
 
     /**
      * Parses a comma-separated list such as {@code typescript} or {@code all}.

@@ -34,13 +34,27 @@ public final class GenerateMojo extends AbstractMojo {
             defaultValue = "${project.build.directory}/generated-clients")
     private File outputDirectory;
 
-    /** The languages, comma-separated ({@code typescript}), or {@code all}. */
+    /** The languages, comma-separated ({@code typescript,python,go}), or {@code all}. */
     @Parameter(property = "centrifugo.codegen.languages", defaultValue = "all")
     private String languages;
 
     /** The npm package name of the TypeScript client. */
     @Parameter(property = "centrifugo.codegen.typescriptPackageName", defaultValue = "${project.artifactId}-client")
     private String typescriptPackageName;
+
+    /**
+     * The import name of the Python package; by default the npm package name in snake case
+     * ({@code my-app-client} gives {@code my_app_client}).
+     */
+    @Parameter(property = "centrifugo.codegen.pythonPackageName")
+    private String pythonPackageName;
+
+    /**
+     * The module path of the Go client, such as {@code example.com/my-app/client}; by default the npm
+     * package name without its scope. The package name is its last element.
+     */
+    @Parameter(property = "centrifugo.codegen.goModulePath")
+    private String goModulePath;
 
     /** Skips the goal. */
     @Parameter(property = "centrifugo.codegen.skip", defaultValue = "false")
@@ -61,7 +75,13 @@ public final class GenerateMojo extends AbstractMojo {
                     this.contract.toPath(),
                     this.outputDirectory.toPath(),
                     Language.parse(this.languages),
-                    this.typescriptPackageName);
+                    this.typescriptPackageName,
+                    (this.pythonPackageName != null)
+                            ? this.pythonPackageName
+                            : GenerateRequest.defaultPythonPackageName(this.typescriptPackageName),
+                    (this.goModulePath != null)
+                            ? this.goModulePath
+                            : GenerateRequest.defaultGoModulePath(this.typescriptPackageName));
         } catch (IllegalArgumentException ex) {
             throw new MojoFailureException(ex.getMessage(), ex);
         }

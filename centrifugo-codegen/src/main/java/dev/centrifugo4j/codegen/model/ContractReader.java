@@ -1,10 +1,12 @@
 package dev.centrifugo4j.codegen.model;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -151,7 +153,7 @@ public final class ContractReader {
             return new TypeRef.InlineEnum(values);
         }
         String format = schema.path("format").asString("");
-        return switch (type.asString("")) {
+        TypeRef bare = switch (type.asString("")) {
             case "string" -> new TypeRef.Scalar(TypeRef.Kind.STRING, format);
             case "integer" -> new TypeRef.Scalar(TypeRef.Kind.INTEGER, format);
             case "number" -> new TypeRef.Scalar(TypeRef.Kind.NUMBER, format);
@@ -165,6 +167,35 @@ public final class ContractReader {
             case "" -> new TypeRef.Any();
             default -> throw new InvalidContractException("Unexpected type: " + schema);
         };
+        Facets facets = facetsOf(schema);
+        return facets.isEmpty() ? bare : new TypeRef.Faceted(bare, facets);
+    }
+
+    private static Facets facetsOf(JsonNode schema) {
+        return new Facets(
+                integer(schema, "minLength"),
+                integer(schema, "maxLength"),
+                schema.has("pattern") ? schema.path("pattern").asString() : null,
+                decimal(schema, "minimum"),
+                decimal(schema, "maximum"),
+                decimal(schema, "exclusiveMinimum"),
+                decimal(schema, "exclusiveMaximum"),
+                schema.has("minItems") ? integer(schema, "minItems") : integer(schema, "minProperties"),
+                schema.has("maxItems") ? integer(schema, "maxItems") : integer(schema, "maxProperties"),
+                schema.path("uniqueItems").asBoolean(false),
+                schema.has("contentEncoding") ? schema.path("contentEncoding").asString() : null);
+    }
+
+    private static @Nullable Integer integer(JsonNode schema, String keyword) {
+        return schema.path(keyword).isNumber() ? schema.path(keyword).asInt() : null;
+    }
+
+    private static @Nullable BigDecimal decimal(JsonNode schema, String keyword) {
+        JsonNode value = schema.path(keyword);
+        if (value.isNumber()) {
+            return value.decimalValue();
+        }
+        return value.isString() ? new BigDecimal(value.asString()) : null;
     }
 
     private static String referencedName(String reference) {

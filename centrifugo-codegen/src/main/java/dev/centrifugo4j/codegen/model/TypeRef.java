@@ -24,6 +24,14 @@ public sealed interface TypeRef {
         R visitLiteral(Literal literal);
 
         R visitEnum(InlineEnum inlineEnum);
+
+        /**
+         * A type with {@link Facets} (constraints, content encoding). By default the facets are
+         * ignored and the type is visited: a mapper that uses them overrides this.
+         */
+        default R visitFaceted(Faceted faceted) {
+            return faceted.type().accept(this);
+        }
     }
 
     /** The JSON kinds of a scalar. */
@@ -105,5 +113,21 @@ public sealed interface TypeRef {
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitEnum(this);
         }
+    }
+
+    /**
+     * A type whose schema carries {@link Facets}: the constraints of bean validation and the content
+     * encoding. The reader wraps a scalar, an array or a map in it only when there are facets.
+     */
+    record Faceted(TypeRef type, Facets facets) implements TypeRef {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitFaceted(this);
+        }
+    }
+
+    /** The type without its facets. */
+    static TypeRef bare(TypeRef type) {
+        return (type instanceof Faceted faceted) ? faceted.type() : type;
     }
 }

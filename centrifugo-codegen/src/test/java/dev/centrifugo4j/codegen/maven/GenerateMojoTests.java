@@ -53,8 +53,8 @@ class GenerateMojoTests {
         File contract = new File("src/test/resources/zoo-contract.json");
 
         assertThatExceptionOfType(MojoFailureException.class)
-                .isThrownBy(mojo(contract, output.toFile(), "python", "zoo-client")::execute)
-                .withMessageContaining("Unknown language 'python'");
+                .isThrownBy(mojo(contract, output.toFile(), "python,cobol", "zoo-client")::execute)
+                .withMessageContaining("Unknown language 'cobol'");
         assertThatExceptionOfType(MojoFailureException.class)
                 .isThrownBy(mojo(contract, output.toFile(), "all", "Not Valid")::execute)
                 .withMessageContaining("valid npm package name");

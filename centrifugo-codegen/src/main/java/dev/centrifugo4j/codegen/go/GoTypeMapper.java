@@ -1,0 +1,214 @@
+package dev.centrifugo4j.codegen.go;
+
+import dev.centrifugo4j.codegen.model.TypeRef;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * All the Go knowledge about types and names: how each contract type is written in Go, how RPC names
+ * become method names, how JSON properties become exported fields, and which words must be escaped
+ * (with a trailing {@code _}).
+ *
+ * <p>Instants and offset date-times are {@code time.Time} (RFC 3339); dates, local date-times,
+ * times, durations, UUIDs and the decimals and big integers written as JSON strings are {@code
+ * string}s (exact, as the server writes them); JSON numbers without a fixed size ({@code
+ * BigDecimal}, {@code BigInteger}) are {@code json.Number}, exact too; {@code byte[]} is {@code
+ * []byte} (base64 in JSON); free JSON is {@code json.RawMessage}. A value that may be null is a
+ * pointer, except slices, maps and {@code json.RawMessage}, whose nil is null.
+ */
+public final class GoTypeMapper implements TypeRef.Visitor<String> {
+
+    private static final Pattern WORD_BOUNDARY = Pattern.compile("[^A-Za-z0-9]+");
+
+    private static final Pattern HUMP = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
+
+    private static final Set<String> INITIALISMS =
+            Set.of("ID", "URL", "URI", "UUID", "API", "HTTP", "HTTPS", "JSON", "IP", "SQL", "TCP", "UDP", "XML", "RPC");
+
+    private final Set<String> reservedWords = reservedWords();
+
+    /** The Go type of a contract type. */
+    public String type(TypeRef type) {
+        return type.accept(this);
+    }
+
+    @Override
+    public String visitScalar(TypeRef.Scalar scalar) {
+        return switch (scalar.kind()) {
+            case STRING -> scalar.format().equals("date-time") ? "time.Time" : "string";
+            case INTEGER ->
+                switch (scalar.format()) {
+                    case "int32" -> "int32";
+                    case "int64" -> "int64";
+                    default -> "json.Number";
+                };
+            case NUMBER -> scalar.format().equals("decimal") ? "json.Number" : "float64";
+            case BOOLEAN -> "bool";
+        };
+    }
+
+    @Override
+    public String visitAny(TypeRef.Any any) {
+        return "json.RawMessage";
+    }
+
+    @Override
+    public String visitArray(TypeRef.ArrayOf array) {
+        return "[]" + type(array.items());
+    }
+
+    @Override
+    public String visitMap(TypeRef.MapOf map) {
+        return "map[string]" + type(map.values());
+    }
+
+    @Override
+    public String visitNamed(TypeRef.Named named) {
+        return typeName(named.name());
+    }
+
+    @Override
+    public String visitNullable(TypeRef.Nullable nullable) {
+        return nullable(type(nullable.type()));
+    }
+
+    @Override
+    public String visitLiteral(TypeRef.Literal literal) {
+        return "string";
+    }
+
+    @Override
+    public String visitEnum(TypeRef.InlineEnum inlineEnum) {
+        return "string";
+    }
+
+    @Override
+    public String visitFaceted(TypeRef.Faceted faceted) {
+        if (faceted.facets().isBase64()
+                && faceted.type() instanceof TypeRef.Scalar scalar
+                && scalar.kind() == TypeRef.Kind.STRING) {
+            return "[]byte";
+        }
+        return type(faceted.type());
+    }
+
+    /** The form of a Go type that can be nil: itself for slices, maps and raw JSON, a pointer otherwise. */
+    public String nullable(String goType) {
+        return hasNil(goType) ? goType : "*" + goType;
+    }
+
+    /** Whether a Go type has a nil of its own (pointer, slice, map, raw JSON). */
+    public boolean hasNil(String goType) {
+        return goType.startsWith("*")
+                || goType.startsWith("[]")
+                || goType.startsWith("map[")
+                || goType.equals("json.RawMessage");
+    }
+
+    /**
+     * The name of a contract type in Go: the Java simple name as it is (exported), escaped when the
+     * package itself defines it.
+     */
+    public String typeName(String name) {
+        String goName = name.replace('$', '_');
+        if (goName.isEmpty() || !Character.isLetter(goName.charAt(0))) {
+            goName = "X" + goName;
+        }
+        return escape(Character.toUpperCase(goName.charAt(0)) + goName.substring(1));
+    }
+
+    /** {@code orders.get_status} and {@code admin:get_status} become {@code OrdersGetStatus} and {@code AdminGetStatus}. */
+    public String methodName(String rpcName) {
+        return exported(rpcName);
+    }
+
+    /** The exported field for a JSON property: {@code userId} becomes {@code UserID}. */
+    public String fieldName(String jsonName) {
+        return exported(jsonName);
+    }
+
+    /** The words of a name in Pascal case, with Go's initialisms: {@code zoo:cage.} gives {@code ZooCage}. */
+    public String exported(String text) {
+        StringBuilder name = new StringBuilder();
+        for (String part : WORD_BOUNDARY.split(text)) {
+            for (String word : HUMP.split(part)) {
+                if (word.isEmpty()) {
+                    continue;
+                }
+                String upper = word.toUpperCase(Locale.ROOT);
+                if (INITIALISMS.contains(upper)) {
+                    name.append(upper);
+                } else if (word.length() > 1 && word.equals(upper)) {
+                    name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+                } else {
+                    name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+                }
+            }
+        }
+        if (name.isEmpty() || Character.isDigit(name.charAt(0))) {
+            name.insert(0, 'X');
+        }
+        return name.toString();
+    }
+
+    /** A parameter name: lower camel case, escaped when it is a keyword or a name the methods use. */
+    public String parameter(String name) {
+        String pascal = exported(name);
+        int upperRun = 0;
+        while (upperRun < pascal.length() && Character.isUpperCase(pascal.charAt(upperRun))) {
+            upperRun++;
+        }
+        String camel = (upperRun > 1 && upperRun < pascal.length())
+                ? pascal.substring(0, upperRun - 1).toLowerCase(Locale.ROOT) + pascal.substring(upperRun - 1)
+                : pascal.substring(0, Math.max(upperRun, 1)).toLowerCase(Locale.ROOT)
+                        + pascal.substring(Math.max(upperRun, 1));
+        return escape(camel);
+    }
+
+    private String escape(String name) {
+        return this.reservedWords.contains(name) ? name + "_" : name;
+    }
+
+    /** A Go interpreted string literal. */
+    public static String stringLiteral(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    private static Set<String> reservedWords() {
+        try (InputStream in = GoTypeMapper.class.getResourceAsStream("reserved-words.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("reserved-words.txt is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

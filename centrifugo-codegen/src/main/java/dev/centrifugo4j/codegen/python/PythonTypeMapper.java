@@ -1,0 +1,299 @@
+package dev.centrifugo4j.codegen.python;
+
+import dev.centrifugo4j.codegen.model.Facets;
+import dev.centrifugo4j.codegen.model.TypeRef;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * All the Python knowledge about types and names: how each contract type is written as a Pydantic v2
+ * annotation, how RPC names become method names, and which words must be escaped (with a trailing
+ * {@code _}).
+ *
+ * <p>Instants and offset date-times are {@code datetime.datetime} with a time zone, local date-times
+ * naive ones, dates {@code datetime.date}, durations {@code datetime.timedelta} (microseconds: finer
+ * digits are lost), UUIDs {@code uuid.UUID}, decimals written as JSON strings {@code
+ * decimal.Decimal}, big integers written as JSON strings {@code int} (written back as strings),
+ * {@code byte[]} {@code pydantic.Base64Bytes}, free JSON {@code pydantic.JsonValue}. JSON numbers are
+ * {@code int} or {@code float}. Bean-validation constraints become {@code pydantic.Field}
+ * constraints inside {@code Annotated}.
+ */
+public final class PythonTypeMapper implements TypeRef.Visitor<String> {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private static final Pattern WORD_BOUNDARY = Pattern.compile("[^A-Za-z0-9]+");
+
+    private static final Pattern HUMP = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
+
+    /** Keywords and soft keywords, from {@code reserved-words.txt}. */
+    private static final Set<String> KEYWORDS = reservedWords();
+
+    /** Attributes of {@code pydantic.BaseModel} a field must not shadow. */
+    private static final Set<String> MODEL_ATTRIBUTES = Set.of(
+            // builtins the annotations of a model use: a field of that name would shadow them
+            "str",
+            "int",
+            "float",
+            "bool",
+            "list",
+            "construct",
+            "copy",
+            "dict",
+            "json",
+            "parse_obj",
+            "parse_raw",
+            "parse_file",
+            "from_orm",
+            "schema",
+            "schema_json",
+            "validate",
+            "update_forward_refs",
+            "fields",
+            "model_config",
+            "model_fields");
+
+    /** Names the package itself defines next to the contract's types. */
+    private static final Set<String> RUNTIME_NAMES = Set.of(
+            "RpcClient",
+            "RpcError",
+            "Violation",
+            "TypedSubscription",
+            "BadRequestError",
+            "MethodNotFoundError",
+            "ValidationFailedError",
+            "TooManyCallsError",
+            "ServerError",
+            "HandlerTimeoutError",
+            "CallTimeoutError",
+            "TransportError",
+            "ReplyDecodeError",
+            "CONTRACT_VERSION",
+            "BigInteger");
+
+    private final String modulePrefix;
+
+    /**
+     * Creates a mapper.
+     *
+     * @param modulePrefix what goes before the name of a contract type: empty in the models module,
+     *     {@code _m.} where the models module is imported as {@code _m}
+     */
+    public PythonTypeMapper(String modulePrefix) {
+        this.modulePrefix = modulePrefix;
+    }
+
+    /** The Python annotation of a contract type. */
+    public String type(TypeRef type) {
+        return type.accept(this);
+    }
+
+    @Override
+    public String visitScalar(TypeRef.Scalar scalar) {
+        return switch (scalar.kind()) {
+            case STRING ->
+                switch (scalar.format()) {
+                    case "date-time", "local-date-time" -> "_dt.datetime";
+                    case "date" -> "_dt.date";
+                    case "local-time" -> "_dt.time";
+                    case "iso-8601-duration" -> "_dt.timedelta";
+                    case "uuid" -> "_uuid.UUID";
+                    case "decimal" -> "_decimal.Decimal";
+                    case "big-integer" -> this.modulePrefix + "BigInteger";
+                    default -> "str";
+                };
+            case INTEGER -> "int";
+            case NUMBER -> "float";
+            case BOOLEAN -> "bool";
+        };
+    }
+
+    @Override
+    public String visitAny(TypeRef.Any any) {
+        return "_pd.JsonValue";
+    }
+
+    @Override
+    public String visitArray(TypeRef.ArrayOf array) {
+        return "list[" + type(array.items()) + "]";
+    }
+
+    @Override
+    public String visitMap(TypeRef.MapOf map) {
+        return "dict[str, " + type(map.values()) + "]";
+    }
+
+    @Override
+    public String visitNamed(TypeRef.Named named) {
+        return this.modulePrefix + typeName(named.name());
+    }
+
+    @Override
+    public String visitNullable(TypeRef.Nullable nullable) {
+        return type(nullable.type()) + " | None";
+    }
+
+    @Override
+    public String visitLiteral(TypeRef.Literal literal) {
+        return "_t.Literal[" + stringLiteral(literal.value()) + "]";
+    }
+
+    @Override
+    public String visitEnum(TypeRef.InlineEnum inlineEnum) {
+        return inlineEnum.values().stream()
+                .map(PythonTypeMapper::stringLiteral)
+                .collect(Collectors.joining(", ", "_t.Literal[", "]"));
+    }
+
+    @Override
+    public String visitFaceted(TypeRef.Faceted faceted) {
+        Facets facets = faceted.facets();
+        TypeRef inner = faceted.type();
+        boolean bytes =
+                facets.isBase64() && inner instanceof TypeRef.Scalar scalar && scalar.kind() == TypeRef.Kind.STRING;
+        String base = bytes ? "_pd.Base64Bytes" : type(inner);
+        List<String> arguments = new ArrayList<>();
+        if (!bytes) {
+            @Nullable Integer minLength = (inner instanceof TypeRef.Scalar) ? facets.minLength() : facets.minItems();
+            @Nullable Integer maxLength = (inner instanceof TypeRef.Scalar) ? facets.maxLength() : facets.maxItems();
+            if (minLength != null) {
+                arguments.add("min_length=" + minLength);
+            }
+            if (maxLength != null) {
+                arguments.add("max_length=" + maxLength);
+            }
+            if (facets.pattern() != null) {
+                arguments.add("pattern=" + stringLiteral(facets.pattern()));
+            }
+            bound(arguments, "ge", facets.minimum(), base);
+            bound(arguments, "le", facets.maximum(), base);
+            bound(arguments, "gt", facets.exclusiveMinimum(), base);
+            bound(arguments, "lt", facets.exclusiveMaximum(), base);
+        }
+        return arguments.isEmpty()
+                ? base
+                : "_t.Annotated[" + base + ", _pd.Field(" + String.join(", ", arguments) + ")]";
+    }
+
+    private static void bound(List<String> arguments, String keyword, @Nullable BigDecimal value, String base) {
+        if (value == null) {
+            return;
+        }
+        String text = value.stripTrailingZeros().toPlainString();
+        String literal = switch (base) {
+            case "_decimal.Decimal" -> "_decimal.Decimal(" + stringLiteral(value.toPlainString()) + ")";
+            case "int" -> text;
+            default -> base.endsWith("BigInteger") ? text : text.contains(".") ? text : text + ".0";
+        };
+        arguments.add(keyword + "=" + literal);
+    }
+
+    /** The name of a contract type in Python, escaped when it is a keyword or a name of the package. */
+    public String typeName(String name) {
+        return (KEYWORDS.contains(name) || RUNTIME_NAMES.contains(name)) ? name + "_" : name;
+    }
+
+    /** {@code orders.get_status}, {@code admin:get_status} and {@code orders.getStatus} become {@code orders_get_status} and so on. */
+    public String snakeCase(String text) {
+        List<String> words = new ArrayList<>();
+        for (String part : WORD_BOUNDARY.split(text)) {
+            for (String word : HUMP.split(part)) {
+                if (!word.isEmpty()) {
+                    words.add(word.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        String name = String.join("_", words);
+        if (name.isEmpty() || Character.isDigit(name.charAt(0))) {
+            name = "_" + name;
+        }
+        return name;
+    }
+
+    /** The method of an RPC, such as {@code orders_get_status}. */
+    public String methodName(String rpcName) {
+        return escape(snakeCase(rpcName));
+    }
+
+    /** A parameter or variable name: the name when it is an identifier, its snake case otherwise; escaped. */
+    public String identifier(String name) {
+        return escape(IDENTIFIER.matcher(name).matches() ? name : snakeCase(name));
+    }
+
+    /**
+     * The attribute of a model for a JSON property: the JSON name when Python allows it, otherwise a
+     * name that needs an alias ({@code @type} becomes {@code type_}, {@code json} becomes {@code json_}).
+     */
+    public String fieldName(String jsonName) {
+        String candidate = IDENTIFIER.matcher(jsonName).matches() ? jsonName : snakeCase(jsonName);
+        while (candidate.startsWith("_")) {
+            candidate = candidate.substring(1);
+        }
+        if (candidate.isEmpty() || Character.isDigit(candidate.charAt(0))) {
+            candidate = "field_" + candidate;
+        }
+        return (KEYWORDS.contains(candidate) || MODEL_ATTRIBUTES.contains(candidate) || candidate.startsWith("model_"))
+                ? candidate + "_"
+                : candidate;
+    }
+
+    /** The member of an enum for one of its values: upper snake case. */
+    public String enumMember(String value) {
+        String name = snakeCase(value).toUpperCase(Locale.ROOT);
+        if (name.startsWith("_")) {
+            name = "V" + name;
+        }
+        return KEYWORDS.contains(name) ? name + "_" : name;
+    }
+
+    private static String escape(String name) {
+        return KEYWORDS.contains(name) ? name + "_" : name;
+    }
+
+    /** A double-quoted Python string literal. */
+    public static String stringLiteral(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    private static Set<String> reservedWords() {
+        try (InputStream in = PythonTypeMapper.class.getResourceAsStream("reserved-words.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("reserved-words.txt is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
