@@ -4,7 +4,6 @@ package zooclient
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/centrifugal/centrifuge-go"
 )
@@ -51,7 +50,7 @@ func (c *RpcClient) ZooShape(ctx context.Context, params Shape) (*Shape, error) 
 }
 
 // SubscribeZooCage subscribes to zoo:cage.{cage}.{id}; handlers receive its publications decoded.
-func (c *RpcClient) SubscribeZooCage(cage string, id string, handlers ChannelHandlers[json.RawMessage]) (*centrifuge.Subscription, error) {
+func (c *RpcClient) SubscribeZooCage(cage string, id string, handlers ChannelHandlers[Sighting]) (*centrifuge.Subscription, error) {
 	return subscribe(c.client, "zoo:cage."+cage+"."+id, handlers)
 }
 

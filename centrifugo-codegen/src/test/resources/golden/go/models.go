@@ -9,7 +9,7 @@ import (
 )
 
 // ContractVersion is the version of the contract this client was generated from; system.contract answers the server's.
-const ContractVersion = "04d7f1bf6d0d6b52eb1d092f10ad63006edb0f0d7997220d93fa390e29bdf363"
+const ContractVersion = "02014f4ff569c3405eb8c9c1a16f328332c87b8f44d61c2554a87b4a3a2b1a37"
 
 // Color: A colour, written by name.
 type Color string
@@ -58,9 +58,9 @@ type Everything struct {
 
 	Took string `json:"took"`
 
-	Price json.Number `json:"price"`
+	Price string `json:"price"`
 
-	Huge json.Number `json:"huge"`
+	Huge string `json:"huge"`
 
 	Bytes []byte `json:"bytes"`
 
@@ -97,7 +97,7 @@ type Everything struct {
 
 	Positive int32 `json:"positive"`
 
-	AboveHalf json.Number `json:"aboveHalf"`
+	AboveHalf string `json:"aboveHalf"`
 
 	TagPage PageOfTag `json:"tagPage"`
 
@@ -249,6 +249,15 @@ func (ShapeSquare) isShape() {}
 func (v ShapeSquare) MarshalJSON() ([]byte, error) {
 	type plain ShapeSquare
 	return withConstants(plain(v), "\"kind\":\"square\"")
+}
+
+// Sighting: What the server publishes when an animal shows itself in a cage.
+type Sighting struct {
+	// Animal is the animal seen
+	Animal string `json:"animal"`
+
+	// At is when
+	At time.Time `json:"at"`
 }
 
 // Tag: A tag that may have a parent tag.

@@ -30,6 +30,7 @@ from .models import (
     Shape,
     ShapeCircle,
     ShapeSquare,
+    Sighting,
     Tag,
 )
 from .subscription import TypedSubscription
@@ -57,6 +58,7 @@ __all__ = [
     "Shape",
     "ShapeCircle",
     "ShapeSquare",
+    "Sighting",
     "Tag",
     "TooManyCallsError",
     "TransportError",

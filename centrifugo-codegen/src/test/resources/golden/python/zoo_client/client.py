@@ -25,7 +25,7 @@ _ADAPTER_2: _pd.TypeAdapter[_m.LegacyBean] = _pd.TypeAdapter(_m.LegacyBean)
 _ADAPTER_3: _pd.TypeAdapter[_m.PageOfOrderLine | None] = _pd.TypeAdapter(_m.PageOfOrderLine | None)
 _ADAPTER_4: _pd.TypeAdapter[_m.PageOfOrderLine] = _pd.TypeAdapter(_m.PageOfOrderLine)
 _ADAPTER_5: _pd.TypeAdapter[_m.Shape] = _pd.TypeAdapter(_m.Shape)
-_ADAPTER_6: _pd.TypeAdapter[_pd.JsonValue] = _pd.TypeAdapter(_pd.JsonValue)
+_ADAPTER_6: _pd.TypeAdapter[_m.Sighting] = _pd.TypeAdapter(_m.Sighting)
 _ADAPTER_7: _pd.TypeAdapter[_m.Feeding] = _pd.TypeAdapter(_m.Feeding)
 
 
@@ -76,7 +76,7 @@ class RpcClient:
         reply = await self._call("zoo:shape", _ADAPTER_5.dump_python(params, mode="json", by_alias=True), timeout)
         return self._decode(_ADAPTER_5, reply)
 
-    def subscribe_zoo_cage(self, cage: str, id: _uuid.UUID) -> TypedSubscription[_pd.JsonValue]:
+    def subscribe_zoo_cage(self, cage: str, id: _uuid.UUID) -> TypedSubscription[_m.Sighting]:
         """A subscription to ``zoo:cage.{cage}.{id}``, not subscribed yet: enter it with ``async with`` or call ``subscribe()``."""
         return TypedSubscription(self._client, "zoo:cage." + str(cage) + "." + str(id), _ADAPTER_6)
 

@@ -11,7 +11,7 @@ import uuid as _uuid
 
 import pydantic as _pd
 
-CONTRACT_VERSION: _t.Final = "04d7f1bf6d0d6b52eb1d092f10ad63006edb0f0d7997220d93fa390e29bdf363"
+CONTRACT_VERSION: _t.Final = "02014f4ff569c3405eb8c9c1a16f328332c87b8f44d61c2554a87b4a3a2b1a37"
 """The version of the contract this client was generated from; ``system.contract`` answers the server's."""
 
 BigInteger: _t.TypeAlias = _t.Annotated[int, _pd.PlainSerializer(str, return_type=str, when_used="json")]
@@ -96,9 +96,9 @@ class Everything(_Model):
 
     took: _dt.timedelta
 
-    price: float
+    price: _decimal.Decimal
 
-    huge: int
+    huge: BigInteger
 
     bytes: _pd.Base64Bytes
 
@@ -135,7 +135,7 @@ class Everything(_Model):
 
     positive: _t.Annotated[int, _pd.Field(gt=0)]
 
-    aboveHalf: _t.Annotated[float, _pd.Field(gt=0.5)]
+    aboveHalf: _t.Annotated[_decimal.Decimal, _pd.Field(gt=_decimal.Decimal("0.5"))]
 
     tagPage: PageOfTag
 
@@ -224,6 +224,16 @@ class ShapeSquare(_Model):
     side: float
 
 
+class Sighting(_Model):
+    """What the server publishes when an animal shows itself in a cage."""
+
+    animal: str
+    """the animal seen"""
+
+    at: _dt.datetime
+    """when"""
+
+
 class Tag(_Model):
     """A tag that may have a parent tag."""
 
@@ -248,4 +258,5 @@ PageOfOrderLine.model_rebuild()
 PageOfTag.model_rebuild()
 ShapeCircle.model_rebuild()
 ShapeSquare.model_rebuild()
+Sighting.model_rebuild()
 Tag.model_rebuild()

@@ -172,7 +172,10 @@ public final class PythonTypeMapper implements TypeRef.Visitor<String> {
             if (maxLength != null) {
                 arguments.add("max_length=" + maxLength);
             }
-            if (facets.pattern() != null) {
+            // A decimal or big integer written as a string is parsed into a number: the pattern that
+            // describes its text does not apply to the parsed value.
+            boolean number = base.equals("_decimal.Decimal") || base.endsWith("BigInteger");
+            if (facets.pattern() != null && !number) {
                 arguments.add("pattern=" + stringLiteral(facets.pattern()));
             }
             bound(arguments, "ge", facets.minimum(), base);
