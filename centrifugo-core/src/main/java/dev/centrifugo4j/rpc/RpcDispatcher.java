@@ -265,8 +265,10 @@ public final class RpcDispatcher {
         /**
          * Limits how many calls of each method run at once; a call over the limit is answered with
          * error 429 "too many concurrent calls" (temporary) without reaching the handler. An
-         * asynchronous call counts until its stage completes. Applies to the methods registered
-         * after it.
+         * asynchronous call counts until its stage completes, also when the caller already
+         * answered it with a timeout: the stage is still running and holding what it holds, so
+         * releasing its slot then would let a stuck dependency pile up work without bound. Applies
+         * to the methods registered after it.
          *
          * @param maxConcurrentCalls calls per method at once, {@code 0} for no limit
          * @return this builder
