@@ -1,0 +1,166 @@
+package dev.centrifugo4j.bench.e2e;
+
+import dev.centrifugo4j.bench.Stats;
+import dev.centrifugo4j.bench.http.BenchApplication;
+import dev.centrifugo4j.bench.rpc.EchoHandlers;
+import dev.centrifugo4j.test.CentrifugoServer;
+import dev.centrifugo4j.token.CentrifugoTokens;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * RPC latency through a real Centrifugo, measured by the official JavaScript SDK one call at a time:
+ * Centrifugo proxying to the app (the starter's endpoint) against Centrifugo proxying to a minimal
+ * static HTTP responder that answers the same bytes without doing anything. Rounds alternate
+ * between the two so that drifts in machine load hit both.
+ *
+ * <p>Arguments: the markdown fragment to write, rounds (default 3), calls per round (default 3000).
+ */
+public final class EndToEndLatency {
+
+    private static final String SECRET = "bench-proxy-secret";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args[0]);
+        int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 3;
+        int calls = (args.length > 2) ? Integer.parseInt(args[2]) : 3000;
+        Path client = Path.of("bench/perf/client").toAbsolutePath();
+
+        ConfigurableApplicationContext app = SpringApplication.run(
+                BenchApplication.class,
+                "--server.port=0",
+                "--centrifugo.proxy.secret=" + SECRET,
+                "--logging.level.root=WARN");
+        int appPort = ((WebServerApplicationContext) app).getWebServer().getPort();
+        int staticPort = CentrifugoServer.freePort();
+        Process responder = new ProcessBuilder(
+                        "node", "static-responder.mjs", Integer.toString(staticPort), EchoHandlers.REPLY)
+                .directory(client.toFile())
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader ready =
+                        new BufferedReader(new InputStreamReader(responder.getInputStream(), StandardCharsets.UTF_8));
+                CentrifugoServer toApp = CentrifugoServer.builder()
+                        .rpcProxy("http://127.0.0.1:" + appPort + "/centrifugo/rpc/")
+                        .proxySecret("X-Centrifugo-Proxy-Secret", SECRET)
+                        .start();
+                CentrifugoServer toStatic = CentrifugoServer.builder()
+                        .rpcProxy("http://127.0.0.1:" + staticPort + "/")
+                        .start()) {
+            String line = ready.readLine();
+            if (line == null || !line.startsWith("listening")) {
+                throw new IllegalStateException("The static responder did not start: " + line);
+            }
+            warmUp(appPort, Math.max(2000, calls * 3));
+            List<Long> starter = new ArrayList<>();
+            List<Long> ceiling = new ArrayList<>();
+            double[] starterP50 = new double[rounds];
+            double[] ceilingP50 = new double[rounds];
+            double[] starterP99 = new double[rounds];
+            double[] ceilingP99 = new double[rounds];
+            for (int round = 0; round < rounds; round++) {
+                long[] a = run(client, toApp, calls);
+                long[] b = run(client, toStatic, calls);
+                starterP50[round] = Stats.percentile(a, 50);
+                starterP99[round] = Stats.percentile(a, 99);
+                ceilingP50[round] = Stats.percentile(b, 50);
+                ceilingP99[round] = Stats.percentile(b, 99);
+                System.out.printf(
+                        "round %d: starter p50 %d µs p99 %d µs; static responder p50 %d µs p99 %d µs%n",
+                        round, (long) starterP50[round], (long) starterP99[round], (long) ceilingP50[round], (long)
+                                ceilingP99[round]);
+                Arrays.stream(a).forEach(starter::add);
+                Arrays.stream(b).forEach(ceiling::add);
+            }
+            double p50 = Stats.median(starterP50);
+            double p99 = Stats.median(starterP99);
+            double c50 = Stats.median(ceilingP50);
+            double c99 = Stats.median(ceilingP99);
+            Stats.write(
+                    out,
+                    Stats.format(
+                            "| (c) end-to-end RPC latency through Centrifugo (JS SDK, sequential calls; median of %d rounds × %d calls) |"
+                                    + " p50 %.0f µs, p99 %.0f µs | static responder: p50 %.0f µs, p99 %.0f µs | p50 %.2f× (p99 %.2f×) | p50 ≤ 1.15× | %s |",
+                            rounds,
+                            calls,
+                            p50,
+                            p99,
+                            c50,
+                            c99,
+                            p50 / c50,
+                            p99 / c99,
+                            (p50 / c50 <= 1.15) ? "met" : "**not met**"));
+        } finally {
+            responder.destroy();
+            responder.waitFor(5, TimeUnit.SECONDS);
+            app.close();
+        }
+    }
+
+    /** Brings the app's JIT to a steady state, as a long-running app is, before anything is measured. */
+    private static void warmUp(int appPort, int calls) throws Exception {
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + appPort + "/centrifugo/rpc/"))
+                .header("Content-Type", "application/json")
+                .header("X-Centrifugo-Proxy-Secret", SECRET)
+                .POST(HttpRequest.BodyPublishers.ofString(EchoHandlers.REQUEST))
+                .build();
+        for (int i = 0; i < calls; i++) {
+            String reply =
+                    http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+            if (!EchoHandlers.REPLY.equals(reply)) {
+                throw new IllegalStateException("The app answered " + reply);
+            }
+        }
+    }
+
+    private static long[] run(Path client, CentrifugoServer centrifugo, int calls)
+            throws IOException, InterruptedException {
+        String token = CentrifugoTokens.hmac(centrifugo.hmacSecret()).connectionToken("bench", Duration.ofHours(1));
+        ProcessBuilder builder = new ProcessBuilder("node", "rpc-latency.mjs")
+                .directory(client.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("CENTRIFUGO_URL", centrifugo.websocketUrl());
+        builder.environment().put("CENTRIFUGO_TOKEN", token);
+        builder.environment().put("METHOD", EchoHandlers.METHOD);
+        builder.environment().put("DATA", "{\"message\":\"hello benchmark\",\"count\":3}");
+        builder.environment().put("WARMUP", Integer.toString(Math.max(200, calls / 5)));
+        builder.environment().put("CALLS", Integer.toString(calls));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("The JavaScript client failed: " + output);
+        }
+        JsonNode samples = JSON.readTree(output.lines()
+                        .filter((l) -> l.startsWith("{"))
+                        .findFirst()
+                        .orElseThrow())
+                .get("samples");
+        long[] values = new long[samples.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = samples.get(i).asLong();
+        }
+        Arrays.sort(values);
+        return values;
+    }
+}
