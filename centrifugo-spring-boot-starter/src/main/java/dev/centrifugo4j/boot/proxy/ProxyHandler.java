@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -130,8 +131,16 @@ public final class ProxyHandler implements HandlerFunction<ServerResponse> {
         Duration timeout = this.settings.asyncTimeout();
         CompletableFuture<ServerResponse> response = reply.completeOnTimeout(
                         timeoutReply, timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .thenApply((bytes) -> {
+                .handle((bytes, failure) -> {
                     drain.exit();
+                    if (failure != null) {
+                        // Dispatchers complete normally; should one not, the call still ends here.
+                        observation.error(failure);
+                        observation.stop();
+                        throw (failure instanceof CompletionException completion)
+                                ? completion
+                                : new CompletionException(failure);
+                    }
                     if (bytes == timeoutReply) {
                         context.timedOut();
                     }

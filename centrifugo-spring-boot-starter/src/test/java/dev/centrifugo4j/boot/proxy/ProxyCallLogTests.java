@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -82,6 +84,23 @@ class ProxyCallLogTests {
                     .asString()
                     .contains("WARN", "method=logged.crash", "code=500", "ref: " + reference);
             assertThat(output.getOut()).contains("[ref " + reference + "]");
+        }
+
+        @Test
+        void thePayloadLoggerAtDebugLogsPayloadsWithSecretsMasked(CapturedOutput output) throws Exception {
+            LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+            logging.setLogLevel("dev.centrifugo4j.boot.proxy.payloads", LogLevel.DEBUG);
+            try {
+                assertThat(rpc(this.port, "logged.ok").body()).contains("\"result\"");
+            } finally {
+                logging.setLogLevel("dev.centrifugo4j.boot.proxy.payloads", null);
+            }
+
+            assertThat(output.getOut().lines().filter(line -> line.contains("Centrifugo rpc proxy request")))
+                    .singleElement()
+                    .asString()
+                    .contains("DEBUG", "visible-note", ProxyCallLog.MASK)
+                    .doesNotContain("hunter2");
         }
 
         @Test
