@@ -106,6 +106,15 @@ class TerminalSessions implements SmartLifecycle {
         return this.sessions.get(sessionId);
     }
 
+    /** Any session of a user. */
+    @Nullable
+    TerminalSession anyOf(String user) {
+        return this.sessions.values().stream()
+                .filter((session) -> session.isOwnedBy(user))
+                .findFirst()
+                .orElse(null);
+    }
+
     /** Ends a session; it leaves the registry at once. */
     void close(TerminalSession session, String reason) {
         forget(session);
