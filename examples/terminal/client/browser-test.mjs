@@ -35,6 +35,7 @@ async function login(browser, user) {
       output.consoleErrors = [...(output.consoleErrors ?? []), `${user}: ${message.text()}`];
     }
   });
+  pages.set(user, page);
   await page.goto(`${app}/`);
   await page.fill('#username', user);
   await page.fill('#password', `${user}-password`);
@@ -42,6 +43,7 @@ async function login(browser, user) {
   return page;
 }
 
+const pages = new Map();
 let browser;
 try {
   browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox'] });
@@ -91,6 +93,15 @@ try {
   output.ok = true;
 } catch (e) {
   output.failure = String(e?.stack ?? e);
+  // What each page showed when it went wrong.
+  output.pages = {};
+  for (const [user, page] of pages) {
+    output.pages[user] = {
+      url: page.url(),
+      state: await page.textContent('#state').catch(() => null),
+      rows: (await rows(page).catch(() => [])).filter((r) => r !== ''),
+    };
+  }
 } finally {
   await browser?.close();
 }

@@ -116,7 +116,14 @@ final class TerminalSession {
                 .setConsole(false)
                 .start();
         TerminalSession session = new TerminalSession(id, owner, process, channel, properties, onEnd);
-        logger.info("Terminal {} of {} started: pid {}, {}x{}", id, owner, process.pid(), cols, rows);
+        logger.info(
+                "Terminal {} of {} started: {} (pid {}), {}x{}",
+                id,
+                owner,
+                properties.shellCommand(),
+                process.pid(),
+                cols,
+                rows);
         return session;
     }
 
@@ -166,6 +173,7 @@ final class TerminalSession {
      */
     void attach() {
         if (this.attached.compareAndSet(false, true) && !this.terminated.get()) {
+            logger.debug("Terminal {}: output attached", this.id);
             daemon(this::readOutput, "terminal-reader-" + this.id).start();
             daemon(this::publishOutput, "terminal-publisher-" + this.id).start();
         }
@@ -322,6 +330,7 @@ final class TerminalSession {
     }
 
     private void publish(TerminalEvent event) {
+        logger.trace("Terminal {}: publishing {}", this.id, event.getClass().getSimpleName());
         try {
             this.channel.publish(this.id, event);
         } catch (RuntimeException ex) {
