@@ -233,11 +233,6 @@ final class TerminalSession {
         }
     }
 
-    /** Whether the shell has ended. */
-    boolean hasEnded() {
-        return !this.process.isAlive();
-    }
-
     /** The shell and everything it started, as far as they are still there. */
     List<ProcessHandle> family() {
         List<ProcessHandle> family = new ArrayList<>();
