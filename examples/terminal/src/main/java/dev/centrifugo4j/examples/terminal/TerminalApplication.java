@@ -1,0 +1,24 @@
+package dev.centrifugo4j.examples.terminal;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
+/**
+ * A web terminal. Users log in to the Spring app (form login, session cookie); the page connects to
+ * Centrifugo without a token (the connect proxy identifies the user from the forwarded cookie),
+ * opens a shell with the {@code terminal.open} RPC, sends keystrokes with {@code terminal.input} and
+ * receives the shell's output on the channel {@code terminal:session:{sessionId}}, which only the
+ * session's owner may subscribe to.
+ *
+ * <p><strong>It gives a shell, running as the application's operating-system user, to every user
+ * who can log in.</strong> It binds to localhost by default; see the example's README.
+ */
+@SpringBootApplication
+@EnableConfigurationProperties(TerminalProperties.class)
+public class TerminalApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(TerminalApplication.class, args);
+    }
+}

@@ -1,0 +1,178 @@
+package dev.centrifugo4j.examples.terminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.centrifugo4j.api.CentrifugoPublisher;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Sessions with real shells in real pseudo-terminals; what they would publish is recorded instead of
+ * sent (the way through Centrifugo is tested in the browser).
+ */
+class TerminalSessionsTests {
+
+    private final RecordingChannel channel = new RecordingChannel();
+
+    private TerminalSessions sessions = sessions(Duration.ofMinutes(5));
+
+    private TerminalSessions sessions(Duration idleTimeout) {
+        TerminalProperties properties = new TerminalProperties(
+                "ws://{host}:8000/connection/websocket",
+                List.of("/bin/sh"),
+                null,
+                idleTimeout,
+                3,
+                Duration.ofMillis(5),
+                DataSize.ofKilobytes(32),
+                DataSize.ofKilobytes(256));
+        TerminalSessions created = new TerminalSessions(properties, this.channel);
+        created.start();
+        return created;
+    }
+
+    @AfterEach
+    void stop() {
+        this.sessions.stop();
+    }
+
+    @Test
+    void keepsWhatTheShellPrintsBeforeTheOutputIsAttached() {
+        TerminalSession session = this.sessions.open("alice", 80, 24);
+        session.type("echo early-bird\r".getBytes(StandardCharsets.UTF_8));
+        sleep(300);
+        assertThat(this.channel.events).isEmpty();
+        session.attach();
+        await(() -> this.channel.output().contains("early-bird\r\n"), "the early output");
+    }
+
+    @Test
+    void coalescesOutputIntoFewPublicationsOfBoundedSize() {
+        TerminalSession session = this.sessions.open("alice", 80, 24);
+        session.attach();
+        session.type(
+                "head -c 200000 /dev/zero | tr '\\0' x; echo; echo done-$((6*7))\r".getBytes(StandardCharsets.UTF_8));
+        await(() -> this.channel.output().contains("done-42"), "the end of the output");
+        String output = this.channel.output();
+        assertThat(output.chars().filter((c) -> c == 'x').count()).isGreaterThanOrEqualTo(200_000);
+        List<Integer> sizes = this.channel.outputSizes();
+        // 200 KB in 32 KB pieces, not one publication per read (or per byte).
+        assertThat(sizes).hasSizeBetween(7, 40);
+        assertThat(sizes).allSatisfy((size) -> assertThat(size).isLessThanOrEqualTo(32 * 1024 + 8192));
+    }
+
+    @Test
+    void publishesTheExitStatusLastAndForgetsTheSession() {
+        TerminalSession session = this.sessions.open("alice", 80, 24);
+        session.attach();
+        session.type("exit 3\r".getBytes(StandardCharsets.UTF_8));
+        await(() -> !this.channel.events.isEmpty() && last() instanceof TerminalEvent.Exit, "the exit event");
+        assertThat(last()).isEqualTo(new TerminalEvent.Exit(3));
+        await(() -> this.sessions.find(session.id()) == null, "the session to be forgotten");
+    }
+
+    @Test
+    void closingHangsUpTheShell() {
+        TerminalSession session = this.sessions.open("alice", 80, 24);
+        session.attach();
+        List<ProcessHandle> family = session.family();
+        this.sessions.close(session, "test");
+        assertThat(this.sessions.find(session.id())).isNull();
+        await(() -> family.stream().noneMatch(ProcessHandle::isAlive), "the shell to end");
+        await(() -> !this.channel.events.isEmpty() && last() instanceof TerminalEvent.Exit, "the exit event");
+        assertThat(((TerminalEvent.Exit) last()).status()).isEqualTo(128 + 1);
+    }
+
+    @Test
+    void endsIdleSessions() {
+        this.sessions.stop();
+        this.sessions = sessions(Duration.ofMillis(400));
+        TerminalSession session = this.sessions.open("alice", 80, 24);
+        List<ProcessHandle> family = session.family();
+        await(() -> this.sessions.find(session.id()) == null, "the idle session to end");
+        await(() -> family.stream().noneMatch(ProcessHandle::isAlive), "the shell to end");
+    }
+
+    @Test
+    void killsEveryShellOnShutdownEvenOneThatIgnoresTheHangUp() {
+        TerminalSession stubborn = this.sessions.open("alice", 80, 24);
+        stubborn.attach();
+        stubborn.type("trap '' HUP; sleep 600 & echo started-$((1+1))\r".getBytes(StandardCharsets.UTF_8));
+        await(() -> this.channel.output().contains("started-2"), "the background job");
+        TerminalSession plain = this.sessions.open("bob", 80, 24);
+        List<ProcessHandle> family = Stream.concat(stubborn.family().stream(), plain.family().stream())
+                .toList();
+        assertThat(family).hasSizeGreaterThanOrEqualTo(3);
+        long started = System.nanoTime();
+        this.sessions.stop();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        await(() -> family.stream().noneMatch(ProcessHandle::isAlive), "every process to end");
+        assertThat(this.sessions.size()).isZero();
+    }
+
+    private TerminalEvent last() {
+        return this.channel.events.get(this.channel.events.size() - 1);
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting for " + what);
+            }
+            sleep(20);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(ex);
+        }
+    }
+
+    /** Records what would be published. */
+    static final class RecordingChannel extends TerminalChannel {
+
+        final List<TerminalEvent> events = new CopyOnWriteArrayList<>();
+
+        RecordingChannel() {
+            super(CentrifugoPublisher.builder()
+                    .apiUrl("http://127.0.0.1:9/api")
+                    .apiKey("unused")
+                    .build());
+        }
+
+        @Override
+        void publish(String sessionId, TerminalEvent event) {
+            this.events.add(event);
+        }
+
+        String output() {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            for (TerminalEvent event : this.events) {
+                if (event instanceof TerminalEvent.Output output) {
+                    all.writeBytes(output.data());
+                }
+            }
+            return all.toString(StandardCharsets.UTF_8);
+        }
+
+        List<Integer> outputSizes() {
+            return this.events.stream()
+                    .filter(TerminalEvent.Output.class::isInstance)
+                    .map((event) -> ((TerminalEvent.Output) event).data().length)
+                    .toList();
+        }
+    }
+}
