@@ -9,13 +9,7 @@ import { Centrifuge, type Subscription } from 'centrifuge';
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
-import { RpcClient, RpcError } from 'terminal-client';
-
-/**
- * What the server publishes on a session's channel (TerminalEvent in Java). The generated client
- * types this channel's publications as `unknown` until the contract carries channel publication types.
- */
-type TerminalEvent = { type: 'output'; data: string } | { type: 'exit'; status: number };
+import { RpcClient, RpcError, type TerminalEvent } from 'terminal-client';
 
 interface PageConfig {
   centrifugoUrl: string;
@@ -168,7 +162,7 @@ function attach(id: string): void {
   sessionLabel.dataset.sessionId = id;
   history.replaceState(null, '', `#session=${id}`);
   setState('connecting', 'attaching');
-  const sub = client.subscribeTerminalSession(id, { onPublication: (data) => onEvent(data as TerminalEvent) });
+  const sub = client.subscribeTerminalSession(id, { onPublication: (data) => onEvent(data) });
   subscription = sub;
   sub.on('subscribed', () => {
     setState('ready', 'ready');

@@ -1,6 +1,7 @@
 package dev.centrifugo4j.examples.terminal;
 
 import dev.centrifugo4j.api.CentrifugoPublisher;
+import dev.centrifugo4j.api.TypedChannel;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,15 +11,15 @@ import org.springframework.stereotype.Component;
 @Component
 class TerminalChannel {
 
-    /** The channel pattern, as the subscribe handler declares it. */
+    /** The channel pattern, as {@link TerminalEvent} and the subscribe handler declare it. */
     static final String PATTERN = "terminal:session:{sessionId}";
 
     private static final String PREFIX = "terminal:session:";
 
-    private final CentrifugoPublisher centrifugo;
+    private final TypedChannel<TerminalEvent> sessions;
 
     TerminalChannel(CentrifugoPublisher centrifugo) {
-        this.centrifugo = centrifugo;
+        this.sessions = centrifugo.channel(TerminalEvent.class);
     }
 
     /** The channel of a session. */
@@ -28,6 +29,6 @@ class TerminalChannel {
 
     /** Publishes an event on a session's channel (blocking until Centrifugo has it). */
     void publish(String sessionId, TerminalEvent event) {
-        this.centrifugo.publish(of(sessionId), event);
+        this.sessions.publish(event, sessionId);
     }
 }

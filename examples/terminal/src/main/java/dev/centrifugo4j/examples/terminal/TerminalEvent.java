@@ -3,12 +3,16 @@ package dev.centrifugo4j.examples.terminal;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import dev.centrifugo4j.channel.ChannelPublication;
 
 /**
  * What is published on a session's channel {@code terminal:session:{sessionId}}: the shell's output,
  * and once, when the shell has ended, its exit status. On the wire: {@code {"type":"output",
- * "data":"<base64>"}} or {@code {"type":"exit","status":0}}.
+ * "data":"<base64>"}} or {@code {"type":"exit","status":0}}. A typed channel: the server publishes
+ * nothing else there ({@link TerminalChannel}), and the generated client's {@code
+ * subscribeTerminalSession} hands out {@code TerminalEvent}s.
  */
+@ChannelPublication(TerminalChannel.PATTERN)
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({@JsonSubTypes.Type(TerminalEvent.Output.class), @JsonSubTypes.Type(TerminalEvent.Exit.class)})
 public sealed interface TerminalEvent {

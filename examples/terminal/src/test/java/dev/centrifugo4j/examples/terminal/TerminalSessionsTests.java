@@ -64,8 +64,9 @@ class TerminalSessionsTests {
         String output = this.channel.output();
         assertThat(output.chars().filter((c) -> c == 'x').count()).isGreaterThanOrEqualTo(200_000);
         List<Integer> sizes = this.channel.outputSizes();
-        // 200 KB in 32 KB pieces, not one publication per read (or per byte).
-        assertThat(sizes).hasSizeBetween(7, 40);
+        // 200 KB in pieces of about 32 KB (a read may overshoot by up to 8 KB, so at least 5), not one
+        // publication per read (or per byte).
+        assertThat(sizes).hasSizeBetween(5, 40);
         assertThat(sizes).allSatisfy((size) -> assertThat(size).isLessThanOrEqualTo(32 * 1024 + 8192));
     }
 
