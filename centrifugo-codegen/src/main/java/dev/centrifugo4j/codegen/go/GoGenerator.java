@@ -258,7 +258,7 @@ public final class GoGenerator {
             writeMethod(out, method, used);
         }
         for (Map.Entry<String, List<Contract.Channel>> channel :
-                channelsByPattern(contract).entrySet()) {
+                contract.channelsByPattern().entrySet()) {
             if (!first) {
                 out.blank();
             }
@@ -301,18 +301,6 @@ public final class GoGenerator {
 
     private static boolean isNamed(TypeRef type) {
         return type instanceof TypeRef.Named;
-    }
-
-    private static Map<String, List<Contract.Channel>> channelsByPattern(Contract contract) {
-        Map<String, List<Contract.Channel>> byPattern = new LinkedHashMap<>();
-        for (Contract.Channel channel : contract.channels()) {
-            if (!channel.operation().equals("sub_refresh")) {
-                byPattern
-                        .computeIfAbsent(channel.pattern(), pattern -> new ArrayList<>())
-                        .add(channel);
-            }
-        }
-        return byPattern;
     }
 
     private void writeChannel(CodeWriter out, String pattern, List<Contract.Channel> handlers, Set<String> used) {

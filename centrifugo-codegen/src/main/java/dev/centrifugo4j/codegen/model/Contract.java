@@ -1,6 +1,8 @@
 package dev.centrifugo4j.codegen.model;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +36,22 @@ public record Contract(
      */
     public record RpcMethod(
             String name, String description, boolean async, Optional<TypeRef> params, Optional<TypeRef> result) {}
+
+    /**
+     * The channels a client can subscribe to, by pattern in contract order: the channel handlers
+     * and typed channels of each pattern (sub_refresh handlers left out, a client does not call them).
+     */
+    public Map<String, List<Channel>> channelsByPattern() {
+        Map<String, List<Channel>> byPattern = new LinkedHashMap<>();
+        for (Channel channel : this.channels) {
+            if (!channel.operation().equals("sub_refresh")) {
+                byPattern
+                        .computeIfAbsent(channel.pattern(), pattern -> new ArrayList<>())
+                        .add(channel);
+            }
+        }
+        return byPattern;
+    }
 
     /**
      * One channel handler, or the declaration of a typed channel.

@@ -328,7 +328,7 @@ public final class PythonGenerator {
             method.params().ifPresent(type -> adapter(adapters, type));
             method.result().ifPresent(type -> adapter(adapters, type));
         }
-        Map<String, List<Contract.Channel>> channels = channelsByPattern(contract);
+        Map<String, List<Contract.Channel>> channels = contract.channelsByPattern();
         for (List<Contract.Channel> handlers : channels.values()) {
             adapter(adapters, channelData(handlers).orElse(new TypeRef.Any()));
         }
@@ -417,18 +417,6 @@ public final class PythonGenerator {
             out.line("await self._call(" + literal + ", " + data + ", timeout)");
         }
         out.closeBlock("");
-    }
-
-    private static Map<String, List<Contract.Channel>> channelsByPattern(Contract contract) {
-        Map<String, List<Contract.Channel>> byPattern = new LinkedHashMap<>();
-        for (Contract.Channel channel : contract.channels()) {
-            if (!channel.operation().equals("sub_refresh")) {
-                byPattern
-                        .computeIfAbsent(channel.pattern(), pattern -> new ArrayList<>())
-                        .add(channel);
-            }
-        }
-        return byPattern;
     }
 
     /** The publication type: a typed channel's declaration first, then what a publish handler takes. */

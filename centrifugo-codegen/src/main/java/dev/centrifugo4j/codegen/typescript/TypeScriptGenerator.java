@@ -4,7 +4,6 @@ import dev.centrifugo4j.codegen.CodeWriter;
 import dev.centrifugo4j.codegen.model.Contract;
 import dev.centrifugo4j.codegen.model.TypeDefinition;
 import dev.centrifugo4j.codegen.model.TypeRef;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -207,7 +206,7 @@ public final class TypeScriptGenerator {
             writeMethod(out, method);
         }
         for (Map.Entry<String, List<Contract.Channel>> channel :
-                channelsByPattern(contract).entrySet()) {
+                contract.channelsByPattern().entrySet()) {
             writeChannel(out, channel.getKey(), channel.getValue());
         }
         out.line("/** Calls a method and waits for its result, or fails with an `RpcError`. */");
@@ -259,18 +258,6 @@ public final class TypeScriptGenerator {
         }
         out.closeBlock("}");
         out.blank();
-    }
-
-    private static Map<String, List<Contract.Channel>> channelsByPattern(Contract contract) {
-        Map<String, List<Contract.Channel>> byPattern = new LinkedHashMap<>();
-        for (Contract.Channel channel : contract.channels()) {
-            if (!channel.operation().equals("sub_refresh")) {
-                byPattern
-                        .computeIfAbsent(channel.pattern(), pattern -> new ArrayList<>())
-                        .add(channel);
-            }
-        }
-        return byPattern;
     }
 
     private void writeChannel(CodeWriter out, String pattern, List<Contract.Channel> handlers) {
