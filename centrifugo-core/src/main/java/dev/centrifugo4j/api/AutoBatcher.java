@@ -131,22 +131,31 @@ final class AutoBatcher implements AutoCloseable {
             return;
         }
         sent.whenComplete((result, error) -> {
-            this.inFlight.release();
-            if (error != null) {
-                Throwable cause =
-                        (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
-                batch.forEach(p -> p.future.completeExceptionally(cause));
-                return;
-            }
-            for (int i = 0; i < batch.size(); i++) {
-                Reply<?> reply = result.replies().get(i);
-                if (reply.error() != null) {
-                    batch.get(i).future.completeExceptionally(reply.error().toException());
-                } else {
-                    batch.get(i).future.complete((PublishResult) reply.result());
-                }
+            // The batch counts as on its way until its publications are completed, so that close()
+            // returns only when every caller has its answer.
+            try {
+                complete(batch, result, error);
+            } finally {
+                this.inFlight.release();
             }
         });
+    }
+
+    private static void complete(List<Pending> batch, BatchResult result, Throwable error) {
+        if (error != null) {
+            Throwable cause =
+                    (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
+            batch.forEach(p -> p.future.completeExceptionally(cause));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Reply<?> reply = result.replies().get(i);
+            if (reply.error() != null) {
+                batch.get(i).future.completeExceptionally(reply.error().toException());
+            } else {
+                batch.get(i).future.complete((PublishResult) reply.result());
+            }
+        }
     }
 
     @Override
