@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -39,8 +41,11 @@ class SteadyRpcLoadTests {
                 .proxySecret("X-Centrifugo-Proxy-Secret", RunningFuzzApplication.SECRET)
                 .start()) {
             String token = CentrifugoTokens.hmac(centrifugo.hmacSecret()).connectionToken("load", Duration.ofHours(1));
-            CompletableFuture<JsonNode> load =
-                    CompletableFuture.supplyAsync(() -> JavaScriptClient.in(Path.of("client"))
+            // The client waits on a thread of its own: blocking a common-pool thread would starve the
+            // handler, which completes on the common pool (whose parallelism is 1 on 2 cores).
+            ExecutorService clientThread = Executors.newSingleThreadExecutor();
+            CompletableFuture<JsonNode> load = CompletableFuture.supplyAsync(
+                    () -> JavaScriptClient.in(Path.of("client"))
                             .withTimeout(Duration.ofSeconds(seconds + 60))
                             .run(
                                     "load.mjs",
@@ -52,7 +57,9 @@ class SteadyRpcLoadTests {
                                             "DURATION_MS",
                                             Long.toString(seconds * 1000L),
                                             "CONCURRENCY",
-                                            "4")));
+                                            "4")),
+                    clientThread);
+            clientThread.shutdown();
             // The first sample after a fifth of the run (class loading and JIT done), then five more.
             List<Long> heapAfterGc = new ArrayList<>();
             long interval = seconds * 1000L / 6;
