@@ -178,7 +178,7 @@ class FuzzApplication {
         CompletionStage<String> async(@Valid Message message) {
             invocations.incrementAndGet();
             // An executor of the app's own, not the common pool: on 2 cores the common pool has one
-            // worker, and on JDK 25 the steady-load test saw calls starve there past the timeout.
+            // worker, which anything blocking there (the load test's client used to) starves.
             return CompletableFuture.supplyAsync(() -> message.text().toUpperCase(), WORKERS);
         }
 
