@@ -1,10 +1,10 @@
 """Sends every case of the type zoo's values file to the zoo application through Centrifugo with the
-Python client generated from its contract (client/generated/python) over the official SDK
-(centrifuge-python), subscribes to the typed channel and asks the server to publish into it; prints
-one JSON line shaped like zoo-steps.mjs prints it.
+Python client generated from its contract (client/generated/python) over the official centrifuge-python
+SDK, subscribes to a typed channel and asks the server to publish into it; prints one JSON line of the
+same shape as zoo-steps.mjs: what came back for each case, and the publication received.
 
     CENTRIFUGO_URL=ws://127.0.0.1:8000/connection/websocket CENTRIFUGO_TOKEN=<jwt> \\
-        python zoo_steps.py ../src/test/resources/zoo-values.json
+      PYTHONPATH=generated/python python python/zoo_steps.py ../src/test/resources/zoo-values.json
 """
 
 from __future__ import annotations
@@ -12,80 +12,111 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import pathlib
+import re
 import sys
-import typing
+import typing as _t
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "generated" / "python"))
+import centrifuge
+import pydantic
 
-import centrifuge  # noqa: E402
-import pydantic  # noqa: E402
-import zoo_client  # noqa: E402
+import zoo_client
+from zoo_client import CONTRACT_VERSION, RpcClient, RpcError
+
+TIMEOUT = 8.0
 
 
 def method_name(rpc: str) -> str:
-    """The naming convention of the generated clients: ``zoo:shape`` becomes ``zoo_shape``."""
-    words = [word for word in "".join(c if c.isalnum() else " " for c in rpc).split()]
-    return "_".join(word.lower() for word in words)
+    """The naming convention of the generated Python client: ``zoo:shape`` and ``zoo.echo`` become
+    ``zoo_shape`` and ``zoo_echo``."""
+    words = [word for word in re.split(r"[^A-Za-z0-9]+", rpc) if word]
+    snake = [re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", word).lower() for word in words]
+    return "_".join(snake)
 
 
 def failure(error: BaseException) -> dict[str, object]:
-    if isinstance(error, zoo_client.RpcError):
-        return {"code": error.code, "message": error.message, "temporary": error.temporary}
-    return {"error": repr(error)}
+    if isinstance(error, RpcError):
+        return {
+            "code": error.code,
+            "message": error.message,
+            "temporary": error.temporary,
+            "violations": [vars(violation) for violation in error.violations],
+        }
+    return {"error": f"{type(error).__name__}: {error}"}
 
 
-async def call(rpc: zoo_client.RpcClient, case: dict[str, typing.Any]) -> dict[str, object]:
-    method = getattr(rpc, method_name(case["method"]), None)
+async def call_case(client: RpcClient, test_case: dict[str, _t.Any]) -> dict[str, object]:
+    name = method_name(test_case["method"])
+    method = getattr(client, name, None)
     if method is None:
-        return {"missingMethod": method_name(case["method"])}
-    hints = typing.get_type_hints(method)
-    result_type = hints.get("return", type(None))
+        return {"missingMethod": name}
+    # The typed parameters and result as the generated method declares them.
+    hints = _t.get_type_hints(method, vars(zoo_client.client))
+    returns: pydantic.TypeAdapter[_t.Any] = pydantic.TypeAdapter(hints["return"])
     try:
-        if "value" in case:
-            params = pydantic.TypeAdapter(hints["params"]).validate_python(case["value"])
-            result = await method(params, timeout=8)
+        if "value" in test_case:
+            params = pydantic.TypeAdapter(hints["params"]).validate_python(test_case["value"])
+            result = await method(params, timeout=TIMEOUT)
         else:
-            result = await method(timeout=8)
-    except Exception as error:  # the report names it
+            result = await method(timeout=TIMEOUT)
+    except Exception as error:  # noqa: BLE001 - every failure is reported, not raised
         return {"failure": failure(error)}
-    return {"received": pydantic.TypeAdapter(result_type).dump_python(result, mode="json", by_alias=True)}
+    return {"received": returns.dump_python(result, mode="json", by_alias=True)}
 
 
-async def main() -> None:
-    url, token, values_file = os.environ["CENTRIFUGO_URL"], os.environ["CENTRIFUGO_TOKEN"], sys.argv[1]
-    values = json.loads(pathlib.Path(values_file).read_text(encoding="utf-8"))
-    output: dict[str, typing.Any] = {"connected": False, "generatedVersion": zoo_client.CONTRACT_VERSION, "cases": {}}
-    client = centrifuge.Client(url, token=token, name="centrifugo4j-zoo-python", proxy=None)
+async def main(values_file: str) -> dict[str, _t.Any]:
+    url = os.environ["CENTRIFUGO_URL"]
+    token = os.environ["CENTRIFUGO_TOKEN"]
+    with open(values_file, encoding="utf-8") as file:
+        values = json.load(file)
+
+    output: dict[str, _t.Any] = {"connected": False, "generatedVersion": CONTRACT_VERSION, "cases": {}}
+    centrifuge_client = centrifuge.Client(url, token=token, name="centrifugo4j-zoo-it", timeout=TIMEOUT)
     try:
-        await client.connect()
-        await client.ready(timeout=10)
+        await centrifuge_client.connect()
+        await centrifuge_client.ready(timeout=10.0)
         output["connected"] = True
-        rpc = zoo_client.RpcClient(client)
-        for case in values["cases"]:
-            output["cases"][case["name"]] = await call(rpc, case)
+        client = RpcClient(centrifuge_client, timeout=TIMEOUT)
+        for test_case in values["cases"]:
+            output["cases"][test_case["name"]] = await call_case(client, test_case)
 
-        specimen = next(c["value"] for c in values["cases"] if c["name"] == values["sighting"]["sighting"]["specimen"])
-        sent = {**values["sighting"]["sighting"], "specimen": specimen}
+        # The typed channel: subscribe to the cage, then ask the server to publish a sighting into it.
         cage = values["sighting"]["cage"]
-        subscription = rpc.subscribe_zoo_cage(cage)
+        everything = next(c for c in values["cases"] if c["name"] == values["sighting"]["sighting"]["specimen"])
+        request = zoo_client.SightingRequest.model_validate(
+            {"cage": cage, "sighting": {**values["sighting"]["sighting"], "specimen": everything["value"]}}
+        )
+        subscription = client.subscribe_zoo_cage(cage)
         await subscription.subscribe()
-        await subscription.subscription.ready(timeout=10)
-        request = zoo_client.SightingRequest.model_validate({"cage": cage, "sighting": sent})
-        output["sightOffset"] = await rpc.zoo_sight(request, timeout=8)
-        sighting = await asyncio.wait_for(subscription.__anext__(), timeout=10)
+        await subscription.subscription.ready(timeout=TIMEOUT)
+        output["sightOffset"] = await client.zoo_sight(request, timeout=TIMEOUT)
+        sighting = await asyncio.wait_for(anext(aiter(subscription)), TIMEOUT)
         output["publication"] = {
             "data": sighting.model_dump(mode="json", by_alias=True),
             "channel": subscription.channel,
         }
-        output["sent"] = {"sighting": sent}
+        output["sent"] = {"sighting": request.sighting.model_dump(mode="json", by_alias=True)}
         await subscription.unsubscribe()
-        output["serverVersion"] = (await client.rpc("system.contract", {})).data["version"]
-    except Exception as error:
-        output["failure"] = repr(error)
+
+        # A cage the subscribe handler refuses.
+        closed = client.subscribe_zoo_cage("closed")
+        await closed.subscribe()
+        try:
+            await closed.subscription.ready(timeout=TIMEOUT)
+            output["closedCage"] = {"subscribed": True}
+        except Exception as error:  # noqa: BLE001 - the refusal is what is expected
+            output["closedCage"] = {"unsubscribed": f"{type(error).__name__}: {error}"}
+
+        reply = await centrifuge_client.rpc("system.contract", {}, timeout=TIMEOUT)
+        output["serverVersion"] = reply.data["version"]
+    except Exception as error:  # noqa: BLE001 - reported in the output
+        output["failure"] = f"{type(error).__name__}: {error}"
     finally:
-        await client.disconnect()
-    print(json.dumps(output))
+        await centrifuge_client.disconnect()
+    return output
 
 
-asyncio.run(main())
+if __name__ == "__main__":
+    if len(sys.argv) != 2 or "CENTRIFUGO_URL" not in os.environ or "CENTRIFUGO_TOKEN" not in os.environ:
+        print("usage: CENTRIFUGO_URL=... CENTRIFUGO_TOKEN=... python zoo_steps.py <zoo-values.json>", file=sys.stderr)
+        sys.exit(2)
+    print(json.dumps(asyncio.run(asyncio.wait_for(main(sys.argv[1]), 40.0)), ensure_ascii=False))
