@@ -1,14 +1,10 @@
 package dev.centrifugo4j.codegen.go;
 
+import dev.centrifugo4j.codegen.ReservedWords;
 import dev.centrifugo4j.codegen.model.TypeRef;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * All the Go knowledge about types and names: how each contract type is written in Go, how RPC names
@@ -31,7 +27,7 @@ public final class GoTypeMapper implements TypeRef.Visitor<String> {
     private static final Set<String> INITIALISMS =
             Set.of("ID", "URL", "URI", "UUID", "API", "HTTP", "HTTPS", "JSON", "IP", "SQL", "TCP", "UDP", "XML", "RPC");
 
-    private final Set<String> reservedWords = reservedWords();
+    private final Set<String> reservedWords = ReservedWords.of(GoTypeMapper.class);
 
     /** The Go type of a contract type. */
     public String type(TypeRef type) {
@@ -195,20 +191,5 @@ public final class GoTypeMapper implements TypeRef.Visitor<String> {
             }
         }
         return out.append('"').toString();
-    }
-
-    private static Set<String> reservedWords() {
-        try (InputStream in = GoTypeMapper.class.getResourceAsStream("reserved-words.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("reserved-words.txt is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .lines()
-                    .map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .collect(Collectors.toUnmodifiableSet());
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

@@ -1,12 +1,9 @@
 package dev.centrifugo4j.codegen.python;
 
+import dev.centrifugo4j.codegen.ReservedWords;
 import dev.centrifugo4j.codegen.model.Facets;
 import dev.centrifugo4j.codegen.model.TypeRef;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +34,7 @@ public final class PythonTypeMapper implements TypeRef.Visitor<String> {
     private static final Pattern HUMP = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
 
     /** Keywords and soft keywords, from {@code reserved-words.txt}. */
-    private static final Set<String> KEYWORDS = reservedWords();
+    private static final Set<String> KEYWORDS = ReservedWords.of(PythonTypeMapper.class);
 
     /** Attributes of {@code pydantic.BaseModel} a field must not shadow. */
     private static final Set<String> MODEL_ATTRIBUTES = Set.of(
@@ -283,20 +280,5 @@ public final class PythonTypeMapper implements TypeRef.Visitor<String> {
             }
         }
         return out.append('"').toString();
-    }
-
-    private static Set<String> reservedWords() {
-        try (InputStream in = PythonTypeMapper.class.getResourceAsStream("reserved-words.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("reserved-words.txt is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .lines()
-                    .map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .collect(Collectors.toUnmodifiableSet());
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

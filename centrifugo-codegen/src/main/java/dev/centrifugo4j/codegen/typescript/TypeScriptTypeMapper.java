@@ -1,10 +1,7 @@
 package dev.centrifugo4j.codegen.typescript;
 
+import dev.centrifugo4j.codegen.ReservedWords;
 import dev.centrifugo4j.codegen.model.TypeRef;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -25,7 +22,7 @@ public final class TypeScriptTypeMapper implements TypeRef.Visitor<String> {
 
     private static final Pattern WORD_BOUNDARY = Pattern.compile("[^A-Za-z0-9]+");
 
-    private final Set<String> reservedWords = reservedWords();
+    private final Set<String> reservedWords = ReservedWords.of(TypeScriptTypeMapper.class);
 
     /** The TypeScript type of a contract type. */
     public String type(TypeRef type) {
@@ -139,20 +136,5 @@ public final class TypeScriptTypeMapper implements TypeRef.Visitor<String> {
 
     private String escape(String name) {
         return this.reservedWords.contains(name) ? name + "_" : name;
-    }
-
-    private static Set<String> reservedWords() {
-        try (InputStream in = TypeScriptTypeMapper.class.getResourceAsStream("reserved-words.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("reserved-words.txt is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .lines()
-                    .map(String::strip)
-                    .filter(line -> !line.isEmpty())
-                    .collect(Collectors.toUnmodifiableSet());
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }
