@@ -43,6 +43,7 @@ public final class CodegenMain {
         String packageName = "centrifugo-client";
         String pythonPackage = null;
         String goModule = null;
+        String classpath = "";
         try {
             for (int i = 0; i < args.length; i++) {
                 String value = (i + 1 < args.length) ? args[i + 1] : null;
@@ -53,6 +54,7 @@ public final class CodegenMain {
                     case "--typescript-package" -> packageName = require(args[i], value);
                     case "--python-package" -> pythonPackage = require(args[i], value);
                     case "--go-module" -> goModule = require(args[i], value);
+                    case "--classpath" -> classpath = require(args[i], value);
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
                 i++;
@@ -60,14 +62,17 @@ public final class CodegenMain {
             if (contract == null || output == null) {
                 throw new IllegalArgumentException("--contract and --output are required");
             }
-            GenerateRequest request = new GenerateRequest(
+            List<Language> parsedLanguages = Language.parse(languages);
+            String python =
+                    pythonPackage != null ? pythonPackage : GenerateRequest.defaultPythonPackageName(packageName);
+            String go = goModule != null ? goModule : GenerateRequest.defaultGoModulePath(packageName);
+            String npm = packageName;
+            Path folder = output;
+            List<Path> written = ContractCollector.withContract(
                     contract,
-                    output,
-                    Language.parse(languages),
-                    packageName,
-                    pythonPackage != null ? pythonPackage : GenerateRequest.defaultPythonPackageName(packageName),
-                    goModule != null ? goModule : GenerateRequest.defaultGoModulePath(packageName));
-            List<Path> written = new ClientGenerator().generate(request);
+                    classpath,
+                    merged -> new ClientGenerator()
+                            .generate(new GenerateRequest(merged, folder, parsedLanguages, npm, python, go)));
             out.println(
                     written.isEmpty() ? "Clients are up to date" : "Wrote " + written.size() + " file(s) to " + output);
             return 0;
@@ -75,7 +80,8 @@ public final class CodegenMain {
             err.println(ex.getMessage());
             err.println("Usage: CodegenMain --contract <contract.json> --output <folder>"
                     + " [--languages typescript,python,go|all] [--typescript-package <npm name>]"
-                    + " [--python-package <import name>] [--go-module <module path>]");
+                    + " [--python-package <import name>] [--go-module <module path>]"
+                    + " [--classpath <the application's class path, to merge its libraries' contracts>]");
             return 2;
         } catch (InvalidContractException ex) {
             err.println(ex.getMessage());

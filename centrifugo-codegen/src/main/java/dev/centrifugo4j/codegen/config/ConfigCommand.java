@@ -1,5 +1,6 @@
 package dev.centrifugo4j.codegen.config;
 
+import dev.centrifugo4j.codegen.ContractCollector;
 import dev.centrifugo4j.codegen.model.InvalidContractException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -24,7 +25,7 @@ public final class ConfigCommand {
             + " [--refresh-path <path>] [--subscribe-path <path>] [--publish-path <path>]"
             + " [--sub-refresh-path <path>] [--proxy-timeout <go duration>] [--secret-header <name>]"
             + " [--secret-variable <CENTRIFUGO_VAR_...>] [--connect-proxy] [--refresh-proxy]"
-            + " [--forwarded-headers <name,name>]";
+            + " [--forwarded-headers <name,name>] [--classpath <the application's class path>]";
 
     private ConfigCommand() {}
 
@@ -53,6 +54,7 @@ public final class ConfigCommand {
         boolean connectProxy = false;
         boolean refreshProxy = false;
         List<String> forwardedHeaders = List.of();
+        String classpath = "";
         try {
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
@@ -81,6 +83,7 @@ public final class ConfigCommand {
                     case "--secret-header" -> secretHeader = value;
                     case "--secret-variable" -> secretVariable = value;
                     case "--forwarded-headers" -> forwardedHeaders = splitList(value);
+                    case "--classpath" -> classpath = value;
                     default -> throw new IllegalArgumentException("Unknown option " + option);
                 }
             }
@@ -99,7 +102,10 @@ public final class ConfigCommand {
                     connectProxy,
                     refreshProxy,
                     forwardedHeaders);
-            CentrifugoConfigGenerator.Result result = new CentrifugoConfigGenerator().generate(request);
+            CentrifugoConfigGenerator.Result result = ContractCollector.withContract(
+                    contract,
+                    classpath,
+                    merged -> new CentrifugoConfigGenerator().generate(request.withContract(merged)));
             result.warnings().forEach(warning -> err.println("Warning: " + warning));
             out.println(summary(result, request));
             return 0;

@@ -91,6 +91,22 @@ public record ConfigRequest(
         forwardedHeaders = List.copyOf(forwardedHeaders);
     }
 
+    /** The same request reading another contract file (the merged one). */
+    public ConfigRequest withContract(Path otherContract) {
+        return new ConfigRequest(
+                otherContract,
+                this.outputFile,
+                this.mergeInto,
+                this.appUrl,
+                this.paths,
+                this.proxyTimeout,
+                this.secretHeader,
+                this.secretVariable,
+                this.connectProxy,
+                this.refreshProxy,
+                this.forwardedHeaders);
+    }
+
     private static String checkAppUrl(@Nullable String appUrl) {
         String problem = null;
         if (appUrl == null) {

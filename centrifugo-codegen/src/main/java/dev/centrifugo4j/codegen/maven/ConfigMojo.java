@@ -7,12 +7,13 @@ import dev.centrifugo4j.codegen.config.InvalidConfigException;
 import dev.centrifugo4j.codegen.model.InvalidContractException;
 import java.io.File;
 import java.io.UncheckedIOException;
-import org.apache.maven.plugin.AbstractMojo;
+import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,14 +24,12 @@ import org.jspecify.annotations.Nullable;
  * sends the secret header with the value of the environment variable {@link #secretVariable}, which
  * Centrifugo expands when it starts; the secret itself is never written.
  */
-@Mojo(name = "config", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
-public final class ConfigMojo extends AbstractMojo {
-
-    /** The contract the annotation processor wrote. */
-    @Parameter(
-            property = "centrifugo.codegen.contract",
-            defaultValue = "${project.build.outputDirectory}/META-INF/centrifugo/contract.json")
-    private File contract;
+@Mojo(
+        name = "config",
+        defaultPhase = LifecyclePhase.PROCESS_CLASSES,
+        threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
+public final class ConfigMojo extends ContractMojo {
 
     /** Where the configuration goes. */
     @Parameter(
@@ -119,9 +118,13 @@ public final class ConfigMojo extends AbstractMojo {
             return;
         }
         ConfigRequest request;
+        if (isAggregator("config")) {
+            return;
+        }
+        Path contract = contractPath();
         try {
             request = new ConfigRequest(
-                    this.contract.toPath(),
+                    contract,
                     this.outputFile.toPath(),
                     (this.mergeInto != null) ? this.mergeInto.toPath() : null,
                     this.appUrl,

@@ -8,25 +8,23 @@ import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
  * {@code mvn centrifugo:generate}: generates typed clients from the contract the annotation processor
  * wrote into the class output. Bind it to a phase after {@code compile} to run it in every build.
  */
-@Mojo(name = "generate", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
-public final class GenerateMojo extends AbstractMojo {
-
-    /** The contract the annotation processor wrote. */
-    @Parameter(
-            property = "centrifugo.codegen.contract",
-            defaultValue = "${project.build.outputDirectory}/META-INF/centrifugo/contract.json")
-    private File contract;
+@Mojo(
+        name = "generate",
+        defaultPhase = LifecyclePhase.PROCESS_CLASSES,
+        threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
+public final class GenerateMojo extends ContractMojo {
 
     /** Where the clients go, one folder per language. */
     @Parameter(
@@ -70,9 +68,13 @@ public final class GenerateMojo extends AbstractMojo {
             return;
         }
         GenerateRequest request;
+        if (isAggregator("generate")) {
+            return;
+        }
+        Path contract = contractPath();
         try {
             request = new GenerateRequest(
-                    this.contract.toPath(),
+                    contract,
                     this.outputDirectory.toPath(),
                     Language.parse(this.languages),
                     this.typescriptPackageName,

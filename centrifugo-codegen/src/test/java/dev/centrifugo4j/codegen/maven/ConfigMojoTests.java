@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.io.File;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +32,7 @@ class ConfigMojoTests {
     }
 
     private static void set(ConfigMojo mojo, String name, Object value) throws ReflectiveOperationException {
-        Field field = ConfigMojo.class.getDeclaredField(name);
-        field.setAccessible(true);
-        field.set(mojo, value);
+        MojoFields.set(mojo, name, value);
     }
 
     @Test

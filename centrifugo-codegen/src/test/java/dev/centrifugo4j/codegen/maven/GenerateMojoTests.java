@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.io.File;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoFailureException;
@@ -25,9 +24,7 @@ class GenerateMojoTests {
     }
 
     private static void set(GenerateMojo mojo, String name, Object value) throws ReflectiveOperationException {
-        Field field = GenerateMojo.class.getDeclaredField(name);
-        field.setAccessible(true);
-        field.set(mojo, value);
+        MojoFields.set(mojo, name, value);
     }
 
     @Test
