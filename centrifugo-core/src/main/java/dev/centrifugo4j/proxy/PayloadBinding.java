@@ -8,7 +8,6 @@ import java.util.Base64;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
@@ -37,7 +36,7 @@ public final class PayloadBinding {
 
     private final ObjectMapper mapper;
 
-    private final JavaType type;
+    private final Type type;
 
     /** Made by the first call; racing first calls may each make one, all equal. */
     private volatile @Nullable ObjectReader reader;
@@ -56,7 +55,7 @@ public final class PayloadBinding {
      */
     public PayloadBinding(ObjectMapper mapper, Type type, boolean nullable, @Nullable Validator validator) {
         this.mapper = mapper;
-        this.type = mapper.constructType(type);
+        this.type = type;
         this.nullable = nullable;
         this.validator = validator;
     }
@@ -106,7 +105,7 @@ public final class PayloadBinding {
     private ObjectReader reader() {
         ObjectReader reader = this.reader;
         if (reader == null) {
-            reader = this.mapper.readerFor(this.type);
+            reader = this.mapper.readerFor(this.mapper.constructType(this.type));
             this.reader = reader;
         }
         return reader;
