@@ -657,7 +657,8 @@ public final class CentrifugoPublisher implements AutoCloseable {
                 dispatcher.setMaxRequestsPerHost(this.maxConcurrentRequests);
                 http = new OkHttpClient.Builder()
                         .dispatcher(dispatcher)
-                        .connectionPool(new ConnectionPool(this.maxIdleConnections, 5, TimeUnit.MINUTES));
+                        .connectionPool(new ConnectionPool(this.maxIdleConnections, 5, TimeUnit.MINUTES))
+                        .socketFactory(new NoDelaySocketFactory());
             }
             http.connectTimeout(this.connectTimeout)
                     .readTimeout(this.requestTimeout)
@@ -751,7 +752,10 @@ public final class CentrifugoPublisher implements AutoCloseable {
 
         /**
          * An OkHttp client to share (its connection pool and dispatcher); the publisher then leaves
-         * it open on {@link #close()}. Timeouts set here still apply.
+         * it open on {@link #close()}. Timeouts set here still apply. Its socket factory is kept as
+         * it is (changing it would stop sharing the connections): the publisher's own client turns
+         * Nagle's algorithm off ({@code TCP_NODELAY}), without which a batch request waits for the
+         * server's delayed ACK; give a shared client a socket factory that does the same.
          */
         public Builder okHttpClient(OkHttpClient okHttpClient) {
             this.okHttpClient = Checks.requireNonNull(okHttpClient, "okHttpClient");
