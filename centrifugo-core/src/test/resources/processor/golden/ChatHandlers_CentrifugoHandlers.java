@@ -3,9 +3,11 @@ package com.example.channel;
 import dev.centrifugo4j.channel.ChannelContext;
 import dev.centrifugo4j.channel.ChannelOperation;
 import dev.centrifugo4j.rpc.RpcContext;
+import dev.centrifugo4j.spi.ChannelInvoker;
 import dev.centrifugo4j.spi.ChannelMethodDefinition;
 import dev.centrifugo4j.spi.ChannelParameter;
 import dev.centrifugo4j.spi.HandlerIndex;
+import dev.centrifugo4j.spi.RpcInvoker;
 import dev.centrifugo4j.spi.RpcMethodDefinition;
 import dev.centrifugo4j.spi.TypeRef;
 import java.util.List;
@@ -27,9 +29,8 @@ public final class ChatHandlers_CentrifugoHandlers implements HandlerIndex {
                     false,
                     false,
                     false,
-                    (handler, context, params) -> ((ChatHandlers) handler).history(context)));
+                    new RpcInvokers(0)));
 
-    @SuppressWarnings("unchecked")
     private static final List<ChannelMethodDefinition> CHANNEL_METHODS = List.of(
             new ChannelMethodDefinition(
                     ChannelOperation.SUBSCRIBE,
@@ -41,7 +42,7 @@ public final class ChatHandlers_CentrifugoHandlers implements HandlerIndex {
                             ChannelParameter.context(ChannelContext.class),
                             ChannelParameter.variable("roomId", long.class)),
                     false,
-                    (handler, arguments) -> ((ChatHandlers) handler).join((ChannelContext) arguments[0], (long) (Long) arguments[1])),
+                    new ChannelInvokers(0)),
             new ChannelMethodDefinition(
                     ChannelOperation.SUBSCRIBE,
                     "inbox:{user}",
@@ -52,7 +53,7 @@ public final class ChatHandlers_CentrifugoHandlers implements HandlerIndex {
                             ChannelParameter.context(ChannelContext.class),
                             ChannelParameter.variable("user", String.class)),
                     true,
-                    (handler, arguments) -> ((ChatHandlers) handler).openInbox((ChannelContext) arguments[0], (String) arguments[1])),
+                    new ChannelInvokers(1)),
             new ChannelMethodDefinition(
                     ChannelOperation.SUBSCRIBE,
                     "news:{kind}",
@@ -62,10 +63,7 @@ public final class ChatHandlers_CentrifugoHandlers implements HandlerIndex {
                     List.of(
                             ChannelParameter.variable("kind", RoomKind.class)),
                     false,
-                    (handler, arguments) -> {
-                        ((ChatHandlers) handler).follow((RoomKind) arguments[0]);
-                        return null;
-                    }),
+                    new ChannelInvokers(2)),
             new ChannelMethodDefinition(
                     ChannelOperation.SUBSCRIBE,
                     "terminal:session:{sessionId}",
@@ -76,7 +74,7 @@ public final class ChatHandlers_CentrifugoHandlers implements HandlerIndex {
                             ChannelParameter.variable("sessionId", UUID.class),
                             ChannelParameter.context(ChannelContext.class)),
                     false,
-                    (handler, arguments) -> ((ChatHandlers) handler).watch((UUID) arguments[0], (ChannelContext) arguments[1])),
+                    new ChannelInvokers(3)),
             new ChannelMethodDefinition(
                     ChannelOperation.PUBLISH,
                     "audit:{kind}",
@@ -87,7 +85,7 @@ public final class ChatHandlers_CentrifugoHandlers implements HandlerIndex {
                             ChannelParameter.variable("kind", RoomKind.class),
                             ChannelParameter.payload(String.class, false, false)),
                     true,
-                    (handler, arguments) -> ((ChatHandlers) handler).audit((RoomKind) arguments[0], (String) arguments[1])),
+                    new ChannelInvokers(4)),
             new ChannelMethodDefinition(
                     ChannelOperation.PUBLISH,
                     "chat:lobby",
@@ -97,7 +95,7 @@ public final class ChatHandlers_CentrifugoHandlers implements HandlerIndex {
                     List.of(
                             ChannelParameter.payload(ChatMessage.class, true, true)),
                     false,
-                    (handler, arguments) -> ((ChatHandlers) handler).chatter((ChatMessage) arguments[0])),
+                    new ChannelInvokers(5)),
             new ChannelMethodDefinition(
                     ChannelOperation.PUBLISH,
                     "chat:room:{roomId}",
@@ -109,7 +107,7 @@ public final class ChatHandlers_CentrifugoHandlers implements HandlerIndex {
                             ChannelParameter.variable("roomId", long.class),
                             ChannelParameter.payload(ChatMessage.class, false, true)),
                     false,
-                    (handler, arguments) -> ((ChatHandlers) handler).post((ChannelContext) arguments[0], (long) (Long) arguments[1], (ChatMessage) arguments[2])),
+                    new ChannelInvokers(6)),
             new ChannelMethodDefinition(
                     ChannelOperation.PUBLISH,
                     "feed:{kind}:{topic}",
@@ -120,7 +118,7 @@ public final class ChatHandlers_CentrifugoHandlers implements HandlerIndex {
                             ChannelParameter.variable("kind", RoomKind.class),
                             ChannelParameter.payload(new TypeRef<List<String>>() {}.type(), false, false)),
                     true,
-                    (handler, arguments) -> ((ChatHandlers) handler).tag((RoomKind) arguments[0], (List<String>) arguments[1])),
+                    new ChannelInvokers(7)),
             new ChannelMethodDefinition(
                     ChannelOperation.SUB_REFRESH,
                     "chat:room:{roomId}",
@@ -130,7 +128,7 @@ public final class ChatHandlers_CentrifugoHandlers implements HandlerIndex {
                     List.of(
                             ChannelParameter.variable("roomId", long.class)),
                     false,
-                    (handler, arguments) -> ((ChatHandlers) handler).refresh((long) (Long) arguments[0])),
+                    new ChannelInvokers(8)),
             new ChannelMethodDefinition(
                     ChannelOperation.SUB_REFRESH,
                     "terminal:session:{sessionId}",
@@ -140,7 +138,7 @@ public final class ChatHandlers_CentrifugoHandlers implements HandlerIndex {
                     List.of(
                             ChannelParameter.context(ChannelContext.class)),
                     true,
-                    (handler, arguments) -> ((ChatHandlers) handler).refreshSession((ChannelContext) arguments[0])));
+                    new ChannelInvokers(9)));
 
     public ChatHandlers_CentrifugoHandlers() {
     }
@@ -158,5 +156,67 @@ public final class ChatHandlers_CentrifugoHandlers implements HandlerIndex {
     @Override
     public List<ChannelMethodDefinition> channelMethods() {
         return CHANNEL_METHODS;
+    }
+
+    /**
+     * Calls the RPC method of the given number.
+     */
+    private static final class RpcInvokers implements RpcInvoker {
+        private final int method;
+
+        RpcInvokers(int method) {
+            this.method = method;
+        }
+
+        @Override
+        public Object invoke(Object handler, RpcContext context, Object params) throws Exception {
+            switch (this.method) {
+                case 0:
+                    return ((ChatHandlers) handler).history(context);
+                default:
+                    throw new IllegalStateException("No RPC method " + this.method);
+            }
+        }
+    }
+
+    /**
+     * Calls the channel method of the given number.
+     */
+    private static final class ChannelInvokers implements ChannelInvoker {
+        private final int method;
+
+        ChannelInvokers(int method) {
+            this.method = method;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object invoke(Object handler, Object[] arguments) throws Exception {
+            switch (this.method) {
+                case 0:
+                    return ((ChatHandlers) handler).join((ChannelContext) arguments[0], (long) (Long) arguments[1]);
+                case 1:
+                    return ((ChatHandlers) handler).openInbox((ChannelContext) arguments[0], (String) arguments[1]);
+                case 2:
+                    ((ChatHandlers) handler).follow((RoomKind) arguments[0]);
+                    return null;
+                case 3:
+                    return ((ChatHandlers) handler).watch((UUID) arguments[0], (ChannelContext) arguments[1]);
+                case 4:
+                    return ((ChatHandlers) handler).audit((RoomKind) arguments[0], (String) arguments[1]);
+                case 5:
+                    return ((ChatHandlers) handler).chatter((ChatMessage) arguments[0]);
+                case 6:
+                    return ((ChatHandlers) handler).post((ChannelContext) arguments[0], (long) (Long) arguments[1], (ChatMessage) arguments[2]);
+                case 7:
+                    return ((ChatHandlers) handler).tag((RoomKind) arguments[0], (List<String>) arguments[1]);
+                case 8:
+                    return ((ChatHandlers) handler).refresh((long) (Long) arguments[0]);
+                case 9:
+                    return ((ChatHandlers) handler).refreshSession((ChannelContext) arguments[0]);
+                default:
+                    throw new IllegalStateException("No channel method " + this.method);
+            }
+        }
     }
 }

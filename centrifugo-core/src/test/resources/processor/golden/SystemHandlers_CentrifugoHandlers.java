@@ -2,6 +2,7 @@ package com.example.rpc;
 
 import dev.centrifugo4j.rpc.RpcContext;
 import dev.centrifugo4j.spi.HandlerIndex;
+import dev.centrifugo4j.spi.RpcInvoker;
 import dev.centrifugo4j.spi.RpcMethodDefinition;
 import dev.centrifugo4j.spi.TypeRef;
 import java.util.List;
@@ -12,7 +13,6 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.centrifugo4j.processor.HandlerProcessor")
 public final class SystemHandlers_CentrifugoHandlers implements HandlerIndex {
-    @SuppressWarnings("unchecked")
     private static final List<RpcMethodDefinition> METHODS = List.of(
             new RpcMethodDefinition(
                     "items:count",
@@ -23,7 +23,7 @@ public final class SystemHandlers_CentrifugoHandlers implements HandlerIndex {
                     false,
                     false,
                     false,
-                    (handler, context, params) -> ((SystemHandlers) handler).count((List<Item>) params)),
+                    new RpcInvokers(0)),
             new RpcMethodDefinition(
                     "system.echo",
                     SystemHandlers.class,
@@ -33,7 +33,7 @@ public final class SystemHandlers_CentrifugoHandlers implements HandlerIndex {
                     false,
                     true,
                     false,
-                    (handler, context, params) -> ((SystemHandlers) handler).echo((PingParams) params, context)),
+                    new RpcInvokers(1)),
             new RpcMethodDefinition(
                     "system.greet",
                     SystemHandlers.class,
@@ -43,7 +43,7 @@ public final class SystemHandlers_CentrifugoHandlers implements HandlerIndex {
                     true,
                     false,
                     false,
-                    (handler, context, params) -> ((SystemHandlers) handler).greet((Item) params)),
+                    new RpcInvokers(2)),
             new RpcMethodDefinition(
                     "system.ping",
                     SystemHandlers.class,
@@ -53,7 +53,7 @@ public final class SystemHandlers_CentrifugoHandlers implements HandlerIndex {
                     false,
                     true,
                     false,
-                    (handler, context, params) -> ((SystemHandlers) handler).ping(context, (PingParams) params)),
+                    new RpcInvokers(3)),
             new RpcMethodDefinition(
                     "system.reset",
                     SystemHandlers.class,
@@ -63,10 +63,7 @@ public final class SystemHandlers_CentrifugoHandlers implements HandlerIndex {
                     false,
                     false,
                     false,
-                    (handler, context, params) -> {
-                        ((SystemHandlers) handler).reset();
-                        return null;
-                    }),
+                    new RpcInvokers(4)),
             new RpcMethodDefinition(
                     "system.slow",
                     SystemHandlers.class,
@@ -76,7 +73,7 @@ public final class SystemHandlers_CentrifugoHandlers implements HandlerIndex {
                     false,
                     false,
                     true,
-                    (handler, context, params) -> ((SystemHandlers) handler).slow((Item) params)),
+                    new RpcInvokers(5)),
             new RpcMethodDefinition(
                     "system.time",
                     SystemHandlers.class,
@@ -86,7 +83,7 @@ public final class SystemHandlers_CentrifugoHandlers implements HandlerIndex {
                     false,
                     false,
                     false,
-                    (handler, context, params) -> ((SystemHandlers) handler).time()),
+                    new RpcInvokers(6)),
             new RpcMethodDefinition(
                     "system.whoami",
                     SystemHandlers.class,
@@ -96,7 +93,7 @@ public final class SystemHandlers_CentrifugoHandlers implements HandlerIndex {
                     false,
                     false,
                     false,
-                    (handler, context, params) -> ((SystemHandlers) handler).whoami(context)));
+                    new RpcInvokers(7)));
 
     public SystemHandlers_CentrifugoHandlers() {
     }
@@ -109,5 +106,42 @@ public final class SystemHandlers_CentrifugoHandlers implements HandlerIndex {
     @Override
     public List<RpcMethodDefinition> methods() {
         return METHODS;
+    }
+
+    /**
+     * Calls the RPC method of the given number.
+     */
+    private static final class RpcInvokers implements RpcInvoker {
+        private final int method;
+
+        RpcInvokers(int method) {
+            this.method = method;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object invoke(Object handler, RpcContext context, Object params) throws Exception {
+            switch (this.method) {
+                case 0:
+                    return ((SystemHandlers) handler).count((List<Item>) params);
+                case 1:
+                    return ((SystemHandlers) handler).echo((PingParams) params, context);
+                case 2:
+                    return ((SystemHandlers) handler).greet((Item) params);
+                case 3:
+                    return ((SystemHandlers) handler).ping(context, (PingParams) params);
+                case 4:
+                    ((SystemHandlers) handler).reset();
+                    return null;
+                case 5:
+                    return ((SystemHandlers) handler).slow((Item) params);
+                case 6:
+                    return ((SystemHandlers) handler).time();
+                case 7:
+                    return ((SystemHandlers) handler).whoami(context);
+                default:
+                    throw new IllegalStateException("No RPC method " + this.method);
+            }
+        }
     }
 }

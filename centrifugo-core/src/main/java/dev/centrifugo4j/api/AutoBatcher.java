@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Coalesces publications into batches. Callers only enqueue; one flusher thread forms batches and
  * is the only one that waits for an in-flight slot, so back-pressure never blocks an async caller.
+ * The thread starts with the first publication, not when the publisher is built.
  */
 final class AutoBatcher implements AutoCloseable {
 
@@ -32,6 +33,8 @@ final class AutoBatcher implements AutoCloseable {
 
     private volatile boolean closed;
 
+    private volatile boolean started;
+
     AutoBatcher(AutoBatching settings, Function<BatchRequest, CompletableFuture<BatchResult>> sender) {
         this.settings = settings;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
@@ -39,7 +42,18 @@ final class AutoBatcher implements AutoCloseable {
         this.sender = sender;
         this.flusher = new Thread(this::run, "centrifugo-auto-batcher");
         this.flusher.setDaemon(true);
-        this.flusher.start();
+    }
+
+    /** Starts the flusher thread once; after that one volatile read. */
+    private void start() {
+        if (!this.started) {
+            synchronized (this) {
+                if (!this.started) {
+                    this.flusher.start();
+                    this.started = true;
+                }
+            }
+        }
     }
 
     /** Enqueues without waiting; fails the future at once when the queue is full. */
@@ -47,7 +61,10 @@ final class AutoBatcher implements AutoCloseable {
         Pending pending = new Pending(request, new CompletableFuture<>());
         if (this.closed) {
             pending.future.completeExceptionally(new IllegalStateException("The publisher is closed"));
-        } else if (!this.queue.offer(pending)) {
+            return pending.future;
+        }
+        start();
+        if (!this.queue.offer(pending)) {
             pending.future.completeExceptionally(new CentrifugoBackPressureException(this.settings.queueCapacity()));
         }
         return pending.future;
@@ -60,6 +77,7 @@ final class AutoBatcher implements AutoCloseable {
             if (this.closed) {
                 throw new IllegalStateException("The publisher is closed");
             }
+            start();
             if (!this.queue.offer(pending, timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 throw new CentrifugoBackPressureException(this.settings.queueCapacity());
             }

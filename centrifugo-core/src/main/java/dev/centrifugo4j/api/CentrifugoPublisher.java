@@ -50,13 +50,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CentrifugoPublisher implements AutoCloseable {
 
-    private static final MediaType JSON = MediaType.get("application/json");
+    private final LazyHttpClient http;
 
-    private final OkHttpClient http;
-
-    private final boolean ownsHttpClient;
-
-    private final HttpUrl apiUrl;
+    private final String apiUrl;
 
     private final Map<String, HttpUrl> methodUrls = new ConcurrentHashMap<>();
 
@@ -76,7 +72,7 @@ public final class CentrifugoPublisher implements AutoCloseable {
 
     private final Duration closeTimeout;
 
-    private CentrifugoPublisher(Builder builder, HttpUrl apiUrl) {
+    private CentrifugoPublisher(Builder builder, String apiUrl) {
         this.apiUrl = apiUrl;
         this.apiKey = builder.apiKey;
         this.wire = new Wire(CentrifugoJson.mapper(
@@ -88,25 +84,11 @@ public final class CentrifugoPublisher implements AutoCloseable {
         this.requestTimeout = builder.requestTimeout;
         this.observer = builder.observer;
         this.closeTimeout = builder.closeTimeout;
-        this.ownsHttpClient = builder.okHttpClient == null;
-        OkHttpClient.Builder http;
-        if (builder.okHttpClient != null) {
-            // Shares the given client's connection pool and dispatcher.
-            http = builder.okHttpClient.newBuilder();
-        } else {
-            Dispatcher dispatcher = new Dispatcher();
-            dispatcher.setMaxRequests(builder.maxConcurrentRequests);
-            dispatcher.setMaxRequestsPerHost(builder.maxConcurrentRequests);
-            http = new OkHttpClient.Builder()
-                    .dispatcher(dispatcher)
-                    .connectionPool(new ConnectionPool(builder.maxIdleConnections, 5, TimeUnit.MINUTES));
+        this.http = new LazyHttpClient(builder);
+        if (builder.okHttpClient != null || !builder.httpCustomizers.isEmpty()) {
+            // The application configures the client: its code runs (and fails) at once, not on the first call.
+            this.http.client();
         }
-        http.connectTimeout(builder.connectTimeout)
-                .readTimeout(builder.requestTimeout)
-                .writeTimeout(builder.requestTimeout)
-                .callTimeout(builder.requestTimeout);
-        builder.httpCustomizers.forEach(customizer -> customizer.accept(http));
-        this.http = http.build();
         this.batcher =
                 builder.autoBatching != null ? new AutoBatcher(builder.autoBatching, this::autoBatchAsync) : null;
     }
@@ -373,10 +355,7 @@ public final class CentrifugoPublisher implements AutoCloseable {
         if (this.batcher != null) {
             this.batcher.close(this.closeTimeout);
         }
-        if (this.ownsHttpClient) {
-            this.http.dispatcher().executorService().shutdown();
-            this.http.connectionPool().evictAll();
-        }
+        this.http.close();
     }
 
     @Override
@@ -482,7 +461,8 @@ public final class CentrifugoPublisher implements AutoCloseable {
     }
 
     private Request request(ApiCall call, byte[] body) {
-        Request.Builder request = new Request.Builder().url(url(call.method())).post(RequestBody.create(body, JSON));
+        Request.Builder request =
+                new Request.Builder().url(url(call.method())).post(RequestBody.create(body, JsonMediaType.VALUE));
         if (this.apiKey != null) {
             request.header("X-API-Key", this.apiKey);
         }
@@ -492,7 +472,11 @@ public final class CentrifugoPublisher implements AutoCloseable {
 
     private HttpUrl url(String method) {
         return this.methodUrls.computeIfAbsent(
-                method, name -> this.apiUrl.newBuilder().addPathSegment(name).build());
+                method,
+                name -> HttpUrl.get(this.apiUrl)
+                        .newBuilder()
+                        .addPathSegment(name)
+                        .build());
     }
 
     /** The {@code result} of a successful answer; anything else is thrown as a {@link CentrifugoException}. */
@@ -601,6 +585,106 @@ public final class CentrifugoPublisher implements AutoCloseable {
         return new IllegalStateException(cause);
     }
 
+    /** Made by the first call (OkHttp's media types load Kotlin's regular expressions). */
+    private static final class JsonMediaType {
+
+        static final MediaType VALUE = MediaType.get("application/json");
+    }
+
+    /**
+     * The OkHttp client, built on the first call: building one loads TLS, the Kotlin standard
+     * library and Okio (several hundred classes, a quarter of a second on a small machine), which an
+     * application that starts but does not call Centrifugo yet should not pay for at start-up.
+     * After the first call, one volatile read per call.
+     */
+    private static final class LazyHttpClient {
+
+        private final @Nullable OkHttpClient shared;
+
+        private final List<Consumer<OkHttpClient.Builder>> customizers;
+
+        private final Duration connectTimeout;
+
+        private final Duration requestTimeout;
+
+        private final int maxConcurrentRequests;
+
+        private final int maxIdleConnections;
+
+        private volatile @Nullable OkHttpClient client;
+
+        private boolean closed; // guarded by this
+
+        LazyHttpClient(Builder builder) {
+            // A copy of the settings: the builder may be changed or reused after build().
+            this.shared = builder.okHttpClient;
+            this.customizers = List.copyOf(builder.httpCustomizers);
+            this.connectTimeout = builder.connectTimeout;
+            this.requestTimeout = builder.requestTimeout;
+            this.maxConcurrentRequests = builder.maxConcurrentRequests;
+            this.maxIdleConnections = builder.maxIdleConnections;
+        }
+
+        Call newCall(Request request) {
+            return client().newCall(request);
+        }
+
+        OkHttpClient client() {
+            OkHttpClient client = this.client;
+            if (client == null) {
+                synchronized (this) {
+                    client = this.client;
+                    if (client == null) {
+                        client = build();
+                        if (this.closed) {
+                            release(client);
+                        }
+                        this.client = client;
+                    }
+                }
+            }
+            return client;
+        }
+
+        private OkHttpClient build() {
+            OkHttpClient.Builder http;
+            if (this.shared != null) {
+                // Shares the given client's connection pool and dispatcher.
+                http = this.shared.newBuilder();
+            } else {
+                Dispatcher dispatcher = new Dispatcher();
+                dispatcher.setMaxRequests(this.maxConcurrentRequests);
+                dispatcher.setMaxRequestsPerHost(this.maxConcurrentRequests);
+                http = new OkHttpClient.Builder()
+                        .dispatcher(dispatcher)
+                        .connectionPool(new ConnectionPool(this.maxIdleConnections, 5, TimeUnit.MINUTES))
+                        .socketFactory(new NoDelaySocketFactory());
+            }
+            http.connectTimeout(this.connectTimeout)
+                    .readTimeout(this.requestTimeout)
+                    .writeTimeout(this.requestTimeout)
+                    .callTimeout(this.requestTimeout);
+            this.customizers.forEach(customizer -> customizer.accept(http));
+            return http.build();
+        }
+
+        /** Releases the client the publisher made (none when it was never used or is shared). */
+        synchronized void close() {
+            this.closed = true;
+            OkHttpClient client = this.client;
+            if (client != null) {
+                release(client);
+            }
+        }
+
+        private void release(OkHttpClient client) {
+            if (this.shared == null) {
+                client.dispatcher().executorService().shutdown();
+                client.connectionPool().evictAll();
+            }
+        }
+    }
+
     /** Builds a {@link CentrifugoPublisher}; setters validate their argument at once. */
     public static final class Builder {
 
@@ -640,7 +724,7 @@ public final class CentrifugoPublisher implements AutoCloseable {
          */
         public Builder apiUrl(String apiUrl) {
             Checks.requireText(apiUrl, "apiUrl");
-            if (HttpUrl.parse(apiUrl) == null) {
+            if (!Checks.isHttpUrl(apiUrl)) {
                 throw new IllegalArgumentException("'apiUrl' must be an http or https URL, was '" + apiUrl + "'");
             }
             this.apiUrl = apiUrl;
@@ -668,7 +752,10 @@ public final class CentrifugoPublisher implements AutoCloseable {
 
         /**
          * An OkHttp client to share (its connection pool and dispatcher); the publisher then leaves
-         * it open on {@link #close()}. Timeouts set here still apply.
+         * it open on {@link #close()}. Timeouts set here still apply. Its socket factory is kept as
+         * it is (changing it would stop sharing the connections): the publisher's own client turns
+         * Nagle's algorithm off ({@code TCP_NODELAY}), without which a batch request waits for the
+         * server's delayed ACK; give a shared client a socket factory that does the same.
          */
         public Builder okHttpClient(OkHttpClient okHttpClient) {
             this.okHttpClient = Checks.requireNonNull(okHttpClient, "okHttpClient");
@@ -760,7 +847,7 @@ public final class CentrifugoPublisher implements AutoCloseable {
             if (this.apiUrl == null) {
                 throw new IllegalStateException("'apiUrl' must be set, for example http://localhost:8000/api");
             }
-            return new CentrifugoPublisher(this, HttpUrl.get(this.apiUrl));
+            return new CentrifugoPublisher(this, this.apiUrl);
         }
 
         private static Duration positive(@Nullable Duration value, String name) {

@@ -51,6 +51,17 @@ final class HandlerIndexGenerator {
 
     private static final ClassName CHANNEL_CONTEXT = ClassName.get(CHANNEL_PACKAGE, "ChannelContext");
 
+    private static final ClassName RPC_INVOKER = ClassName.get(SPI_PACKAGE, "RpcInvoker");
+
+    private static final ClassName CHANNEL_INVOKER = ClassName.get(SPI_PACKAGE, "ChannelInvoker");
+
+    private static final ClassName RPC_CONTEXT = ClassName.get("dev.centrifugo4j.rpc", "RpcContext");
+
+    /** The nested classes that call the handler methods, one per index and kind. */
+    private static final String RPC_INVOKERS = "RpcInvokers";
+
+    private static final String CHANNEL_INVOKERS = "ChannelInvokers";
+
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
     private static final ClassName LIST = ClassName.get("java.util", "List");
@@ -104,18 +115,11 @@ final class HandlerIndexGenerator {
                 .addSuperinterface(RPC_HANDLER_INDEX)
                 .addOriginatingElement(handler);
         if (!rpcMethods.isEmpty()) {
-            index.addField(constant(
-                    rpcDefinitions,
-                    "METHODS",
-                    methodsInitializer(handlerName, rpcMethods),
-                    rpcMethods.stream().anyMatch(RpcMethod::paramsTypeGeneric)));
+            index.addField(constant(rpcDefinitions, "METHODS", methodsInitializer(handlerName, rpcMethods)));
         }
         if (!channelMethods.isEmpty()) {
             index.addField(constant(
-                    channelDefinitions,
-                    "CHANNEL_METHODS",
-                    channelMethodsInitializer(handlerName, channelMethods),
-                    channelMethods.stream().anyMatch(ChannelMethod::castsToGenericType)));
+                    channelDefinitions, "CHANNEL_METHODS", channelMethodsInitializer(handlerName, channelMethods)));
         }
         index.addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PUBLIC)
@@ -144,6 +148,12 @@ final class HandlerIndexGenerator {
                     .addStatement("return CHANNEL_METHODS")
                     .build());
         }
+        if (!rpcMethods.isEmpty()) {
+            index.addType(rpcInvokers(handlerName, rpcMethods));
+        }
+        if (!channelMethods.isEmpty()) {
+            index.addType(channelInvokers(handlerName, channelMethods));
+        }
         return JavaFile.builder(indexName.packageName(), index.build())
                 .indent("    ")
                 .skipJavaLangImports(true)
@@ -168,27 +178,115 @@ final class HandlerIndexGenerator {
         return String.join(", ", code.subList(0, code.size() - 1)) + " and " + code.get(code.size() - 1);
     }
 
-    private static FieldSpec constant(TypeName type, String name, CodeBlock initializer, boolean unchecked) {
-        FieldSpec.Builder field = FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer(initializer);
-        if (unchecked) {
-            // An invoker casts the Object it receives to a parameterized type.
-            field.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
-                    .addMember("value", "$S", "unchecked")
-                    .build());
-        }
-        return field.build();
+    private static FieldSpec constant(TypeName type, String name, CodeBlock initializer) {
+        return FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(initializer)
+                .build();
     }
 
     private CodeBlock methodsInitializer(ClassName handlerName, List<RpcMethod> methods) {
-        return listOf(
-                methods.stream().map(method -> definition(handlerName, method)).toList());
+        List<CodeBlock> definitions = new ArrayList<>();
+        for (int i = 0; i < methods.size(); i++) {
+            definitions.add(definition(handlerName, methods.get(i), i));
+        }
+        return listOf(definitions);
     }
 
     private CodeBlock channelMethodsInitializer(ClassName handlerName, List<ChannelMethod> methods) {
-        return listOf(methods.stream()
-                .map(method -> channelDefinition(handlerName, method))
-                .toList());
+        List<CodeBlock> definitions = new ArrayList<>();
+        for (int i = 0; i < methods.size(); i++) {
+            definitions.add(channelDefinition(handlerName, methods.get(i), i));
+        }
+        return listOf(definitions);
+    }
+
+    /**
+     * One class that calls every RPC method of the handler by its number, instead of a lambda per
+     * method: a lambda is a class the JVM spins at start-up, a hundred handler methods cost tens of
+     * milliseconds; a switch costs nothing per call.
+     */
+    private static TypeSpec rpcInvokers(ClassName handlerName, List<RpcMethod> methods) {
+        CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (this.method)");
+        for (int i = 0; i < methods.size(); i++) {
+            RpcMethod method = methods.get(i);
+            cases.add("case $L:\n$>", i);
+            CodeBlock call = rpcCall(handlerName, method);
+            if (method.returnsVoid()) {
+                cases.addStatement("$L", call).addStatement("return null");
+            } else {
+                cases.addStatement("return $L", call);
+            }
+            cases.add("$<");
+        }
+        cases.add("default:\n$>")
+                .addStatement("throw new $T($S + this.method)", IllegalStateException.class, "No RPC method ")
+                .add("$<")
+                .endControlFlow();
+        MethodSpec.Builder invoke = MethodSpec.methodBuilder("invoke")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(Object.class)
+                .addParameter(Object.class, "handler")
+                .addParameter(RPC_CONTEXT, "context")
+                .addParameter(Object.class, "params")
+                .addException(Exception.class)
+                .addCode(cases.build());
+        if (methods.stream().anyMatch(RpcMethod::paramsTypeGeneric)) {
+            invoke.addAnnotation(unchecked());
+        }
+        return invokers(RPC_INVOKERS, RPC_INVOKER, "RPC", invoke.build());
+    }
+
+    private static TypeSpec channelInvokers(ClassName handlerName, List<ChannelMethod> methods) {
+        CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (this.method)");
+        for (int i = 0; i < methods.size(); i++) {
+            ChannelMethod method = methods.get(i);
+            cases.add("case $L:\n$>", i);
+            CodeBlock call = channelCall(handlerName, method);
+            if (method.returnsVoid()) {
+                cases.addStatement("$L", call).addStatement("return null");
+            } else {
+                cases.addStatement("return $L", call);
+            }
+            cases.add("$<");
+        }
+        cases.add("default:\n$>")
+                .addStatement("throw new $T($S + this.method)", IllegalStateException.class, "No channel method ")
+                .add("$<")
+                .endControlFlow();
+        MethodSpec.Builder invoke = MethodSpec.methodBuilder("invoke")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(Object.class)
+                .addParameter(Object.class, "handler")
+                .addParameter(Object[].class, "arguments")
+                .addException(Exception.class)
+                .addCode(cases.build());
+        if (methods.stream().anyMatch(ChannelMethod::castsToGenericType)) {
+            invoke.addAnnotation(unchecked());
+        }
+        return invokers(CHANNEL_INVOKERS, CHANNEL_INVOKER, "channel", invoke.build());
+    }
+
+    private static TypeSpec invokers(String name, ClassName invokerType, String kind, MethodSpec invoke) {
+        return TypeSpec.classBuilder(name)
+                .addJavadoc("Calls the $L method of the given number.\n", kind)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addSuperinterface(invokerType)
+                .addField(int.class, "method", Modifier.PRIVATE, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addParameter(int.class, "method")
+                        .addStatement("this.method = method")
+                        .build())
+                .addMethod(invoke)
+                .build();
+    }
+
+    /** An invoker casts the Object it receives to a parameterized type. */
+    private static AnnotationSpec unchecked() {
+        return AnnotationSpec.builder(SuppressWarnings.class)
+                .addMember("value", "$S", "unchecked")
+                .build();
     }
 
     /** {@code List.of(...)} with one element per line. */
@@ -201,7 +299,7 @@ final class HandlerIndexGenerator {
         return list.add(")$<$<").build();
     }
 
-    private CodeBlock definition(ClassName handlerName, RpcMethod method) {
+    private CodeBlock definition(ClassName handlerName, RpcMethod method, int number) {
         CodeBlock javaParameterTypes = method.erasedParameterTypes().stream()
                 .map(type -> CodeBlock.of("$T.class", TypeName.get(type).withoutAnnotations()))
                 .collect(CodeBlock.joining(", "));
@@ -215,7 +313,7 @@ final class HandlerIndexGenerator {
                 .add("$L,\n", method.paramsNullable())
                 .add("$L,\n", method.validated())
                 .add("$L,\n", method.async())
-                .add("$L)$<$<", invoker(handlerName, method))
+                .add("new $N($L))$<$<", RPC_INVOKERS, number)
                 .build();
     }
 
@@ -232,7 +330,7 @@ final class HandlerIndexGenerator {
         return CodeBlock.of("$T.class", name);
     }
 
-    private static CodeBlock invoker(ClassName handlerName, RpcMethod method) {
+    private static CodeBlock rpcCall(ClassName handlerName, RpcMethod method) {
         TypeMirror paramsType = method.paramsType();
         CodeBlock arguments = method.parameters().stream()
                 .map(argument -> switch (argument) {
@@ -241,18 +339,14 @@ final class HandlerIndexGenerator {
                         CodeBlock.of("($T) params", TypeName.get(paramsType).withoutAnnotations());
                 })
                 .collect(CodeBlock.joining(", "));
-        CodeBlock call = CodeBlock.of(
+        return CodeBlock.of(
                 "(($T) handler).$N($L)",
                 handlerName,
                 method.element().getSimpleName().toString(),
                 arguments);
-        if (method.returnsVoid()) {
-            return CodeBlock.of("(handler, context, params) -> {\n$>$L;\nreturn null;\n$<}", call);
-        }
-        return CodeBlock.of("(handler, context, params) -> $L", call);
     }
 
-    private CodeBlock channelDefinition(ClassName handlerName, ChannelMethod method) {
+    private CodeBlock channelDefinition(ClassName handlerName, ChannelMethod method, int number) {
         CodeBlock javaParameterTypes = method.parameters().stream()
                 .map(parameter -> CodeBlock.of(
                         "$T.class", TypeName.get(parameter.erasedType()).withoutAnnotations()))
@@ -266,7 +360,7 @@ final class HandlerIndexGenerator {
                 .add("$T.of($L),\n", LIST, javaParameterTypes)
                 .add(channelParameters(method))
                 .add("$L,\n", method.async())
-                .add("$L)$<$<", channelInvoker(handlerName, method))
+                .add("new $N($L))$<$<", CHANNEL_INVOKERS, number)
                 .build();
     }
 
@@ -308,7 +402,7 @@ final class HandlerIndexGenerator {
         return CodeBlock.of("$T.class", name);
     }
 
-    private static CodeBlock channelInvoker(ClassName handlerName, ChannelMethod method) {
+    private static CodeBlock channelCall(ClassName handlerName, ChannelMethod method) {
         List<CodeBlock> arguments = new ArrayList<>();
         for (int i = 0; i < method.parameters().size(); i++) {
             TypeName type = TypeName.get(method.parameters().get(i).type()).withoutAnnotations();
@@ -319,14 +413,10 @@ final class HandlerIndexGenerator {
                 arguments.add(CodeBlock.of("($T) arguments[$L]", type, i));
             }
         }
-        CodeBlock call = CodeBlock.of(
+        return CodeBlock.of(
                 "(($T) handler).$N($L)",
                 handlerName,
                 method.element().getSimpleName().toString(),
                 CodeBlock.join(arguments, ", "));
-        if (method.returnsVoid()) {
-            return CodeBlock.of("(handler, arguments) -> {\n$>$L;\nreturn null;\n$<}", call);
-        }
-        return CodeBlock.of("(handler, arguments) -> $L", call);
     }
 }

@@ -131,8 +131,15 @@ class HandlerProcessorChannelTests {
             Compilation compilation = compile(CHANNEL_SOURCES);
 
             assertThat(compilation).succeededWithoutWarnings();
-            assertThat(generatedSource(compilation, CHAT_INDEX))
-                    .isEqualTo(resource("processor/golden/ChatHandlers_CentrifugoHandlers.java"));
+            String source = generatedSource(compilation, CHAT_INDEX);
+            if (Boolean.getBoolean("golden.update")) {
+                // -Dgolden.update=true rewrites the golden file from the sources, to review in the diff.
+                java.nio.file.Files.writeString(
+                        java.nio.file.Path.of(
+                                "src/test/resources/processor/golden/ChatHandlers_CentrifugoHandlers.java"),
+                        source);
+            }
+            assertThat(source).isEqualTo(resource("processor/golden/ChatHandlers_CentrifugoHandlers.java"));
         }
 
         @Test

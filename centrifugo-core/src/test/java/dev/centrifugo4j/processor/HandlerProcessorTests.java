@@ -115,8 +115,15 @@ class HandlerProcessorTests {
             Compilation compilation = compile(VALID_SOURCES);
 
             assertThat(compilation).succeededWithoutWarnings();
-            assertThat(generatedSource(compilation, SYSTEM_HANDLERS_INDEX))
-                    .isEqualTo(resource("processor/golden/SystemHandlers_CentrifugoHandlers.java"));
+            String source = generatedSource(compilation, SYSTEM_HANDLERS_INDEX);
+            if (Boolean.getBoolean("golden.update")) {
+                // -Dgolden.update=true rewrites the golden file from the sources, to review in the diff.
+                java.nio.file.Files.writeString(
+                        java.nio.file.Path.of(
+                                "src/test/resources/processor/golden/SystemHandlers_CentrifugoHandlers.java"),
+                        source);
+            }
+            assertThat(source).isEqualTo(resource("processor/golden/SystemHandlers_CentrifugoHandlers.java"));
         }
 
         @Test

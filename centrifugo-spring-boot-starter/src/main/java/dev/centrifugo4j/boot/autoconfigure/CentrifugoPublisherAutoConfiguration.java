@@ -18,7 +18,6 @@ import io.micrometer.observation.ObservationRegistry;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -99,8 +98,10 @@ public final class CentrifugoPublisherAutoConfiguration {
         if (!StringUtils.hasText(url)) {
             throw new InvalidCentrifugoPropertyException("centrifugo.api-url", "it is empty", API_URL_ACTION, null);
         }
-        HttpUrl parsed = HttpUrl.parse(url.strip());
-        if (parsed == null) {
+        try {
+            // The publisher's own check (the one OkHttp would make, without loading OkHttp).
+            CentrifugoPublisher.builder().apiUrl(url.strip());
+        } catch (IllegalArgumentException ex) {
             throw new InvalidCentrifugoPropertyException(
                     "centrifugo.api-url", "'" + url + "' is not an http or https URL", API_URL_ACTION, null);
         }

@@ -28,7 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 import tools.jackson.databind.ObjectMapper;
@@ -175,7 +177,7 @@ public final class HandlerRegistrar {
     }
 
     private void checkEveryHandlerIsIndexed(List<HandlerIndex> indexes) {
-        Set<String> indexed = new HashSet<>();
+        Set<List<Object>> indexed = new HashSet<>();
         for (HandlerIndex index : indexes) {
             index.methods()
                     .forEach((definition) -> indexed.add(
@@ -195,14 +197,15 @@ public final class HandlerRegistrar {
                 continue;
             }
             Class<?> userType = ClassUtils.getUserClass(type);
-            if (HANDLER_ANNOTATIONS.stream()
-                    .noneMatch((annotation) -> AnnotationUtils.isCandidateClass(userType, annotation))) {
+            if (isSpringContainerClass(userType)
+                    || HANDLER_ANNOTATIONS.stream()
+                            .noneMatch((annotation) -> AnnotationUtils.isCandidateClass(userType, annotation))) {
                 continue;
             }
             ReflectionUtils.doWithMethods(
                     userType,
                     (method) -> {
-                        String key =
+                        List<Object> key =
                                 key(method.getDeclaringClass(), method.getName(), List.of(method.getParameterTypes()));
                         if (!indexed.contains(key)) {
                             missing.add(describe(method));
@@ -215,6 +218,17 @@ public final class HandlerRegistrar {
         }
     }
 
+    /**
+     * Spring's own classes, which hold no handlers, unless they are components of the application.
+     * Reading the annotations of every method of the hundreds of auto-configured beans is most of
+     * the check's start-up cost otherwise; Spring's {@code @EventListener} detection skips the same
+     * classes.
+     */
+    private static boolean isSpringContainerClass(Class<?> type) {
+        return type.getName().startsWith("org.springframework.")
+                && !AnnotatedElementUtils.isAnnotated(type, Component.class);
+    }
+
     private static boolean isHandlerMethod(Method method) {
         for (Class<? extends Annotation> annotation : HANDLER_ANNOTATIONS) {
             if (method.isAnnotationPresent(annotation)) {
@@ -224,9 +238,8 @@ public final class HandlerRegistrar {
         return false;
     }
 
-    private static String key(Class<?> type, String method, List<Class<?>> parameterTypes) {
-        return type.getName() + "#" + method
-                + parameterTypes.stream().map(Class::getName).collect(Collectors.joining(",", "(", ")"));
+    private static List<Object> key(Class<?> type, String method, List<Class<?>> parameterTypes) {
+        return List.of(type, method, parameterTypes);
     }
 
     private static String describe(Method method) {
