@@ -2,6 +2,7 @@ package dev.centrifugo4j.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.centrifugo4j.api.AutoBatching;
 import dev.centrifugo4j.api.CentrifugoApiObserver;
 import dev.centrifugo4j.api.CentrifugoPublisher;
 import dev.centrifugo4j.api.HistoryRequest;
@@ -24,8 +25,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,7 +36,8 @@ import tools.jackson.databind.JsonNode;
  * and started again on the same port. The publisher retries what failed (connection refused or cut,
  * answers lost with the process) with backoff; Redis keeps the history and the results of the
  * publications it already took, so a retried publication that had arrived before the crash is not
- * stored twice. Afterwards the channel's history holds every payload id exactly once.
+ * stored twice. Afterwards the channel's history holds every payload id exactly once. Once with one
+ * request per publication, once with auto-batching.
  */
 class PublisherRestartTests {
 
@@ -56,9 +59,11 @@ class PublisherRestartTests {
                 RedisServer.missingBinaryMessage());
     }
 
-    @Test
-    @Timeout(value = 90, unit = TimeUnit.SECONDS)
-    void aKilledAndRestartedCentrifugoStoresEveryIdempotentPublicationExactlyOnce() throws Exception {
+    @ParameterizedTest(name = "auto-batching: {0}")
+    @ValueSource(booleans = {false, true})
+    @Timeout(value = 80, unit = TimeUnit.SECONDS)
+    void aKilledAndRestartedCentrifugoStoresEveryIdempotentPublicationExactlyOnce(boolean autoBatching)
+            throws Exception {
         try (RedisServer redis = RedisServer.start();
                 CentrifugoServer centrifugo = CentrifugoServer.builder()
                         .redisEngine(redis.address())
@@ -80,8 +85,8 @@ class PublisherRestartTests {
                     failedCalls.incrementAndGet();
                 }
             };
-            // Enough attempts to outlast a restart: pauses of 25 ms growing to 400 ms, about 10 s in all.
-            RetryPolicy patient = new RetryPolicy(30, Duration.ofMillis(25), Duration.ofMillis(400), 2.0);
+            // Enough attempts to outlast a restart: pauses of 25 ms growing to 400 ms, about 20 s in all.
+            RetryPolicy patient = new RetryPolicy(60, Duration.ofMillis(25), Duration.ofMillis(400), 2.0);
             try (CentrifugoPublisher publisher = CentrifugoPublisher.builder()
                     .apiUrl(centrifugo.apiUrl())
                     .apiKey(centrifugo.apiKey())
@@ -89,6 +94,9 @@ class PublisherRestartTests {
                     .requestTimeout(Duration.ofSeconds(5))
                     .retryPolicy(patient)
                     .observer(counting)
+                    // Batches of up to 50 publications: a retried batch repeats publications that
+                    // Redis may already hold, which the idempotency keys must keep out of the history.
+                    .autoBatching(autoBatching ? new AutoBatching(50, Duration.ofMillis(2), 4, 1000) : null)
                     .build()) {
                 Semaphore window = new Semaphore(IN_FLIGHT);
                 AtomicInteger completed = new AtomicInteger();
@@ -144,9 +152,10 @@ class PublisherRestartTests {
                 int stored =
                         copies.values().stream().mapToInt(Integer::intValue).sum();
                 System.out.printf(
-                        "Publisher across a Centrifugo SIGKILL + restart: %d publications in %d ms, downtime %d ms "
+                        "Publisher (auto-batching %s) across a Centrifugo SIGKILL + restart: %d publications in %d ms, downtime %d ms "
                                 + "(kill to healthy), %d calls retried (%d retries), %d failed; history holds %d "
                                 + "(%d distinct, %d duplicated, %d missing)%n",
+                        autoBatching,
                         PUBLICATIONS,
                         elapsedMs,
                         TimeUnit.NANOSECONDS.toMillis(downtimeNanos[0]),

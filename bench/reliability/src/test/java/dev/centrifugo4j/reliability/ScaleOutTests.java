@@ -182,9 +182,9 @@ class ScaleOutTests {
                                             "CONCURRENCY",
                                             "8")),
                     clientThread);
-            // Stop app-1 once both instances have answered a good share of the stream.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            while (handlers1.answered() - before1Start < 150 || handlers2.answered() - before2Start < 150) {
+            // Stop app-1 once both instances have answered a share of the stream, at most 6 s in.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
+            while (handlers1.answered() - before1Start < 100 || handlers2.answered() - before2Start < 100) {
                 assertThat(System.nanoTime() - deadline)
                         .as(
                                 "both instances answer calls (app-1 %d, app-2 %d)",
@@ -231,7 +231,7 @@ class ScaleOutTests {
                     .as("answers from app-2 that the client got: each call app-2 ran")
                     .isEqualTo(end2 - before2Start);
             assertThat(end1).as("app-1 answers nothing once stopped").isEqualTo(stopped1);
-            assertThat(end2 - stopped2).as("app-2 answers after app-1 stopped").isGreaterThan(100);
+            assertThat(end2 - stopped2).as("app-2 answers after app-1 stopped").isGreaterThan(30);
         } finally {
             clientThread.shutdownNow();
         }
