@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * Debian's nginx (apt package {@code nginx}) as an HTTP load balancer on a free loopback port, with
- * its own configuration, logs and temp files in a temporary directory: round robin over the given
+ * its own configuration, logs and temp files in a directory of its own (under {@code target/}): round robin over the given
  * upstream ports, keep-alive connections to them, and {@code proxy_next_upstream error timeout}, so
  * that a request whose connection to a stopped instance fails goes to the other one. (A POST is
  * passed on only when it was not sent yet: nginx never repeats a non-idempotent request that an
@@ -62,7 +62,11 @@ final class NginxLoadBalancer implements AutoCloseable {
     static NginxLoadBalancer start(Path binary, List<Integer> upstreamPorts) {
         int port = CentrifugoServer.freePort();
         try {
-            Path directory = Files.createTempDirectory("nginx-" + port + "-");
+            // Kept after the run for its logs: under target/ in the build, like Centrifugo's.
+            Path target = Path.of("target");
+            Path directory = Files.isDirectory(target)
+                    ? Files.createTempDirectory(target.toAbsolutePath(), "nginx-" + port + "-")
+                    : Files.createTempDirectory("nginx-" + port + "-");
             // Readable by nginx's worker user when the tests run as root (workers drop to nobody).
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
             String servers = upstreamPorts.stream()
