@@ -53,6 +53,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>The process output goes to a log file that is kept after {@link #close()}, so a failed test
  * can be investigated; its path is logged on start. The generated configuration is written next to
  * it, with the same name ending in {@code .json}.
+ *
+ * <p>For fault tests, {@link #kill()} ends the process with SIGKILL and {@link #restart()} starts it
+ * again on the same port; with {@link Builder#redisEngine(String)} its state lives in Redis.
  */
 public final class CentrifugoServer implements AutoCloseable {
 
@@ -91,6 +94,8 @@ public final class CentrifugoServer implements AutoCloseable {
     private @Nullable Path logFile;
 
     private @Nullable Path configFile;
+
+    private @Nullable Path binaryPath;
 
     private @Nullable Thread shutdownHook;
 
@@ -152,6 +157,7 @@ public final class CentrifugoServer implements AutoCloseable {
         }
         this.started = true;
         BinaryResolver.Resolved binary = this.binaryResolver.resolve(this.explicitBinary);
+        this.binaryPath = binary.path();
         warnOnUnexpectedVersion(binary.path());
         try {
             Path directory = createLogDirectory();
@@ -161,30 +167,92 @@ public final class CentrifugoServer implements AutoCloseable {
             this.configFile = directory.resolve(logName.substring(0, logName.length() - ".log".length()) + ".json");
             Files.writeString(
                     this.configFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this.configuration));
-            logger.info(
-                    "Starting Centrifugo {} (from {}) on port {}, log: {}",
-                    binary.path(),
-                    binary.source(),
-                    this.port,
-                    this.logFile);
-            ProcessBuilder processBuilder = new ProcessBuilder(
-                            binary.path().toString(), "--config", this.configFile.toString())
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Could not write the configuration of Centrifugo " + binary.path(), ex);
+        }
+        logger.info(
+                "Starting Centrifugo {} (from {}) on port {}, log: {}",
+                binary.path(),
+                binary.source(),
+                this.port,
+                this.logFile);
+        launch();
+        logger.info("Centrifugo is up at {}", httpUrl());
+        return this;
+    }
+
+    /**
+     * Kills the process with SIGKILL, as a crash would, and waits until it is gone: no graceful
+     * shutdown, connections are cut. {@link #restart()} starts it again on the same port.
+     *
+     * @throws IllegalStateException before {@link #start()} or after {@link #close()}
+     */
+    public synchronized void kill() {
+        Process running = requireStartedProcess("kill");
+        running.destroyForcibly();
+        try {
+            if (!running.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(
+                        "Centrifugo on port " + this.port + " did not die within " + STOP_TIMEOUT + " of SIGKILL");
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Centrifugo to die", ex);
+        }
+        removeShutdownHook();
+        logger.info("Centrifugo on port {} killed (exit code {})", this.port, running.exitValue());
+    }
+
+    /**
+     * Starts the process again, on the same port with the same configuration and log file, after
+     * {@link #kill()} (or after it exited by itself), and waits until {@code /health} answers.
+     *
+     * @return this server, running again
+     * @throws IllegalStateException before {@link #start()}, after {@link #close()}, while the
+     *     process still runs, or when it does not become healthy
+     */
+    public synchronized CentrifugoServer restart() {
+        Process previous = requireStartedProcess("restart");
+        if (previous.isAlive()) {
+            throw new IllegalStateException("Centrifugo on port " + this.port + " still runs: kill() it first");
+        }
+        launch();
+        logger.info("Centrifugo is up again at {}", httpUrl());
+        return this;
+    }
+
+    private Process requireStartedProcess(String action) {
+        if (this.process == null || this.closed) {
+            throw new IllegalStateException("Cannot " + action + " Centrifugo on port " + this.port + ": it was "
+                    + (this.closed ? "closed" : "not started"));
+        }
+        return this.process;
+    }
+
+    /** Runs the binary with the written configuration and waits until it is healthy. */
+    private void launch() {
+        Path binary = this.binaryPath;
+        Path config = this.configFile;
+        Path log = this.logFile;
+        if (binary == null || config == null || log == null) {
+            throw new IllegalStateException("Centrifugo was not started");
+        }
+        try {
+            ProcessBuilder processBuilder = new ProcessBuilder(binary.toString(), "--config", config.toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(this.logFile.toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             // Centrifugo lets CENTRIFUGO_* variables override the file; the generated file must win.
             processBuilder.environment().keySet().removeIf(name -> name.startsWith("CENTRIFUGO_"));
             processBuilder.environment().putAll(this.environment);
             this.process = processBuilder.start();
         } catch (IOException ex) {
-            throw new UncheckedIOException("Could not start Centrifugo " + binary.path(), ex);
+            throw new UncheckedIOException("Could not start Centrifugo " + binary, ex);
         }
         Process running = this.process;
         Thread hook = new Thread(() -> stop(running), "centrifugo-" + this.port + "-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         this.shutdownHook = hook;
         awaitHealthy(running);
-        logger.info("Centrifugo is up at {}", httpUrl());
-        return this;
     }
 
     private void awaitHealthy(Process running) {
@@ -301,6 +369,10 @@ public final class CentrifugoServer implements AutoCloseable {
             return;
         }
         stop(running);
+        removeShutdownHook();
+    }
+
+    private void removeShutdownHook() {
         Thread hook = this.shutdownHook;
         this.shutdownHook = null;
         if (hook != null) {
@@ -464,6 +536,8 @@ public final class CentrifugoServer implements AutoCloseable {
 
         private Duration proxyTimeout = Duration.ofSeconds(5);
 
+        private @Nullable String redisAddress;
+
         private final List<Consumer<ObjectNode>> configHooks = new ArrayList<>();
 
         private final Map<String, String> environment = new LinkedHashMap<>();
@@ -599,6 +673,17 @@ public final class CentrifugoServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Uses the Redis engine (broker and presence manager) at the given address, for example
+         * {@link RedisServer#address()}, instead of the memory engine: history, presence and the
+         * results of idempotent publications then live in Redis and outlive a restart of
+         * Centrifugo, and the nodes that share one Redis form a cluster.
+         */
+        public Builder redisEngine(String address) {
+            this.redisAddress = requireText(address, "address");
+            return this;
+        }
+
         /** How long Centrifugo waits for a proxy answer; 5 seconds by default (Centrifugo's is 1). */
         public Builder proxyTimeout(Duration timeout) {
             this.proxyTimeout = requirePositive(timeout, "timeout");
@@ -673,6 +758,13 @@ public final class CentrifugoServer implements AutoCloseable {
             root.putObject("log").put("level", "debug");
             root.putObject("usage_stats").put("disabled", true);
             root.putObject("health").put("enabled", true);
+            if (this.redisAddress != null) {
+                root.putObject("engine")
+                        .put("type", "redis")
+                        .putObject("redis")
+                        .putArray("address")
+                        .add(this.redisAddress);
+            }
             root.putObject("http_api").put("key", apiKey);
             ObjectNode client = root.putObject("client");
             client.putArray("allowed_origins").add("*");

@@ -1,6 +1,7 @@
 package dev.centrifugo4j.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -117,6 +118,29 @@ class CentrifugoServerTests {
 
             assertThat(check.exitValue()).isNotZero();
             assertThat(output).contains("no_such_option");
+        }
+
+        @Test
+        void usesTheRedisEngineAtTheGivenAddressAndPassesCheckconfig() throws Exception {
+            CentrifugoServer server = CentrifugoServer.builder()
+                    .redisEngine("redis://127.0.0.1:6390")
+                    .build();
+            JsonNode config = server.configuration();
+            Path file = this.temp.resolve("redis.json");
+            Files.writeString(file, JSON.writeValueAsString(config));
+            Path binary = BinaryResolver.fromRuntime().resolve(null).path();
+            Process check = new ProcessBuilder(binary.toString(), "checkconfig", "--strict", "-c", file.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(check.exitValue()).as("checkconfig output: %s", output).isZero();
+            assertThat(config.at("/engine/type").asString()).isEqualTo("redis");
+            assertThat(config.at("/engine/redis/address/0").asString()).isEqualTo("redis://127.0.0.1:6390");
+            assertThat(CentrifugoServer.builder().build().configuration().has("engine"))
+                    .as("the memory engine by default")
+                    .isFalse();
         }
 
         @Test
@@ -366,6 +390,50 @@ class CentrifugoServerTests {
                     HttpRequest.newBuilder(URI.create(this.server.apiUrl() + "/info"))
                             .header("X-API-Key", apiKey)
                             .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Nested
+    class KillAndRestart {
+
+        @Test
+        void killsWithSigkillAndRestartsOnTheSamePortWithTheSameKey() throws Exception {
+            try (CentrifugoServer server = CentrifugoServer.builder().start()) {
+                int port = server.port();
+
+                server.kill();
+
+                assertThat(server.isRunning()).isFalse();
+                assertThatExceptionOfType(IOException.class)
+                        .as("nothing listens on the port")
+                        .isThrownBy(() -> postInfo(server));
+
+                server.restart();
+
+                assertThat(server.isRunning()).isTrue();
+                assertThat(server.port()).isEqualTo(port);
+                assertThat(postInfo(server).statusCode()).isEqualTo(200);
+                assertThat(server.logs().split("starting Centrifugo", -1)).hasSize(3);
+            }
+        }
+
+        @Test
+        void refusesToRestartARunningServerOrOneNeverStarted() {
+            CentrifugoServer notStarted = CentrifugoServer.builder().build();
+            assertThatIllegalStateException().isThrownBy(notStarted::restart).withMessageContaining("not started");
+            assertThatIllegalStateException().isThrownBy(notStarted::kill).withMessageContaining("not started");
+            try (CentrifugoServer running = CentrifugoServer.builder().start()) {
+                assertThatIllegalStateException().isThrownBy(running::restart).withMessageContaining("kill() it first");
+            }
+        }
+
+        private HttpResponse<String> postInfo(CentrifugoServer server) throws IOException, InterruptedException {
+            return HTTP.send(
+                    HttpRequest.newBuilder(URI.create(server.apiUrl() + "/info"))
+                            .header("X-API-Key", server.apiKey())
                             .POST(HttpRequest.BodyPublishers.ofString("{}"))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
