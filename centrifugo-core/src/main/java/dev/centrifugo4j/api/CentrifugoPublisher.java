@@ -23,6 +23,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okio.BufferedSink;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -382,7 +383,8 @@ public final class CentrifugoPublisher implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             CentrifugoException failure;
             call.attempt();
-            try (Response response = this.http.newCall(request(call, body)).execute()) {
+            try (Response response =
+                    this.http.newCall(request(call, body, safeToRetry)).execute()) {
                 return answer(method, response);
             } catch (IOException ex) {
                 failure = new CentrifugoTransportException(method, url(method).toString(), ex);
@@ -419,7 +421,7 @@ public final class CentrifugoPublisher implements AutoCloseable {
         Call httpCall;
         try {
             call.attempt();
-            httpCall = this.http.newCall(request(call, body));
+            httpCall = this.http.newCall(request(call, body, safeToRetry));
         } catch (RuntimeException ex) {
             future.completeExceptionally(ex);
             return;
@@ -460,9 +462,15 @@ public final class CentrifugoPublisher implements AutoCloseable {
         return safeToRetry && failure.isRetryable() && attempt < this.retryPolicy.maxAttempts();
     }
 
-    private Request request(ApiCall call, byte[] body) {
-        Request.Builder request =
-                new Request.Builder().url(url(call.method())).post(RequestBody.create(body, JsonMediaType.VALUE));
+    /**
+     * The HTTP request of one attempt. The body of a call that is not safe to repeat is one-shot:
+     * OkHttp then never sends it again by itself once it started sending it (it otherwise repeats a
+     * request whose pooled connection broke, which could publish twice); it still retries
+     * connecting.
+     */
+    private Request request(ApiCall call, byte[] body, boolean safeToRetry) {
+        RequestBody requestBody = safeToRetry ? RequestBody.create(body, JsonMediaType.VALUE) : new OneShotBody(body);
+        Request.Builder request = new Request.Builder().url(url(call.method())).post(requestBody);
         if (this.apiKey != null) {
             request.header("X-API-Key", this.apiKey);
         }
@@ -682,6 +690,36 @@ public final class CentrifugoPublisher implements AutoCloseable {
                 client.dispatcher().executorService().shutdown();
                 client.connectionPool().evictAll();
             }
+        }
+    }
+
+    /** A JSON body that OkHttp may write only once (see {@link #request}). */
+    private static final class OneShotBody extends RequestBody {
+
+        private final byte[] bytes;
+
+        OneShotBody(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public MediaType contentType() {
+            return JsonMediaType.VALUE;
+        }
+
+        @Override
+        public long contentLength() {
+            return this.bytes.length;
+        }
+
+        @Override
+        public boolean isOneShot() {
+            return true;
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            sink.write(this.bytes);
         }
     }
 
