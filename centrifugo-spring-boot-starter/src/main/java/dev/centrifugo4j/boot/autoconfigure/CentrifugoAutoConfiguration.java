@@ -127,18 +127,16 @@ public final class CentrifugoAutoConfiguration {
                 CentrifugoProperties properties) {
             ConversionService conversions =
                     conversionService.getIfUnique(ApplicationConversionService::getSharedInstance);
-            ChannelDispatcher dispatcher = registrar.channelDispatcher(
-                    (value, type) -> {
-                        Object converted = conversions.convert(
-                                value,
-                                TypeDescriptor.valueOf(String.class),
-                                new TypeDescriptor(ResolvableType.forType(type), null, null));
-                        if (converted == null) {
-                            throw new IllegalArgumentException("converted to null");
-                        }
-                        return converted;
-                    },
-                    limits);
+            ChannelDispatcher dispatcher = registrar.channelDispatcher(limits, (value, type) -> {
+                Object converted = conversions.convert(
+                        value,
+                        TypeDescriptor.valueOf(String.class),
+                        new TypeDescriptor(ResolvableType.forType(type), null, null));
+                if (converted == null) {
+                    throw new IllegalArgumentException("converted to null");
+                }
+                return converted;
+            });
             CentrifugoProperties.Concurrency concurrency = properties.getProxy().getConcurrency();
             ProxyConcurrencyLimits.checkNames(
                     "centrifugo.proxy.concurrency.subscribe",

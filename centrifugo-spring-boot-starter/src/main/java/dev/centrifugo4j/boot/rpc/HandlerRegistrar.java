@@ -127,18 +127,18 @@ public final class HandlerRegistrar {
      * @return the dispatcher with every indexed channel handler that has a bean
      */
     public ChannelDispatcher channelDispatcher(ChannelVariableConverter converter) {
-        return channelDispatcher(converter, ConcurrencyLimits.NONE);
+        return channelDispatcher(ConcurrencyLimits.NONE, converter);
     }
 
     /**
      * Builds the channel dispatcher like {@link #channelDispatcher(ChannelVariableConverter)}, each
      * handler limited to the number of concurrent calls the limits give it.
      *
-     * @param converter converts pattern variables to parameter types
      * @param limits the concurrency limits
+     * @param converter converts pattern variables to parameter types
      * @return the dispatcher
      */
-    public ChannelDispatcher channelDispatcher(ChannelVariableConverter converter, ConcurrencyLimits limits) {
+    public ChannelDispatcher channelDispatcher(ConcurrencyLimits limits, ChannelVariableConverter converter) {
         ChannelDispatcher.Builder builder = ChannelDispatcher.builder(this.mapper)
                 .validator(this.validator)
                 .variableConverter(converter)
