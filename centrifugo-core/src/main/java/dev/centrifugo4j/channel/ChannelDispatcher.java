@@ -1,5 +1,7 @@
 package dev.centrifugo4j.channel;
 
+import dev.centrifugo4j.proxy.Bulkhead;
+import dev.centrifugo4j.proxy.ConcurrencyLimits;
 import dev.centrifugo4j.proxy.HandlerFailures;
 import dev.centrifugo4j.proxy.MalformedProxyRequestException;
 import dev.centrifugo4j.proxy.PayloadBinding;
@@ -73,6 +75,19 @@ public final class ChannelDispatcher {
         return this.methods.getOrDefault(operation, List.of()).stream()
                 .map((method) -> method.pattern.text())
                 .toList();
+    }
+
+    /** The bulkheads of the handlers that have a concurrency limit: by operation, most specific first. */
+    public List<Bulkhead> bulkheads() {
+        List<Bulkhead> bulkheads = new ArrayList<>();
+        this.methods
+                .values()
+                .forEach((list) -> list.forEach((method) -> {
+                    if (method.bulkhead != null) {
+                        bulkheads.add(method.bulkhead);
+                    }
+                }));
+        return List.copyOf(bulkheads);
     }
 
     /**
@@ -187,18 +202,28 @@ public final class ChannelDispatcher {
                 headers,
                 principal);
         String what = name(operation) + " '" + request.channel() + "'";
+        Bulkhead bulkhead = method.bulkhead;
+        if (bulkhead != null && !bulkhead.tryEnter()) {
+            return completed(
+                    (operation == ChannelOperation.SUB_REFRESH)
+                            ? Bulkhead.retryRefreshLater()
+                            : Bulkhead.tooManyCalls());
+        }
         Object result;
         try {
             Object[] arguments = resolveArguments(method, context, request);
             result = method.definition.invoker().invoke(method.handler.get(), arguments);
         } catch (Throwable ex) {
+            exit(bulkhead);
             return completed(this.failures.toReply(ex, what, context));
         }
         boolean binary = request.isBinary();
         if (!method.definition.async()) {
+            exit(bulkhead);
             return completed(toReply(operation, result, binary, what, context));
         }
         if (result == null) {
+            exit(bulkhead);
             return completed(this.failures.toReply(
                     new IllegalStateException("Asynchronous handler " + method.definition.signature()
                             + " returned null instead of a CompletionStage"),
@@ -206,10 +231,19 @@ public final class ChannelDispatcher {
                     context));
         }
         return ((CompletionStage<?>) result)
-                .handle((value, ex) -> (ex != null)
-                        ? this.failures.toReply(ex, what, context)
-                        : toReply(operation, value, binary, what, context))
+                .handle((value, ex) -> {
+                    exit(bulkhead);
+                    return (ex != null)
+                            ? this.failures.toReply(ex, what, context)
+                            : toReply(operation, value, binary, what, context);
+                })
                 .toCompletableFuture();
+    }
+
+    private static void exit(@Nullable Bulkhead bulkhead) {
+        if (bulkhead != null) {
+            bulkhead.exit();
+        }
     }
 
     private @Nullable Object[] resolveArguments(BoundMethod method, ChannelContext context, ProxyRequest request) {
@@ -367,6 +401,8 @@ public final class ChannelDispatcher {
 
         private final Map<ChannelOperation, List<BoundMethod>> methods = new EnumMap<>(ChannelOperation.class);
 
+        private ConcurrencyLimits limits = ConcurrencyLimits.NONE;
+
         private Builder(ObjectMapper mapper) {
             if (mapper == null) {
                 throw new IllegalArgumentException("'mapper' must not be null");
@@ -386,6 +422,25 @@ public final class ChannelDispatcher {
                 throw new IllegalArgumentException("'converter' must not be null");
             }
             this.converter = converter;
+            return this;
+        }
+
+        /**
+         * Limits how many calls of each handler run at once (asked with the operation's proxy name,
+         * {@code subscribe}, {@code publish} or {@code sub_refresh}, and the handler's pattern when
+         * the dispatcher is built). A call over the limit does not reach the handler: subscribe and
+         * publish get error 429 "too many concurrent calls" (temporary: the SDK resubscribes with
+         * backoff; a publish fails with {@code temporary: true}); sub_refresh keeps the subscription
+         * and is asked again in a minute. An asynchronous call counts until its stage completes.
+         *
+         * @param limits the limits
+         * @return this builder
+         */
+        public Builder concurrencyLimits(ConcurrencyLimits limits) {
+            if (limits == null) {
+                throw new IllegalArgumentException("'limits' must not be null");
+            }
+            this.limits = limits;
             return this;
         }
 
@@ -440,7 +495,7 @@ public final class ChannelDispatcher {
                             parameter.validated() ? this.validator : null);
                 }
             }
-            list.add(new BoundMethod(definition, pattern, handler, payload));
+            list.add(new BoundMethod(definition, pattern, handler, payload, null));
             return this;
         }
 
@@ -448,7 +503,16 @@ public final class ChannelDispatcher {
         public ChannelDispatcher build() {
             Map<ChannelOperation, List<BoundMethod>> sorted = new EnumMap<>(ChannelOperation.class);
             this.methods.forEach((operation, list) -> {
-                List<BoundMethod> copy = new ArrayList<>(list);
+                List<BoundMethod> copy = new ArrayList<>();
+                for (BoundMethod method : list) {
+                    copy.add(new BoundMethod(
+                            method.definition,
+                            method.pattern,
+                            method.handler,
+                            method.payload,
+                            Bulkhead.of(
+                                    name(operation), method.pattern.text(), method.definition.async(), this.limits)));
+                }
                 copy.sort((a, b) -> ChannelPattern.SPECIFICITY.compare(a.pattern, b.pattern));
                 sorted.put(operation, List.copyOf(copy));
             });
@@ -460,5 +524,6 @@ public final class ChannelDispatcher {
             ChannelMethodDefinition definition,
             ChannelPattern pattern,
             Supplier<?> handler,
-            @Nullable PayloadBinding payload) {}
+            @Nullable PayloadBinding payload,
+            @Nullable Bulkhead bulkhead) {}
 }

@@ -2,6 +2,8 @@ package dev.centrifugo4j.connect;
 
 import dev.centrifugo4j.channel.ChannelDispatcher;
 import dev.centrifugo4j.channel.ProxyRejection;
+import dev.centrifugo4j.proxy.Bulkhead;
+import dev.centrifugo4j.proxy.ConcurrencyLimits;
 import dev.centrifugo4j.proxy.HandlerFailures;
 import dev.centrifugo4j.proxy.MalformedProxyRequestException;
 import dev.centrifugo4j.proxy.ProxyCall;
@@ -10,6 +12,7 @@ import dev.centrifugo4j.proxy.ProxyExceptionTranslator;
 import dev.centrifugo4j.proxy.ProxyReply;
 import dev.centrifugo4j.proxy.ProxyRequest;
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +38,10 @@ public final class ConnectionDispatcher {
 
     private final HandlerFailures failures;
 
+    private final @Nullable Bulkhead connectBulkhead;
+
+    private final @Nullable Bulkhead refreshBulkhead;
+
     /**
      * Creates a dispatcher.
      *
@@ -48,10 +55,45 @@ public final class ConnectionDispatcher {
             @Nullable ConnectHandler connectHandler,
             @Nullable RefreshHandler refreshHandler,
             List<ProxyExceptionTranslator> translators) {
+        this(mapper, connectHandler, refreshHandler, translators, ConcurrencyLimits.NONE);
+    }
+
+    /**
+     * Creates a dispatcher whose handlers run at most a number of calls at once (asked with the proxy
+     * and handler names {@code connect} and {@code refresh}). A connect over the limit gets error 429
+     * "too many concurrent calls" (temporary: the SDK reconnects with backoff); a refresh over the
+     * limit keeps the connection and is asked again in a minute.
+     *
+     * @param mapper the application's mapper
+     * @param connectHandler answers connect, or {@code null} to refuse every connection
+     * @param refreshHandler answers refresh, or {@code null} to expire every connection
+     * @param translators translators for exceptions the library does not know
+     * @param limits the concurrency limits of the two handlers
+     */
+    public ConnectionDispatcher(
+            ObjectMapper mapper,
+            @Nullable ConnectHandler connectHandler,
+            @Nullable RefreshHandler refreshHandler,
+            List<ProxyExceptionTranslator> translators,
+            ConcurrencyLimits limits) {
         this.codec = new ProxyCodec(mapper);
         this.connectHandler = connectHandler;
         this.refreshHandler = refreshHandler;
         this.failures = new HandlerFailures(translators);
+        this.connectBulkhead = (connectHandler != null) ? Bulkhead.of("connect", "connect", false, limits) : null;
+        this.refreshBulkhead = (refreshHandler != null) ? Bulkhead.of("refresh", "refresh", false, limits) : null;
+    }
+
+    /** The bulkheads of the connect and refresh handlers, those that have a concurrency limit. */
+    public List<Bulkhead> bulkheads() {
+        List<Bulkhead> bulkheads = new ArrayList<>(2);
+        if (this.connectBulkhead != null) {
+            bulkheads.add(this.connectBulkhead);
+        }
+        if (this.refreshBulkhead != null) {
+            bulkheads.add(this.refreshBulkhead);
+        }
+        return List.copyOf(bulkheads);
     }
 
     /**
@@ -101,13 +143,20 @@ public final class ConnectionDispatcher {
                 principal);
         ProxyReply reply;
         ConnectHandler handler = this.connectHandler;
+        Bulkhead bulkhead = this.connectBulkhead;
         if (handler == null) {
             reply = ProxyReply.disconnect(4501, "unauthorized");
+        } else if (bulkhead != null && !bulkhead.tryEnter()) {
+            reply = Bulkhead.tooManyCalls();
         } else {
             try {
                 reply = connectReply(handler.connect(context), request.isBinary());
             } catch (Throwable ex) {
                 reply = this.failures.toReply(ex, "connect", context);
+            } finally {
+                if (bulkhead != null) {
+                    bulkhead.exit();
+                }
             }
         }
         return this.codec.encode(reply, request.isBinary(), "connect", call);
@@ -158,8 +207,11 @@ public final class ConnectionDispatcher {
                 principal);
         ProxyReply reply;
         RefreshHandler handler = this.refreshHandler;
+        Bulkhead bulkhead = this.refreshBulkhead;
         if (handler == null) {
             reply = expired();
+        } else if (bulkhead != null && !bulkhead.tryEnter()) {
+            reply = Bulkhead.retryRefreshLater();
         } else {
             try {
                 reply = refreshReply(handler.refresh(context), request.isBinary());
@@ -167,6 +219,10 @@ public final class ConnectionDispatcher {
                 // Logged (with a reference for unexpected failures); the connection expires.
                 this.failures.toReply(ex, "refresh of user '" + context.user() + "'", context);
                 reply = expired();
+            } finally {
+                if (bulkhead != null) {
+                    bulkhead.exit();
+                }
             }
         }
         return this.codec.encode(reply, request.isBinary(), "refresh", call);

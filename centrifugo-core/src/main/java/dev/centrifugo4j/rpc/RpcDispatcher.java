@@ -1,5 +1,7 @@
 package dev.centrifugo4j.rpc;
 
+import dev.centrifugo4j.proxy.Bulkhead;
+import dev.centrifugo4j.proxy.ConcurrencyLimits;
 import dev.centrifugo4j.proxy.HandlerFailures;
 import dev.centrifugo4j.proxy.MalformedProxyRequestException;
 import dev.centrifugo4j.proxy.PayloadBinding;
@@ -22,7 +24,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -75,6 +76,18 @@ public final class RpcDispatcher {
     /** The names of the registered methods, sorted. */
     public Set<String> methodNames() {
         return Collections.unmodifiableSet(new TreeSet<>(this.methods.keySet()));
+    }
+
+    /** The bulkheads of the methods that have a concurrency limit, sorted by method name. */
+    public List<Bulkhead> bulkheads() {
+        List<Bulkhead> bulkheads = new ArrayList<>();
+        for (String name : methodNames()) {
+            Bulkhead bulkhead = this.methods.get(name).bulkhead();
+            if (bulkhead != null) {
+                bulkheads.add(bulkhead);
+            }
+        }
+        return List.copyOf(bulkheads);
     }
 
     /** The definition registered under a method name, or {@code null}. */
@@ -181,24 +194,23 @@ public final class RpcDispatcher {
                 return completed(ex.reply());
             }
         }
-        Semaphore permits = method.permits();
-        if (permits != null && !permits.tryAcquire()) {
-            logger.debug("RPC '{}' refused: too many concurrent calls", request.method());
+        Bulkhead bulkhead = method.bulkhead();
+        if (bulkhead != null && !bulkhead.tryEnter()) {
             return completed(tooManyCalls());
         }
         Object result;
         try {
             result = method.definition().invoker().invoke(method.handler().get(), context, params);
         } catch (Throwable ex) {
-            release(permits);
+            exit(bulkhead);
             return completed(failure(ex, context));
         }
         if (!method.definition().async()) {
-            release(permits);
+            exit(bulkhead);
             return completed(ProxyReply.result(result));
         }
         if (result == null) {
-            release(permits);
+            exit(bulkhead);
             return completed(failure(
                     new IllegalStateException("Asynchronous RPC handler "
                             + method.definition().signature() + " returned null instead of a CompletionStage"),
@@ -206,7 +218,7 @@ public final class RpcDispatcher {
         }
         return ((CompletionStage<?>) result)
                 .handle((value, ex) -> {
-                    release(permits);
+                    exit(bulkhead);
                     return (ex != null) ? failure(ex, context) : ProxyReply.result(value);
                 })
                 .toCompletableFuture();
@@ -214,12 +226,12 @@ public final class RpcDispatcher {
 
     /** Error 429 "too many concurrent calls" (temporary), for a method at its concurrency limit. */
     public static ProxyReply tooManyCalls() {
-        return ProxyReply.error(RpcErrorCodes.TOO_MANY_CALLS, "too many concurrent calls", true);
+        return Bulkhead.tooManyCalls();
     }
 
-    private static void release(@Nullable Semaphore permits) {
-        if (permits != null) {
-            permits.release();
+    private static void exit(@Nullable Bulkhead bulkhead) {
+        if (bulkhead != null) {
+            bulkhead.exit();
         }
     }
 
@@ -242,7 +254,7 @@ public final class RpcDispatcher {
 
         private final Map<String, BoundMethod> methods = new HashMap<>();
 
-        private int maxConcurrentCalls;
+        private ConcurrencyLimits limits = ConcurrencyLimits.NONE;
 
         private Builder(ObjectMapper mapper) {
             if (mapper == null) {
@@ -268,16 +280,29 @@ public final class RpcDispatcher {
          * asynchronous call counts until its stage completes, also when the caller already
          * answered it with a timeout: the stage is still running and holding what it holds, so
          * releasing its slot then would let a stuck dependency pile up work without bound. Applies
-         * to the methods registered after it.
+         * to every method; replaces {@link #concurrencyLimits(ConcurrencyLimits)}.
          *
          * @param maxConcurrentCalls calls per method at once, {@code 0} for no limit
          * @return this builder
          */
         public Builder maxConcurrentCalls(int maxConcurrentCalls) {
-            if (maxConcurrentCalls < 0) {
-                throw new IllegalArgumentException("'maxConcurrentCalls' must not be negative: " + maxConcurrentCalls);
+            this.limits = ConcurrencyLimits.each(maxConcurrentCalls);
+            return this;
+        }
+
+        /**
+         * Limits how many calls of each method run at once, method by method (asked with the proxy
+         * {@code rpc} and the method's name when the dispatcher is built); see {@link
+         * #maxConcurrentCalls(int)} for what happens over the limit.
+         *
+         * @param limits the limits
+         * @return this builder
+         */
+        public Builder concurrencyLimits(ConcurrencyLimits limits) {
+            if (limits == null) {
+                throw new IllegalArgumentException("'limits' must not be null");
             }
-            this.maxConcurrentCalls = maxConcurrentCalls;
+            this.limits = limits;
             return this;
         }
 
@@ -342,15 +367,22 @@ public final class RpcDispatcher {
                             definition.paramsNullable(),
                             definition.validated() ? this.validator : null)
                     : null;
-            Semaphore permits = (this.maxConcurrentCalls > 0) ? new Semaphore(this.maxConcurrentCalls) : null;
-            this.methods.put(definition.name(), new BoundMethod(definition, handler, payload, permits));
+            this.methods.put(definition.name(), new BoundMethod(definition, handler, payload, null));
             return this;
         }
 
         /** Builds the dispatcher. */
         public RpcDispatcher build() {
+            Map<String, BoundMethod> methods = new HashMap<>();
+            this.methods.forEach((name, method) -> methods.put(
+                    name,
+                    new BoundMethod(
+                            method.definition(),
+                            method.handler(),
+                            method.payload(),
+                            Bulkhead.of("rpc", name, method.definition().async(), this.limits))));
             return new RpcDispatcher(
-                    Map.copyOf(this.methods), new ProxyCodec(this.mapper), new HandlerFailures(this.translators));
+                    Map.copyOf(methods), new ProxyCodec(this.mapper), new HandlerFailures(this.translators));
         }
     }
 
@@ -358,5 +390,5 @@ public final class RpcDispatcher {
             RpcMethodDefinition definition,
             Supplier<?> handler,
             @Nullable PayloadBinding payload,
-            @Nullable Semaphore permits) {}
+            @Nullable Bulkhead bulkhead) {}
 }

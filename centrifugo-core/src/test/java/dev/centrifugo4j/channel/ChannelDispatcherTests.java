@@ -311,6 +311,157 @@ class ChannelDispatcherTests {
     }
 
     @Nested
+    class ConcurrencyLimit {
+
+        private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
+        private ChannelMethodDefinition hanging(ChannelOperation operation, String pattern, Object answer) {
+            return definition(operation, pattern, List.of(), (handler, arguments) -> {
+                this.release.await();
+                return answer;
+            });
+        }
+
+        private ChannelDispatcher limited(int limit, ChannelMethodDefinition... definitions) {
+            ChannelDispatcher.Builder builder = ChannelDispatcher.builder(mapper)
+                    .concurrencyLimits((proxy, pattern, async) -> pattern.startsWith("slow:") ? limit : 0);
+            for (ChannelMethodDefinition definition : definitions) {
+                builder.register(definition, new Object());
+            }
+            return builder.build();
+        }
+
+        /** Runs one call of each operation on a thread of its own and waits until all are in their handlers. */
+        private List<CompletableFuture<JsonNode>> holdOnePermitEach(
+                ChannelDispatcher dispatcher, java.util.concurrent.ExecutorService threads, String... calls)
+                throws InterruptedException {
+            List<CompletableFuture<JsonNode>> held = new ArrayList<>();
+            for (String call : calls) {
+                ChannelOperation operation = ChannelOperation.valueOf(call);
+                held.add(CompletableFuture.supplyAsync(
+                        () -> send(dispatcher, operation, request("slow:1", "{\"text\":\"hi\"}")), threads));
+            }
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (dispatcher.bulkheads().stream().anyMatch((bulkhead) -> bulkhead.active() < bulkhead.limit())
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(dispatcher.bulkheads())
+                    .allSatisfy((bulkhead) -> assertThat(bulkhead.active()).isEqualTo(bulkhead.limit()));
+            return held;
+        }
+
+        @Test
+        void refusesSubscribeAndPublishOverTheLimitWithATemporaryErrorAndExtendsASubRefresh() throws Exception {
+            ChannelDispatcher dispatcher = limited(
+                    1,
+                    hanging(ChannelOperation.SUBSCRIBE, "slow:{id}", true),
+                    hanging(ChannelOperation.PUBLISH, "slow:{id}", true),
+                    hanging(ChannelOperation.SUB_REFRESH, "slow:{id}", SubRefreshResult.expired()),
+                    definition(ChannelOperation.SUBSCRIBE, "fast:{id}", List.of(), (handler, arguments) -> true));
+            assertThat(dispatcher.bulkheads())
+                    .extracting((bulkhead) -> bulkhead.proxy() + " " + bulkhead.handler() + " " + bulkhead.limit())
+                    .containsExactly("subscribe slow:{id} 1", "publish slow:{id} 1", "sub_refresh slow:{id} 1");
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(3);
+            try {
+                List<CompletableFuture<JsonNode>> held =
+                        holdOnePermitEach(dispatcher, threads, "SUBSCRIBE", "PUBLISH", "SUB_REFRESH");
+                String tooMany =
+                        "{\"error\":{\"code\":429,\"message\":\"too many concurrent calls\",\"temporary\":true}}";
+                assertThat(send(dispatcher, ChannelOperation.SUBSCRIBE, request("slow:2", null))
+                                .toString())
+                        .isEqualTo(tooMany);
+                assertThat(send(dispatcher, ChannelOperation.PUBLISH, request("slow:2", "{\"text\":\"hi\"}"))
+                                .toString())
+                        .isEqualTo(tooMany);
+                long now = Instant.now().getEpochSecond();
+                JsonNode refresh = send(dispatcher, ChannelOperation.SUB_REFRESH, request("slow:2", null));
+                assertThat(refresh.path("result").path("expired").asBoolean(true))
+                        .isFalse();
+                assertThat(refresh.path("result").path("expire_at").asLong()).isBetween(now + 59, now + 61);
+                assertThat(send(dispatcher, ChannelOperation.SUBSCRIBE, request("fast:1", null))
+                                .toString())
+                        .isEqualTo("{\"result\":{}}");
+                assertThat(dispatcher.bulkheads())
+                        .allSatisfy(
+                                (bulkhead) -> assertThat(bulkhead.rejected()).isEqualTo(1));
+
+                this.release.countDown();
+                assertThat(held.get(0)
+                                .get(10, java.util.concurrent.TimeUnit.SECONDS)
+                                .toString())
+                        .isEqualTo("{\"result\":{}}");
+                assertThat(held.get(2)
+                                .get(10, java.util.concurrent.TimeUnit.SECONDS)
+                                .toString())
+                        .isEqualTo("{\"result\":{\"expired\":true}}");
+                assertThat(send(dispatcher, ChannelOperation.SUBSCRIBE, request("slow:2", null))
+                                .toString())
+                        .isEqualTo("{\"result\":{}}");
+            } finally {
+                this.release.countDown();
+                threads.shutdownNow();
+            }
+        }
+
+        @Test
+        void anAsynchronousHandlerHoldsItsPermitUntilItsStageCompletes() {
+            CompletableFuture<Object> pending = new CompletableFuture<>();
+            ChannelDispatcher dispatcher = limited(
+                    1,
+                    new ChannelMethodDefinition(
+                            ChannelOperation.SUBSCRIBE,
+                            "slow:{id}",
+                            Object.class,
+                            "subscribe",
+                            List.of(),
+                            List.of(),
+                            true,
+                            (handler, arguments) -> pending));
+            CompletableFuture<byte[]> first = dispatcher.dispatch(
+                    ChannelOperation.SUBSCRIBE,
+                    request("slow:1", null).getBytes(StandardCharsets.UTF_8),
+                    Map.of(),
+                    null);
+            assertThat(send(dispatcher, ChannelOperation.SUBSCRIBE, request("slow:1", null))
+                            .path("error")
+                            .path("code")
+                            .asInt())
+                    .isEqualTo(429);
+            pending.complete(true);
+            assertThat(mapper.readTree(first.join()).toString()).isEqualTo("{\"result\":{}}");
+            assertThat(dispatcher.bulkheads().get(0).active()).isZero();
+        }
+
+        @Test
+        void givesThePermitBackWhenTheHandlerThrowsOrTheChannelDoesNotConvert() {
+            ChannelDispatcher dispatcher = limited(
+                    1,
+                    definition(
+                            ChannelOperation.SUBSCRIBE,
+                            "slow:{id}",
+                            List.of(ChannelParameter.variable("id", long.class)),
+                            (handler, arguments) -> {
+                                throw new IllegalStateException("boom");
+                            }));
+            for (int i = 0; i < 3; i++) {
+                assertThat(send(dispatcher, ChannelOperation.SUBSCRIBE, request("slow:1", null))
+                                .path("error")
+                                .path("code")
+                                .asInt())
+                        .isEqualTo(500);
+                assertThat(send(dispatcher, ChannelOperation.SUBSCRIBE, request("slow:x", null))
+                                .path("error")
+                                .path("code")
+                                .asInt())
+                        .isEqualTo(400);
+            }
+            assertThat(dispatcher.bulkheads().get(0).active()).isZero();
+            assertThat(dispatcher.bulkheads().get(0).rejected()).isZero();
+        }
+    }
+
+    @Nested
     class Registration {
 
         @Test

@@ -144,4 +144,91 @@ class ConnectionDispatcherTests {
             assertThat(refresh((context) -> RefreshResult.expired(), "{")).isEqualTo("{\"result\":{\"expired\":true}}");
         }
     }
+
+    @Nested
+    class ConcurrencyLimit {
+
+        @Test
+        void refusesAConnectOverTheLimitWithATemporaryErrorAndExtendsARefreshByAMinute() throws Exception {
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            ConnectionDispatcher dispatcher = new ConnectionDispatcher(
+                    mapper,
+                    (context) -> {
+                        await(release);
+                        return ConnectResult.accept("42");
+                    },
+                    (context) -> {
+                        await(release);
+                        return RefreshResult.expired();
+                    },
+                    List.of(),
+                    dev.centrifugo4j.proxy.ConcurrencyLimits.each(1));
+            assertThat(dispatcher.bulkheads())
+                    .extracting((bulkhead) -> bulkhead.proxy() + " " + bulkhead.handler() + " " + bulkhead.limit())
+                    .containsExactly("connect connect 1", "refresh refresh 1");
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.Future<byte[]> connecting = threads.submit(
+                        () -> dispatcher.connect(CONNECT.getBytes(StandardCharsets.UTF_8), Map.of(), null));
+                java.util.concurrent.Future<byte[]> refreshing = threads.submit(
+                        () -> dispatcher.refresh(REFRESH.getBytes(StandardCharsets.UTF_8), Map.of(), null));
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+                while (dispatcher.bulkheads().stream().anyMatch((bulkhead) -> bulkhead.active() < 1)
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+
+                assertThat(new String(
+                                dispatcher.connect(CONNECT.getBytes(StandardCharsets.UTF_8), Map.of(), null),
+                                StandardCharsets.UTF_8))
+                        .isEqualTo(
+                                "{\"error\":{\"code\":429,\"message\":\"too many concurrent calls\",\"temporary\":true}}");
+                long now = Instant.now().getEpochSecond();
+                tools.jackson.databind.JsonNode refresh =
+                        mapper.readTree(dispatcher.refresh(REFRESH.getBytes(StandardCharsets.UTF_8), Map.of(), null));
+                assertThat(refresh.path("result").path("expired").asBoolean(true))
+                        .isFalse();
+                assertThat(refresh.path("result").path("expire_at").asLong()).isBetween(now + 59, now + 61);
+
+                release.countDown();
+                assertThat(new String(
+                                connecting.get(10, java.util.concurrent.TimeUnit.SECONDS), StandardCharsets.UTF_8))
+                        .isEqualTo("{\"result\":{\"user\":\"42\"}}");
+                assertThat(new String(
+                                refreshing.get(10, java.util.concurrent.TimeUnit.SECONDS), StandardCharsets.UTF_8))
+                        .isEqualTo("{\"result\":{\"expired\":true}}");
+                assertThat(dispatcher.bulkheads()).allSatisfy((bulkhead) -> {
+                    assertThat(bulkhead.active()).isZero();
+                    assertThat(bulkhead.rejected()).isEqualTo(1);
+                });
+            } finally {
+                release.countDown();
+                threads.shutdownNow();
+            }
+        }
+
+        private static void await(java.util.concurrent.CountDownLatch latch) {
+            try {
+                latch.await();
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ex);
+            }
+        }
+
+        @Test
+        void hasNoBulkheadWithoutAHandlerOrALimit() {
+            assertThat(new ConnectionDispatcher(
+                                    mapper, null, null, List.of(), dev.centrifugo4j.proxy.ConcurrencyLimits.each(1))
+                            .bulkheads())
+                    .isEmpty();
+            assertThat(new ConnectionDispatcher(
+                                    mapper,
+                                    (context) -> ConnectResult.accept("42"),
+                                    (context) -> RefreshResult.expired(),
+                                    List.of())
+                            .bulkheads())
+                    .isEmpty();
+        }
+    }
 }

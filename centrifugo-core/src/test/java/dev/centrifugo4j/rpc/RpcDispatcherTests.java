@@ -495,5 +495,125 @@ class RpcDispatcherTests {
                         .isEqualTo("{\"result\":{\"data\":\"quick\"}}");
             }
         }
+
+        @Test
+        void aSynchronousHandlerThatHangsHoldsOnlyItsOwnPermitsAndTheOthersKeepAnswering() throws Exception {
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            RpcDispatcher dispatcher = RpcDispatcher.builder(mapper)
+                    .concurrencyLimits((proxy, method, async) -> "hangs".equals(method) ? 2 : 0)
+                    .register(
+                            noParams("hangs", false, (p) -> {
+                                release.await();
+                                return "released";
+                            }),
+                            handlers)
+                    .register(noParams("quick", false, (p) -> "quick"), handlers)
+                    .build();
+            assertThat(dispatcher.bulkheads()).singleElement().satisfies((bulkhead) -> {
+                assertThat(bulkhead.proxy()).isEqualTo("rpc");
+                assertThat(bulkhead.handler()).isEqualTo("hangs");
+                assertThat(bulkhead.limit()).isEqualTo(2);
+            });
+            dev.centrifugo4j.proxy.Bulkhead bulkhead = dispatcher.bulkheads().get(0);
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<JsonNode>> stuck = List.of(
+                        threads.submit(() -> call(dispatcher, rpc("hangs", "{}"))),
+                        threads.submit(() -> call(dispatcher, rpc("hangs", "{}"))));
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+                while (bulkhead.active() < 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                assertThat(bulkhead.active()).isEqualTo(2);
+
+                for (int i = 0; i < 3; i++) {
+                    assertThat(call(dispatcher, rpc("hangs", "{}")).toString())
+                            .isEqualTo("{\"error\":{\"code\":429,\"message\":\"too many concurrent calls\","
+                                    + "\"temporary\":true}}");
+                    assertThat(call(dispatcher, rpc("quick", "{}")).toString())
+                            .isEqualTo("{\"result\":{\"data\":\"quick\"}}");
+                }
+                assertThat(bulkhead.rejected()).isEqualTo(3);
+
+                release.countDown();
+                for (java.util.concurrent.Future<JsonNode> call : stuck) {
+                    assertThat(call.get(10, java.util.concurrent.TimeUnit.SECONDS)
+                                    .toString())
+                            .isEqualTo("{\"result\":{\"data\":\"released\"}}");
+                }
+                assertThat(bulkhead.active()).isZero();
+                assertThat(call(dispatcher, rpc("hangs", "{}")).toString())
+                        .isEqualTo("{\"result\":{\"data\":\"released\"}}");
+            } finally {
+                release.countDown();
+                threads.shutdownNow();
+            }
+        }
+
+        @Test
+        void givesThePermitBackWhenTheHandlerThrowsOrAnAsynchronousOneReturnsNull() {
+            RpcDispatcher dispatcher = RpcDispatcher.builder(mapper)
+                    .maxConcurrentCalls(1)
+                    .register(
+                            noParams("fails", false, (p) -> {
+                                throw new IllegalStateException("boom");
+                            }),
+                            handlers)
+                    .register(noParams("nothing", true, (p) -> null), handlers)
+                    .register(
+                            noParams(
+                                    "failsLater",
+                                    true,
+                                    (p) -> CompletableFuture.failedFuture(new IllegalStateException())),
+                            handlers)
+                    .build();
+            for (int i = 0; i < 3; i++) {
+                assertThat(call(dispatcher, rpc("fails", "{}"))
+                                .path("error")
+                                .path("code")
+                                .asInt())
+                        .isEqualTo(500);
+                assertThat(call(dispatcher, rpc("nothing", "{}"))
+                                .path("error")
+                                .path("code")
+                                .asInt())
+                        .isEqualTo(500);
+                assertThat(call(dispatcher, rpc("failsLater", "{}"))
+                                .path("error")
+                                .path("code")
+                                .asInt())
+                        .isEqualTo(500);
+            }
+            assertThat(dispatcher.bulkheads()).allSatisfy((bulkhead) -> {
+                assertThat(bulkhead.active()).isZero();
+                assertThat(bulkhead.rejected()).isZero();
+            });
+        }
+
+        @Test
+        void asksTheLimitsOncePerMethodWithItsNameAndWhetherItIsAsynchronous() {
+            List<String> asked = new java.util.ArrayList<>();
+            RpcDispatcher dispatcher = RpcDispatcher.builder(mapper)
+                    .concurrencyLimits((proxy, method, async) -> {
+                        asked.add(proxy + " " + method + " " + async);
+                        return 0;
+                    })
+                    .register(noParams("slow", true, (p) -> this.pending), handlers)
+                    .register(noParams("quick", false, (p) -> "quick"), handlers)
+                    .build();
+            call(dispatcher, rpc("quick", "{}"));
+            assertThat(asked).containsExactlyInAnyOrder("rpc slow true", "rpc quick false");
+            assertThat(dispatcher.bulkheads()).isEmpty();
+        }
+
+        @Test
+        void refusesANegativeLimit() {
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> RpcDispatcher.builder(mapper)
+                            .concurrencyLimits((proxy, method, async) -> -1)
+                            .register(noParams("quick", false, (p) -> "quick"), handlers)
+                            .build())
+                    .withMessage("The concurrency limit of RPC method 'quick' must not be negative, but was -1");
+        }
     }
 }

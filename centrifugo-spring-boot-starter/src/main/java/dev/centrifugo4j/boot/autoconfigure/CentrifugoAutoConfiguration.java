@@ -11,13 +11,23 @@ import dev.centrifugo4j.channel.ChannelOperation;
 import dev.centrifugo4j.connect.ConnectHandler;
 import dev.centrifugo4j.connect.ConnectionDispatcher;
 import dev.centrifugo4j.connect.RefreshHandler;
+import dev.centrifugo4j.proxy.Bulkhead;
 import dev.centrifugo4j.proxy.CentrifugoJson;
+import dev.centrifugo4j.proxy.ConcurrencyLimits;
 import dev.centrifugo4j.proxy.HandlerFailures;
+import dev.centrifugo4j.proxy.ProxyCall;
 import dev.centrifugo4j.proxy.ProxyCodec;
 import dev.centrifugo4j.proxy.ProxyExceptionTranslator;
 import dev.centrifugo4j.rpc.RpcDispatcher;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -36,6 +46,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -101,11 +112,22 @@ public final class CentrifugoAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
+        ConcurrencyLimits centrifugoProxyConcurrencyLimits(CentrifugoProperties properties, Environment environment) {
+            ProxyConcurrencyLimits limits = ProxyConcurrencyLimits.of(properties, environment);
+            logger.info("Proxy handlers run at most this many calls at once each: {}", limits.describeDefault());
+            return limits;
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
         ChannelDispatcher centrifugoChannelDispatcher(
-                HandlerRegistrar registrar, ObjectProvider<ConversionService> conversionService) {
+                HandlerRegistrar registrar,
+                ObjectProvider<ConversionService> conversionService,
+                ConcurrencyLimits limits,
+                CentrifugoProperties properties) {
             ConversionService conversions =
                     conversionService.getIfUnique(ApplicationConversionService::getSharedInstance);
-            return registrar.channelDispatcher((value, type) -> {
+            ChannelDispatcher dispatcher = registrar.channelDispatcher(limits, (value, type) -> {
                 Object converted = conversions.convert(
                         value,
                         TypeDescriptor.valueOf(String.class),
@@ -115,6 +137,20 @@ public final class CentrifugoAutoConfiguration {
                 }
                 return converted;
             });
+            CentrifugoProperties.Concurrency concurrency = properties.getProxy().getConcurrency();
+            ProxyConcurrencyLimits.checkNames(
+                    "centrifugo.proxy.concurrency.subscribe",
+                    concurrency.getSubscribe(),
+                    dispatcher.patterns(ChannelOperation.SUBSCRIBE));
+            ProxyConcurrencyLimits.checkNames(
+                    "centrifugo.proxy.concurrency.publish",
+                    concurrency.getPublish(),
+                    dispatcher.patterns(ChannelOperation.PUBLISH));
+            ProxyConcurrencyLimits.checkNames(
+                    "centrifugo.proxy.concurrency.sub-refresh",
+                    concurrency.getSubRefresh(),
+                    dispatcher.patterns(ChannelOperation.SUB_REFRESH));
+            return dispatcher;
         }
 
         @Bean
@@ -123,12 +159,14 @@ public final class CentrifugoAutoConfiguration {
                 ObjectProvider<JsonMapper> mapper,
                 ObjectProvider<ConnectHandler> connectHandler,
                 ObjectProvider<RefreshHandler> refreshHandler,
-                ObjectProvider<ProxyExceptionTranslator> translators) {
+                ObjectProvider<ProxyExceptionTranslator> translators,
+                ConcurrencyLimits limits) {
             return new ConnectionDispatcher(
                     payloadMapper(mapper),
                     connectHandler.getIfUnique(),
                     refreshHandler.getIfUnique(),
-                    translators.orderedStream().toList());
+                    translators.orderedStream().toList(),
+                    limits);
         }
 
         @Bean
@@ -203,8 +241,14 @@ public final class CentrifugoAutoConfiguration {
 
             @Bean
             @ConditionalOnMissingBean
-            RpcDispatcher centrifugoRpcDispatcher(HandlerRegistrar registrar, CentrifugoProperties properties) {
-                return registrar.rpcDispatcher(properties.getProxy().getMaxConcurrentCallsPerMethod());
+            RpcDispatcher centrifugoRpcDispatcher(
+                    HandlerRegistrar registrar, CentrifugoProperties properties, ConcurrencyLimits limits) {
+                RpcDispatcher dispatcher = registrar.rpcDispatcher(limits);
+                ProxyConcurrencyLimits.checkNames(
+                        "centrifugo.proxy.concurrency.rpc",
+                        properties.getProxy().getConcurrency().getRpc(),
+                        dispatcher.methodNames());
+                return dispatcher;
             }
 
             @Bean
@@ -214,6 +258,55 @@ public final class CentrifugoAutoConfiguration {
                 RouterFunctions.Builder routes = RouterFunctions.route();
                 post(routes, properties.getProxy().getRpcPath(), handler);
                 return routes.build();
+            }
+        }
+
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(MeterBinder.class)
+        static class BulkheadMetricsConfiguration {
+
+            /**
+             * Per limited handler: {@code centrifugo4j.proxy.rejected} (calls refused at the limit),
+             * {@code centrifugo4j.proxy.active} (calls running) and {@code centrifugo4j.proxy.limit},
+             * tagged like the proxy call timer (proxy, method, pattern).
+             */
+            @Bean
+            MeterBinder centrifugoProxyBulkheadMetrics(
+                    ObjectProvider<RpcDispatcher> rpc,
+                    ObjectProvider<ChannelDispatcher> channels,
+                    ObjectProvider<ConnectionDispatcher> connections) {
+                return (registry) -> {
+                    List<Bulkhead> bulkheads = new ArrayList<>();
+                    rpc.ifAvailable((dispatcher) -> bulkheads.addAll(dispatcher.bulkheads()));
+                    channels.ifAvailable((dispatcher) -> bulkheads.addAll(dispatcher.bulkheads()));
+                    connections.ifAvailable((dispatcher) -> bulkheads.addAll(dispatcher.bulkheads()));
+                    bulkheads.forEach((bulkhead) -> bind(bulkhead, registry));
+                };
+            }
+
+            private static void bind(Bulkhead bulkhead, MeterRegistry registry) {
+                String proxy = bulkhead.proxy();
+                Tags tags = Tags.of(
+                        "method",
+                        "rpc".equals(proxy) ? bulkhead.handler() : ProxyCall.NONE,
+                        "pattern",
+                        ("rpc".equals(proxy) || "connect".equals(proxy) || "refresh".equals(proxy))
+                                ? ProxyCall.NONE
+                                : bulkhead.handler(),
+                        "proxy",
+                        proxy);
+                FunctionCounter.builder("centrifugo4j.proxy.rejected", bulkhead, Bulkhead::rejected)
+                        .description("Proxy calls refused because their handler ran its maximum of concurrent calls")
+                        .tags(tags)
+                        .register(registry);
+                Gauge.builder("centrifugo4j.proxy.active", bulkhead, Bulkhead::active)
+                        .description("Proxy calls that a handler with a concurrency limit runs now")
+                        .tags(tags)
+                        .register(registry);
+                Gauge.builder("centrifugo4j.proxy.limit", bulkhead, Bulkhead::limit)
+                        .description("How many calls a proxy handler may run at once")
+                        .tags(tags)
+                        .register(registry);
             }
         }
 

@@ -3,9 +3,12 @@ package dev.centrifugo4j.boot.autoconfigure;
 import dev.centrifugo4j.token.SigningAlgorithm;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -258,11 +261,12 @@ public class CentrifugoProperties {
         private DataSize maxBodySize = DataSize.ofMegabytes(1);
 
         /**
-         * Calls of one RPC method that may run at once (an asynchronous call counts until it
-         * completes); one more is answered with error 429 "too many concurrent calls" (temporary). 0
-         * for no limit.
+         * Calls of one RPC method that may run at once; replaced by
+         * centrifugo.proxy.concurrency.max-calls-per-handler and centrifugo.proxy.concurrency.rpc.
          */
-        private int maxConcurrentCallsPerMethod;
+        private @Nullable Integer maxConcurrentCallsPerMethod;
+
+        private final Concurrency concurrency = new Concurrency();
 
         /**
          * How long proxy calls in flight (asynchronous ones included) may take to finish when the
@@ -307,12 +311,21 @@ public class CentrifugoProperties {
             this.maskedKeys = maskedKeys;
         }
 
-        public int getMaxConcurrentCallsPerMethod() {
+        @Deprecated(since = "0.1.0", forRemoval = true)
+        @DeprecatedConfigurationProperty(
+                replacement = "centrifugo.proxy.concurrency.max-calls-per-handler",
+                reason = "Every proxy handler has a concurrency limit now, not only RPC methods.")
+        public @Nullable Integer getMaxConcurrentCallsPerMethod() {
             return this.maxConcurrentCallsPerMethod;
         }
 
-        public void setMaxConcurrentCallsPerMethod(int maxConcurrentCallsPerMethod) {
+        @Deprecated(since = "0.1.0", forRemoval = true)
+        public void setMaxConcurrentCallsPerMethod(@Nullable Integer maxConcurrentCallsPerMethod) {
             this.maxConcurrentCallsPerMethod = maxConcurrentCallsPerMethod;
+        }
+
+        public Concurrency getConcurrency() {
+            return this.concurrency;
         }
 
         public DataSize getMaxBodySize() {
@@ -417,6 +430,105 @@ public class CentrifugoProperties {
 
         public void setAsyncTimeout(Duration asyncTimeout) {
             this.asyncTimeout = asyncTimeout;
+        }
+    }
+
+    /**
+     * Bulkheads: how many calls of each proxy handler may run at once. A call over its handler's
+     * limit is answered at once, without running, with a temporary failure that the client's SDK
+     * retries with backoff, so a handler that hangs holds at most its own calls and never all of the
+     * web server's request threads.
+     */
+    public static class Concurrency {
+
+        /**
+         * Calls of one handler (an RPC method; a subscribe, publish or sub_refresh handler of a
+         * channel pattern; the connect or the refresh handler) that may run at once. Unset: a quarter
+         * of the web server's request threads (server.tomcat.threads.max or
+         * server.jetty.threads.max, 200 by default, so 50) for synchronous handlers, no limit for
+         * asynchronous handlers and none at all with virtual threads (spring.threads.virtual.enabled).
+         * 0 for no limit.
+         */
+        private @Nullable Integer maxCallsPerHandler;
+
+        /**
+         * Limits of single RPC methods by method name, over max-calls-per-handler (0: no limit).
+         * Write names with dots or colons in brackets: centrifugo.proxy.concurrency.rpc[report.build]=4.
+         */
+        private Map<String, Integer> rpc = new LinkedHashMap<>();
+
+        /**
+         * Limits of single subscribe handlers by channel pattern, over max-calls-per-handler (0: no
+         * limit), in brackets: centrifugo.proxy.concurrency.subscribe[chat:room:{id}]=8.
+         */
+        private Map<String, Integer> subscribe = new LinkedHashMap<>();
+
+        /** Limits of single publish handlers by channel pattern, over max-calls-per-handler (0: no limit). */
+        private Map<String, Integer> publish = new LinkedHashMap<>();
+
+        /** Limits of single sub_refresh handlers by channel pattern, over max-calls-per-handler (0: no limit). */
+        private Map<String, Integer> subRefresh = new LinkedHashMap<>();
+
+        /** Limit of the connect handler, over max-calls-per-handler (0: no limit). */
+        private @Nullable Integer connect;
+
+        /** Limit of the refresh handler, over max-calls-per-handler (0: no limit). */
+        private @Nullable Integer refresh;
+
+        public @Nullable Integer getMaxCallsPerHandler() {
+            return this.maxCallsPerHandler;
+        }
+
+        public void setMaxCallsPerHandler(@Nullable Integer maxCallsPerHandler) {
+            this.maxCallsPerHandler = maxCallsPerHandler;
+        }
+
+        public Map<String, Integer> getRpc() {
+            return this.rpc;
+        }
+
+        public void setRpc(Map<String, Integer> rpc) {
+            this.rpc = rpc;
+        }
+
+        public Map<String, Integer> getSubscribe() {
+            return this.subscribe;
+        }
+
+        public void setSubscribe(Map<String, Integer> subscribe) {
+            this.subscribe = subscribe;
+        }
+
+        public Map<String, Integer> getPublish() {
+            return this.publish;
+        }
+
+        public void setPublish(Map<String, Integer> publish) {
+            this.publish = publish;
+        }
+
+        public Map<String, Integer> getSubRefresh() {
+            return this.subRefresh;
+        }
+
+        public void setSubRefresh(Map<String, Integer> subRefresh) {
+            this.subRefresh = subRefresh;
+        }
+
+        public @Nullable Integer getConnect() {
+            return this.connect;
+        }
+
+        public void setConnect(@Nullable Integer connect) {
+            this.connect = connect;
+        }
+
+        public @Nullable Integer getRefresh() {
+            return this.refresh;
+        }
+
+        public void setRefresh(@Nullable Integer refresh) {
+            this.refresh = refresh;
         }
     }
 

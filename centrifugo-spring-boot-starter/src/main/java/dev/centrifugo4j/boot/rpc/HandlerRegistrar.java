@@ -5,6 +5,7 @@ import dev.centrifugo4j.channel.ChannelVariableConverter;
 import dev.centrifugo4j.channel.OnPublish;
 import dev.centrifugo4j.channel.OnSubRefresh;
 import dev.centrifugo4j.channel.OnSubscribe;
+import dev.centrifugo4j.proxy.ConcurrencyLimits;
 import dev.centrifugo4j.proxy.ProxyExceptionTranslator;
 import dev.centrifugo4j.rpc.RpcDispatcher;
 import dev.centrifugo4j.rpc.WebSocketRpc;
@@ -97,9 +98,19 @@ public final class HandlerRegistrar {
      * @return the dispatcher
      */
     public RpcDispatcher rpcDispatcher(int maxConcurrentCallsPerMethod) {
-        RpcDispatcher.Builder builder = RpcDispatcher.builder(this.mapper)
-                .validator(this.validator)
-                .maxConcurrentCalls(maxConcurrentCallsPerMethod);
+        return rpcDispatcher(ConcurrencyLimits.each(maxConcurrentCallsPerMethod));
+    }
+
+    /**
+     * Builds the RPC dispatcher like {@link #rpcDispatcher()}, each method limited to the number of
+     * concurrent calls the limits give it.
+     *
+     * @param limits the concurrency limits
+     * @return the dispatcher
+     */
+    public RpcDispatcher rpcDispatcher(ConcurrencyLimits limits) {
+        RpcDispatcher.Builder builder =
+                RpcDispatcher.builder(this.mapper).validator(this.validator).concurrencyLimits(limits);
         this.translators.forEach(builder::exceptionTranslator);
         for (BoundIndex index : indexes()) {
             for (RpcMethodDefinition definition : index.index().methods()) {
@@ -118,8 +129,22 @@ public final class HandlerRegistrar {
      * @return the dispatcher with every indexed channel handler that has a bean
      */
     public ChannelDispatcher channelDispatcher(ChannelVariableConverter converter) {
-        ChannelDispatcher.Builder builder =
-                ChannelDispatcher.builder(this.mapper).validator(this.validator).variableConverter(converter);
+        return channelDispatcher(ConcurrencyLimits.NONE, converter);
+    }
+
+    /**
+     * Builds the channel dispatcher like {@link #channelDispatcher(ChannelVariableConverter)}, each
+     * handler limited to the number of concurrent calls the limits give it.
+     *
+     * @param limits the concurrency limits
+     * @param converter converts pattern variables to parameter types
+     * @return the dispatcher
+     */
+    public ChannelDispatcher channelDispatcher(ConcurrencyLimits limits, ChannelVariableConverter converter) {
+        ChannelDispatcher.Builder builder = ChannelDispatcher.builder(this.mapper)
+                .validator(this.validator)
+                .variableConverter(converter)
+                .concurrencyLimits(limits);
         this.translators.forEach(builder::exceptionTranslator);
         int count = 0;
         for (BoundIndex index : indexes()) {

@@ -1,0 +1,44 @@
+package dev.centrifugo4j.proxy;
+
+/**
+ * How many calls of each handler may run at once (its bulkhead), asked once per handler when a
+ * dispatcher is built. A handler at its limit answers at once, without running, with a temporary
+ * failure the client's SDK retries later; so a handler that hangs holds at most its own calls and
+ * cannot starve the others of request threads.
+ *
+ * <pre>{@code
+ * ConcurrencyLimits limits = (proxy, handler, async) -> "report.build".equals(handler) ? 4 : 50;
+ * }</pre>
+ */
+@FunctionalInterface
+public interface ConcurrencyLimits {
+
+    /** No handler is limited. */
+    ConcurrencyLimits NONE = (proxy, handler, async) -> 0;
+
+    /**
+     * The limit of one handler.
+     *
+     * @param proxy the proxy the handler serves: {@code rpc}, {@code connect}, {@code refresh},
+     *     {@code subscribe}, {@code publish} or {@code sub_refresh}
+     * @param handler the RPC method or the channel pattern it serves; the proxy's name for connect and
+     *     refresh
+     * @param async whether the handler returns a {@code CompletionStage} (it then holds no request
+     *     thread while it runs)
+     * @return calls at once, {@code 0} for no limit
+     */
+    int maxConcurrentCalls(String proxy, String handler, boolean async);
+
+    /**
+     * The same limit for every handler.
+     *
+     * @param maxConcurrentCalls calls at once per handler, {@code 0} for no limit
+     * @return the limits
+     */
+    static ConcurrencyLimits each(int maxConcurrentCalls) {
+        if (maxConcurrentCalls < 0) {
+            throw new IllegalArgumentException("'maxConcurrentCalls' must not be negative: " + maxConcurrentCalls);
+        }
+        return (proxy, handler, async) -> maxConcurrentCalls;
+    }
+}

@@ -1,0 +1,316 @@
+package dev.centrifugo4j.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.centrifugo4j.channel.ChannelContext;
+import dev.centrifugo4j.channel.ChannelDispatcher;
+import dev.centrifugo4j.channel.OnPublish;
+import dev.centrifugo4j.channel.OnSubscribe;
+import dev.centrifugo4j.connect.ConnectHandler;
+import dev.centrifugo4j.connect.ConnectResult;
+import dev.centrifugo4j.connect.ConnectionDispatcher;
+import dev.centrifugo4j.proxy.Bulkhead;
+import dev.centrifugo4j.proxy.ConcurrencyLimits;
+import dev.centrifugo4j.rpc.RpcDispatcher;
+import dev.centrifugo4j.rpc.WebSocketRpc;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The bulkheads of the proxy handlers: the default derived from the web server, and the properties. */
+@ExtendWith(OutputCaptureExtension.class)
+class ProxyConcurrencyLimitsTests {
+
+    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(
+                    JacksonAutoConfiguration.class,
+                    ValidationAutoConfiguration.class,
+                    CentrifugoAutoConfiguration.class))
+            .withUserConfiguration(LimitedHandlersConfiguration.class)
+            .withPropertyValues("centrifugo.proxy.secret=s3cret");
+
+    /** Every bulkhead of the application as "proxy handler limit". */
+    private static List<String> bulkheads(AssertableWebApplicationContext context) {
+        List<Bulkhead> bulkheads = new ArrayList<>();
+        bulkheads.addAll(context.getBean(RpcDispatcher.class).bulkheads());
+        bulkheads.addAll(context.getBean(ChannelDispatcher.class).bulkheads());
+        bulkheads.addAll(context.getBean(ConnectionDispatcher.class).bulkheads());
+        return bulkheads.stream()
+                .map((bulkhead) -> bulkhead.proxy() + " " + bulkhead.handler() + " " + bulkhead.limit())
+                .toList();
+    }
+
+    /** Properties whose names hold colons, which withPropertyValues would take for the separator. */
+    private WebApplicationContextRunner withProperties(String... namesAndValues) {
+        java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            properties.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return this.runner.withInitializer((context) -> context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new org.springframework.core.env.MapPropertySource("limits", properties)));
+    }
+
+    private static boolean virtualThreadsAvailable() {
+        return Runtime.version().feature() >= 21;
+    }
+
+    @Nested
+    class ByDefault {
+
+        @Test
+        void eachSynchronousHandlerMayHoldAQuarterOfTheRequestThreadsAndAsynchronousOnesAreNotLimited(
+                CapturedOutput output) {
+            ProxyConcurrencyLimitsTests.this.runner.run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(bulkheads(context))
+                        .containsExactlyInAnyOrder(
+                                "rpc limits.slow 50",
+                                "subscribe limits:{id} 50",
+                                "publish limits:{id} 50",
+                                "connect connect 50");
+                assertThat(output)
+                        .contains("50 calls at once for synchronous handlers (a quarter of the 200 request threads"
+                                + " (server.tomcat.threads.max)), no limit for asynchronous ones");
+            });
+        }
+
+        @Test
+        void followsTheTomcatThreadPool() {
+            ProxyConcurrencyLimitsTests.this
+                    .runner
+                    .withPropertyValues("server.tomcat.threads.max=16")
+                    .run((context) -> assertThat(bulkheads(context))
+                            .containsExactlyInAnyOrder(
+                                    "rpc limits.slow 4",
+                                    "subscribe limits:{id} 4",
+                                    "publish limits:{id} 4",
+                                    "connect connect 4"));
+        }
+
+        @Test
+        void isOneForATinyThreadPool() {
+            ProxyConcurrencyLimitsTests.this
+                    .runner
+                    .withPropertyValues("server.tomcat.threads.max=3")
+                    .run((context) -> assertThat(bulkheads(context)).contains("rpc limits.slow 1"));
+        }
+
+        @Test
+        void isNoLimitWithVirtualThreads() {
+            ProxyConcurrencyLimitsTests.this
+                    .runner
+                    .withPropertyValues("spring.threads.virtual.enabled=true")
+                    .run((context) -> {
+                        if (virtualThreadsAvailable()) {
+                            assertThat(bulkheads(context)).isEmpty();
+                        } else {
+                            // Boot ignores the property before Java 21: platform threads, so the default.
+                            assertThat(bulkheads(context)).contains("rpc limits.slow 50");
+                        }
+                    });
+        }
+    }
+
+    @Nested
+    class Properties {
+
+        @Test
+        void setOneLimitForEveryHandlerAsynchronousOnesIncluded() {
+            ProxyConcurrencyLimitsTests.this
+                    .runner
+                    .withPropertyValues("centrifugo.proxy.concurrency.max-calls-per-handler=8")
+                    .run((context) -> assertThat(bulkheads(context))
+                            .containsExactlyInAnyOrder(
+                                    "rpc limits.slow 8",
+                                    "rpc limits.async 8",
+                                    "subscribe limits:{id} 8",
+                                    "publish limits:{id} 8",
+                                    "connect connect 8"));
+        }
+
+        @Test
+        void setTheLimitOfSingleHandlersOverTheOthers() {
+            withProperties(
+                            "centrifugo.proxy.concurrency.max-calls-per-handler", "0",
+                            "centrifugo.proxy.concurrency.rpc[limits.async]", "2",
+                            "centrifugo.proxy.concurrency.subscribe[limits:{id}]", "3",
+                            "centrifugo.proxy.concurrency.connect", "5")
+                    .run((context) -> assertThat(bulkheads(context))
+                            .containsExactlyInAnyOrder(
+                                    "rpc limits.async 2", "subscribe limits:{id} 3", "connect connect 5"));
+        }
+
+        @Test
+        void canTurnOffTheLimitOfOneHandler() {
+            withProperties(
+                            "centrifugo.proxy.concurrency.rpc[limits.slow]", "0",
+                            "centrifugo.proxy.concurrency.publish[limits:{id}]", "0")
+                    .run((context) -> assertThat(bulkheads(context))
+                            .containsExactlyInAnyOrder("subscribe limits:{id} 50", "connect connect 50"));
+        }
+
+        @Test
+        @SuppressWarnings("removal")
+        void theDeprecatedRpcLimitStillLimitsRpcMethods() {
+            ProxyConcurrencyLimitsTests.this
+                    .runner
+                    .withPropertyValues("centrifugo.proxy.max-concurrent-calls-per-method=1")
+                    .run((context) -> assertThat(bulkheads(context))
+                            .containsExactlyInAnyOrder(
+                                    "rpc limits.slow 1",
+                                    "rpc limits.async 1",
+                                    "subscribe limits:{id} 50",
+                                    "publish limits:{id} 50",
+                                    "connect connect 50"));
+        }
+
+        @Test
+        void aHandlerNameThatNamesNoHandlerStopsTheStart() {
+            ProxyConcurrencyLimitsTests.this
+                    .runner
+                    .withPropertyValues("centrifugo.proxy.concurrency.rpc[limits.slwo]=2")
+                    .run((context) -> {
+                        assertThat(context).hasFailed();
+                        assertThat(context.getStartupFailure())
+                                .rootCause()
+                                .isInstanceOf(InvalidCentrifugoPropertyException.class)
+                                .hasMessage("Invalid centrifugo.proxy.concurrency.rpc: it names [limits.slwo], but no"
+                                        + " such handler exists");
+                    });
+            withProperties("centrifugo.proxy.concurrency.sub-refresh[limits:{id}]", "2")
+                    .run((context) -> assertThat(context.getStartupFailure())
+                            .rootCause()
+                            .hasMessageContaining("centrifugo.proxy.concurrency.sub-refresh: it names [limits:{id}]"));
+        }
+
+        @Test
+        void aNegativeLimitStopsTheStart() {
+            ProxyConcurrencyLimitsTests.this
+                    .runner
+                    .withPropertyValues("centrifugo.proxy.concurrency.max-calls-per-handler=-1")
+                    .run((context) -> assertThat(context.getStartupFailure())
+                            .rootCause()
+                            .isInstanceOf(InvalidCentrifugoPropertyException.class)
+                            .hasMessage("Invalid centrifugo.proxy.concurrency.max-calls-per-handler: it is negative"
+                                    + " (-1)"));
+        }
+
+        @Test
+        void giveWayToTheApplicationsOwnLimits() {
+            ProxyConcurrencyLimitsTests.this
+                    .runner
+                    .withBean(ConcurrencyLimits.class, () -> (proxy, handler, async) -> "rpc".equals(proxy) ? 7 : 0)
+                    .run((context) -> assertThat(bulkheads(context))
+                            .containsExactlyInAnyOrder("rpc limits.slow 7", "rpc limits.async 7"));
+        }
+    }
+
+    @Nested
+    class Metrics {
+
+        @Test
+        void countRejectionsAndShowTheCallsRunningAndTheLimitPerHandler() {
+            ProxyConcurrencyLimitsTests.this
+                    .runner
+                    .withPropertyValues("centrifugo.proxy.concurrency.max-calls-per-handler=1")
+                    .run((context) -> {
+                        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+                        context.getBean("centrifugoProxyBulkheadMetrics", MeterBinder.class)
+                                .bindTo(registry);
+                        Bulkhead slow = context.getBean(RpcDispatcher.class).bulkheads().stream()
+                                .filter((bulkhead) -> "limits.slow".equals(bulkhead.handler()))
+                                .findFirst()
+                                .orElseThrow();
+                        assertThat(slow.tryEnter()).isTrue();
+                        assertThat(slow.tryEnter()).isFalse();
+                        assertThat(slow.tryEnter()).isFalse();
+
+                        String[] rpcTags = {"proxy", "rpc", "method", "limits.slow", "pattern", "none"};
+                        assertThat(registry.get("centrifugo4j.proxy.rejected")
+                                        .tags(rpcTags)
+                                        .functionCounter()
+                                        .count())
+                                .isEqualTo(2);
+                        assertThat(registry.get("centrifugo4j.proxy.active")
+                                        .tags(rpcTags)
+                                        .gauge()
+                                        .value())
+                                .isEqualTo(1);
+                        assertThat(registry.get("centrifugo4j.proxy.limit")
+                                        .tags(rpcTags)
+                                        .gauge()
+                                        .value())
+                                .isEqualTo(1);
+                        slow.exit();
+                        assertThat(registry.get("centrifugo4j.proxy.active")
+                                        .tags(rpcTags)
+                                        .gauge()
+                                        .value())
+                                .isZero();
+                        assertThat(registry.get("centrifugo4j.proxy.rejected")
+                                        .tags("proxy", "subscribe", "method", "none", "pattern", "limits:{id}")
+                                        .functionCounter()
+                                        .count())
+                                .isZero();
+                        assertThat(registry.get("centrifugo4j.proxy.limit")
+                                        .tags("proxy", "connect", "method", "none", "pattern", "none")
+                                        .gauge()
+                                        .value())
+                                .isEqualTo(1);
+                    });
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class LimitedHandlersConfiguration {
+
+        @Bean
+        LimitedHandlers limitedHandlers() {
+            return new LimitedHandlers();
+        }
+
+        @Bean
+        ConnectHandler limitedConnectHandler() {
+            return (context) -> ConnectResult.accept("42");
+        }
+    }
+
+    static class LimitedHandlers {
+
+        @WebSocketRpc("limits.slow")
+        String slow() {
+            return "slow";
+        }
+
+        @WebSocketRpc("limits.async")
+        CompletionStage<String> async() {
+            return CompletableFuture.completedFuture("async");
+        }
+
+        @OnSubscribe("limits:{id}")
+        boolean subscribe(ChannelContext context) {
+            return true;
+        }
+
+        @OnPublish("limits:{id}")
+        boolean publish(ChannelContext context) {
+            return true;
+        }
+    }
+}
