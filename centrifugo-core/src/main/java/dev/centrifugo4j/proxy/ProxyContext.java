@@ -27,10 +27,16 @@ public abstract class ProxyContext {
 
     private final @Nullable JsonNode meta;
 
-    private final Map<String, List<String>> headers;
+    /** The forwarded headers as the dispatcher got them, not copied. */
+    private final Map<String, List<String>> forwarded;
+
+    /** The case-insensitive copy of {@link #forwarded}, made when a handler first asks for it. */
+    private volatile @Nullable Map<String, List<String>> headers;
 
     private final @Nullable Principal principal;
 
+    // The forwarded headers are not copied here (a case-insensitive copy is made when a handler
+    // first asks for headers()): the caller must not change the map while the call runs.
     protected ProxyContext(
             String client,
             String user,
@@ -46,7 +52,7 @@ public abstract class ProxyContext {
         this.protocol = protocol;
         this.encoding = encoding;
         this.meta = meta;
-        this.headers = caseInsensitive(headers);
+        this.forwarded = headers;
         this.principal = principal;
     }
 
@@ -103,16 +109,35 @@ public abstract class ProxyContext {
 
     /**
      * The HTTP headers Centrifugo forwarded with the request (those listed in the proxy's {@code
-     * http_headers} and {@code emulated_headers}), keyed without regard to case.
+     * http_headers} and {@code emulated_headers}), keyed without regard to case; values of names
+     * that differ only in case are merged. Unmodifiable.
      */
     public Map<String, List<String>> headers() {
-        return this.headers;
+        // Copied on first use only: most handlers never look at the headers, and the dispatcher's
+        // caller hands over a map it does not change during the call.
+        Map<String, List<String>> headers = this.headers;
+        if (headers == null) {
+            headers = caseInsensitive(this.forwarded);
+            this.headers = headers;
+        }
+        return headers;
     }
 
-    /** The first value of a forwarded header, or {@code null} when it is absent. */
+    /** The first value of a forwarded header (its name compared without regard to case), or {@code null}. */
     public @Nullable String header(String name) {
-        List<String> values = this.headers.get(name);
-        return (values == null || values.isEmpty()) ? null : values.get(0);
+        Map<String, List<String>> headers = this.headers;
+        if (headers != null) {
+            List<String> values = headers.get(name);
+            return (values == null || values.isEmpty()) ? null : values.get(0);
+        }
+        // Without the copy: the first value of the first name that matches, as the merged copy has it.
+        for (Map.Entry<String, List<String>> entry : this.forwarded.entrySet()) {
+            List<String> values = entry.getValue();
+            if (entry.getKey().equalsIgnoreCase(name) && !values.isEmpty()) {
+                return values.get(0);
+            }
+        }
+        return null;
     }
 
     /**

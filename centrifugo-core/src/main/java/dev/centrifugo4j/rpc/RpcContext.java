@@ -25,7 +25,8 @@ public final class RpcContext extends ProxyContext {
      * @param encoding the proxy encoding, {@code json} or {@code binary}
      * @param method the RPC method name
      * @param meta the connection meta, when the proxy includes it
-     * @param headers the forwarded HTTP headers, looked up without regard to case
+     * @param headers the forwarded HTTP headers, looked up without regard to case; not copied until
+     *     {@link #headers()} is first called, so not to be changed while the call runs
      * @param principal who the application authenticated for the request, if anyone
      */
     public RpcContext(

@@ -4,25 +4,32 @@ import dev.centrifugo4j.proxy.HandlerFailures;
 import dev.centrifugo4j.proxy.ProxyCall;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.security.Principal;
 import java.time.Duration;
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -50,8 +57,9 @@ public final class ProxyHandler implements HandlerFunction<ServerResponse> {
     private static final Logger logger = LoggerFactory.getLogger(ProxyHandler.class);
 
     /** Headers of the proxy request itself, not forwarded from the client. */
-    private static final Set<String> TRANSPORT_HEADERS =
-            Set.of("content-type", "content-length", "host", "accept-encoding", "connection");
+    private static final String[] TRANSPORT_HEADERS = {
+        "content-type", "content-length", "host", "accept-encoding", "connection"
+    };
 
     private final String proxy;
 
@@ -164,29 +172,108 @@ public final class ProxyHandler implements HandlerFunction<ServerResponse> {
     /** The body, or {@code null} when it is larger than allowed. */
     private byte @Nullable [] readBody(HttpServletRequest request) throws IOException {
         long max = this.settings.maxBodySize();
-        if (request.getContentLengthLong() > max) {
+        long length = request.getContentLengthLong();
+        if (length > max) {
             return null;
         }
-        byte[] body = request.getInputStream().readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE));
+        InputStream in = request.getInputStream();
+        if (length >= 0) {
+            // The usual case (Centrifugo sends a Content-Length): one array of the exact size.
+            byte[] body = new byte[(int) length];
+            int read = in.readNBytes(body, 0, body.length);
+            return (read == body.length) ? body : Arrays.copyOf(body, read);
+        }
+        byte[] body = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE));
         return (body.length > max) ? null : body;
     }
 
+    /** The request's headers but those of the proxy request itself: the one copy handlers see. */
     private Map<String, List<String>> forwardedHeaders(HttpServletRequest request) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
         Enumeration<String> names = request.getHeaderNames();
+        Map<String, List<String>> headers = null;
+        String secretHeader = this.settings.secretCheck().headerName();
         while (names.hasMoreElements()) {
             String name = names.nextElement();
-            if (TRANSPORT_HEADERS.contains(name.toLowerCase(Locale.ROOT))
-                    || name.equalsIgnoreCase(this.settings.secretCheck().headerName())) {
+            if (isTransportHeader(name) || name.equalsIgnoreCase(secretHeader)) {
                 continue;
             }
-            headers.put(name, Collections.list(request.getHeaders(name)));
+            if (headers == null) {
+                headers = new LinkedHashMap<>(8);
+            }
+            Enumeration<String> values = request.getHeaders(name);
+            String first = values.hasMoreElements() ? values.nextElement() : null;
+            headers.put(
+                    name,
+                    (first == null)
+                            ? List.of()
+                            : values.hasMoreElements() ? moreValues(first, values) : List.of(first));
         }
-        return headers;
+        return (headers != null) ? headers : Map.of();
+    }
+
+    private static List<String> moreValues(String first, Enumeration<String> rest) {
+        List<String> values = new ArrayList<>(4);
+        values.add(first);
+        while (rest.hasMoreElements()) {
+            values.add(rest.nextElement());
+        }
+        return List.copyOf(values);
+    }
+
+    private static boolean isTransportHeader(String name) {
+        for (String header : TRANSPORT_HEADERS) {
+            if (header.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ServerResponse ok(byte[] body) {
-        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+        return new JsonReply(body);
+    }
+
+    /**
+     * HTTP 200 with a JSON body, written straight to the servlet response with its Content-Length:
+     * the reply is already bytes, so the message converters and content negotiation that {@code
+     * ServerResponse.ok().body(...)} goes through have nothing to do.
+     */
+    private static final class JsonReply implements ServerResponse {
+
+        private final byte[] body;
+
+        JsonReply(byte[] body) {
+            this.body = body;
+        }
+
+        @Override
+        public HttpStatusCode statusCode() {
+            return HttpStatus.OK;
+        }
+
+        @Override
+        public HttpHeaders headers() {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            headers.setContentLength(this.body.length);
+            return HttpHeaders.readOnlyHttpHeaders(headers);
+        }
+
+        @Override
+        public MultiValueMap<String, Cookie> cookies() {
+            return new LinkedMultiValueMap<>(0);
+        }
+
+        @Override
+        public @Nullable ModelAndView writeTo(
+                HttpServletRequest request, HttpServletResponse response, ServerResponse.Context context)
+                throws IOException {
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setContentLength(this.body.length);
+            response.getOutputStream().write(this.body);
+            return null;
+        }
     }
 
     /**

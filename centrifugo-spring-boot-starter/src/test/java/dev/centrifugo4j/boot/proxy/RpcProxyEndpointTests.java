@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.centrifugo4j.rpc.RpcContext;
 import dev.centrifugo4j.rpc.WebSocketRpc;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
@@ -81,6 +85,36 @@ class RpcProxyEndpointTests {
         assertThat(response.body()).isEqualTo("{\"error\":{\"code\":400,\"message\":\"malformed proxy request\"}}");
     }
 
+    @Test
+    void answersWithTheContentLengthOfTheReply() throws Exception {
+        for (String method : new String[] {"test.whoami", "test.never"}) {
+            HttpResponse<String> response = post("/rt/rpc", "s3cret", call(method));
+            assertThat(response.headers().firstValue("Transfer-Encoding")).isEmpty();
+            assertThat(response.headers().firstValueAsLong("Content-Length"))
+                    .hasValue(response.body().getBytes(StandardCharsets.UTF_8).length);
+        }
+    }
+
+    @Test
+    void readsABodySentInChunksWithoutAContentLength() throws Exception {
+        byte[] body = call("test.whoami").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/rt/rpc"))
+                .version(HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/json")
+                .header("X-Centrifugo-Proxy-Secret", "s3cret")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+        HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"result\":{\"data\":\"42 null null\"}}");
+    }
+
+    @Test
+    void forwardsTheClientsHeadersButNotThoseOfTheProxyRequestItself() throws Exception {
+        HttpResponse<String> response = post("/rt/rpc", "s3cret", call("test.headers"));
+        assertThat(response.body()).isEqualTo("{\"result\":{\"data\":\"true false false false false\"}}");
+    }
+
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
     static class TestApplication {
@@ -97,6 +131,14 @@ class RpcProxyEndpointTests {
         String whoami(RpcContext context) {
             return context.user() + " " + context.header("authorization") + " "
                     + context.header("X-Centrifugo-Proxy-Secret");
+        }
+
+        @WebSocketRpc("test.headers")
+        String headers(RpcContext context) {
+            Map<String, List<String>> headers = context.headers();
+            return headers.containsKey("AUTHORIZATION") + " " + headers.containsKey("content-type") + " "
+                    + headers.containsKey("content-length") + " " + headers.containsKey("Host") + " "
+                    + headers.containsKey("x-centrifugo-proxy-secret");
         }
 
         @WebSocketRpc("test.never")

@@ -2,12 +2,17 @@ package dev.centrifugo4j.bench.http;
 
 import dev.centrifugo4j.bench.rpc.EchoHandlers;
 import dev.centrifugo4j.bench.rpc.HandWrittenRpc;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,6 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootApplication
 public class BenchApplication {
 
+    /** Where the static servlet answers. */
+    public static final String STATIC_PATH = "/static/rpc";
+
     public static void main(String[] args) {
         SpringApplication.run(BenchApplication.class, args);
     }
@@ -35,6 +43,29 @@ public class BenchApplication {
     @Bean
     EchoHandlers echoHandlers() {
         return new EchoHandlers();
+    }
+
+    /**
+     * The floor of any servlet-based endpoint: a plain servlet on the same Tomcat that reads the body
+     * and answers the reply bytes without doing anything ({@code /static/rpc}), as the Node static
+     * responder of the end-to-end benchmark does.
+     */
+    @Bean
+    ServletRegistrationBean<HttpServlet> staticReplyServlet() {
+        byte[] reply = EchoHandlers.REPLY.getBytes(StandardCharsets.UTF_8);
+        ServletRegistrationBean<HttpServlet> registration = new ServletRegistrationBean<>(
+                new HttpServlet() {
+                    @Override
+                    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                        request.getInputStream().readAllBytes();
+                        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                        response.setContentLength(reply.length);
+                        response.getOutputStream().write(reply);
+                    }
+                },
+                STATIC_PATH);
+        registration.setName("staticReply");
+        return registration;
     }
 
     @Bean

@@ -90,7 +90,7 @@ public final class AllocationBreakdown {
                 () -> dispatcher.dispatch(request, none, null).join());
         row(
                 table,
-                "starter, part: the same with 3 forwarded headers (case-insensitive copy)",
+                "starter, part: the same with 3 forwarded headers (copied only when a handler reads them)",
                 () -> dispatcher.dispatch(request, three, null).join());
         row(table, "starter, part: bind `data` from the tree", () -> reader.readValue(tree));
         row(table, "alternative: bind `data` from its bytes with a new parser", () -> reader.readValue(data));
