@@ -1,7 +1,9 @@
 package dev.centrifugo4j.boot.proxy;
 
+import dev.centrifugo4j.proxy.Bulkhead;
 import dev.centrifugo4j.proxy.HandlerFailures;
 import dev.centrifugo4j.proxy.ProxyCall;
+import dev.centrifugo4j.proxy.ProxyCodec;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.http.Cookie;
@@ -33,6 +35,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Serves one of Centrifugo's proxies: checks the shared secret, hands the body, the forwarded
@@ -63,6 +66,13 @@ public final class ProxyHandler implements HandlerFunction<ServerResponse> {
 
     private final String proxy;
 
+    /**
+     * Whether this endpoint serves refresh or sub_refresh: Centrifugo ignores an error in their
+     * replies and expires the connection or subscription, so a call refused while draining or timed
+     * out gets a short extension instead ({@link Bulkhead#retryRefreshLater()}).
+     */
+    private final boolean refreshes;
+
     private final Dispatch dispatch;
 
     private final Settings settings;
@@ -76,6 +86,7 @@ public final class ProxyHandler implements HandlerFunction<ServerResponse> {
      */
     public ProxyHandler(String proxy, Dispatch dispatch, Settings settings) {
         this.proxy = proxy;
+        this.refreshes = "refresh".equals(proxy) || "sub_refresh".equals(proxy);
         this.dispatch = dispatch;
         this.settings = settings;
     }
@@ -105,7 +116,7 @@ public final class ProxyHandler implements HandlerFunction<ServerResponse> {
         ProxyDrain drain = this.settings.drain();
         if (!drain.enter()) {
             context.call().replied(HandlerFailures.shuttingDown());
-            return end(observation, context, this.settings.shuttingDownReply());
+            return end(observation, context, this.refreshes ? RefreshLater.reply() : this.settings.shuttingDownReply());
         }
         CompletableFuture<byte[]> reply;
         try (Observation.Scope scope = observation.openScope()) {
@@ -135,7 +146,7 @@ public final class ProxyHandler implements HandlerFunction<ServerResponse> {
             drain.exit();
             return end(observation, context, reply.join());
         }
-        byte[] timeoutReply = this.settings.timeoutReply();
+        byte[] timeoutReply = this.refreshes ? RefreshLater.reply() : this.settings.timeoutReply();
         Duration timeout = this.settings.asyncTimeout();
         CompletableFuture<ServerResponse> response = reply.completeOnTimeout(
                         timeoutReply, timeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -273,6 +284,16 @@ public final class ProxyHandler implements HandlerFunction<ServerResponse> {
             response.setContentLength(this.body.length);
             response.getOutputStream().write(this.body);
             return null;
+        }
+    }
+
+    /** The extension reply of refresh and sub_refresh calls that could not be served (made when needed). */
+    private static final class RefreshLater {
+
+        private static final ProxyCodec CODEC = new ProxyCodec(JsonMapper.shared());
+
+        static byte[] reply() {
+            return CODEC.writeReply(Bulkhead.retryRefreshLater(), false);
         }
     }
 

@@ -43,6 +43,16 @@ class GracefulShutdownTests {
                 .build();
     }
 
+    private HttpRequest proxy(int port, String path, String extraFields) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/centrifugo/" + path))
+                .header("Content-Type", "application/json")
+                .header("X-Centrifugo-Proxy-Secret", "s3cret")
+                .POST(HttpRequest.BodyPublishers.ofString("{" + extraFields
+                        + "\"client\":\"c1\",\"transport\":\"websocket\",\"protocol\":\"json\",\"encoding\":\"json\","
+                        + "\"user\":\"42\"}"))
+                .build();
+    }
+
     @Test
     void anAsynchronousCallInFlightIsAnsweredAndNewCallsGetATemporaryError() throws Exception {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(DrainApplication.class)
@@ -68,6 +78,17 @@ class GracefulShutdownTests {
             if (body.contains("\"error\"")) {
                 refused = body;
             }
+        }
+        // Centrifugo ignores an error in a refresh or sub_refresh reply and expires the connection
+        // or subscription: while draining, those get a minute's extension instead.
+        long now = java.time.Instant.now().getEpochSecond();
+        for (String path : List.of("refresh", "sub_refresh")) {
+            String extended = this.http
+                    .send(proxy(port, path, "\"channel\":\"news\","), HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertThat(extended).as(path).startsWith("{\"result\":{\"expired\":false,\"expire_at\":");
+            long expireAt = Long.parseLong(extended.replaceAll("\\D", ""));
+            assertThat(expireAt).as(path).isBetween(now + 59, now + 62);
         }
         assertThat(closing).isNotDone();
         handlers.reply.complete("finished");
