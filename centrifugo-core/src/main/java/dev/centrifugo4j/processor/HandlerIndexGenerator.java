@@ -15,6 +15,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
@@ -206,22 +208,8 @@ final class HandlerIndexGenerator {
      * milliseconds; a switch costs nothing per call.
      */
     private static TypeSpec rpcInvokers(ClassName handlerName, List<RpcMethod> methods) {
-        CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (this.method)");
-        for (int i = 0; i < methods.size(); i++) {
-            RpcMethod method = methods.get(i);
-            cases.add("case $L:\n$>", i);
-            CodeBlock call = rpcCall(handlerName, method);
-            if (method.returnsVoid()) {
-                cases.addStatement("$L", call).addStatement("return null");
-            } else {
-                cases.addStatement("return $L", call);
-            }
-            cases.add("$<");
-        }
-        cases.add("default:\n$>")
-                .addStatement("throw new $T($S + this.method)", IllegalStateException.class, "No RPC method ")
-                .add("$<")
-                .endControlFlow();
+        CodeBlock cases = switchOnMethod(
+                methods, method -> rpcCall(handlerName, method), RpcMethod::returnsVoid, "No RPC method ");
         MethodSpec.Builder invoke = MethodSpec.methodBuilder("invoke")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -230,7 +218,7 @@ final class HandlerIndexGenerator {
                 .addParameter(RPC_CONTEXT, "context")
                 .addParameter(Object.class, "params")
                 .addException(Exception.class)
-                .addCode(cases.build());
+                .addCode(cases);
         if (methods.stream().anyMatch(RpcMethod::paramsTypeGeneric)) {
             invoke.addAnnotation(unchecked());
         }
@@ -238,22 +226,8 @@ final class HandlerIndexGenerator {
     }
 
     private static TypeSpec channelInvokers(ClassName handlerName, List<ChannelMethod> methods) {
-        CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (this.method)");
-        for (int i = 0; i < methods.size(); i++) {
-            ChannelMethod method = methods.get(i);
-            cases.add("case $L:\n$>", i);
-            CodeBlock call = channelCall(handlerName, method);
-            if (method.returnsVoid()) {
-                cases.addStatement("$L", call).addStatement("return null");
-            } else {
-                cases.addStatement("return $L", call);
-            }
-            cases.add("$<");
-        }
-        cases.add("default:\n$>")
-                .addStatement("throw new $T($S + this.method)", IllegalStateException.class, "No channel method ")
-                .add("$<")
-                .endControlFlow();
+        CodeBlock cases = switchOnMethod(
+                methods, method -> channelCall(handlerName, method), ChannelMethod::returnsVoid, "No channel method ");
         MethodSpec.Builder invoke = MethodSpec.methodBuilder("invoke")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -261,11 +235,32 @@ final class HandlerIndexGenerator {
                 .addParameter(Object.class, "handler")
                 .addParameter(Object[].class, "arguments")
                 .addException(Exception.class)
-                .addCode(cases.build());
+                .addCode(cases);
         if (methods.stream().anyMatch(ChannelMethod::castsToGenericType)) {
             invoke.addAnnotation(unchecked());
         }
         return invokers(CHANNEL_INVOKERS, CHANNEL_INVOKER, "channel", invoke.build());
+    }
+
+    /** {@code switch (this.method)}: case {@code i} makes the call of the i-th method and returns its result. */
+    private static <M> CodeBlock switchOnMethod(
+            List<M> methods, Function<M, CodeBlock> call, Predicate<M> returnsVoid, String unknown) {
+        CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (this.method)");
+        for (int i = 0; i < methods.size(); i++) {
+            M method = methods.get(i);
+            cases.add("case $L:\n$>", i);
+            if (returnsVoid.test(method)) {
+                cases.addStatement("$L", call.apply(method)).addStatement("return null");
+            } else {
+                cases.addStatement("return $L", call.apply(method));
+            }
+            cases.add("$<");
+        }
+        return cases.add("default:\n$>")
+                .addStatement("throw new $T($S + this.method)", IllegalStateException.class, unknown)
+                .add("$<")
+                .endControlFlow()
+                .build();
     }
 
     private static TypeSpec invokers(String name, ClassName invokerType, String kind, MethodSpec invoke) {

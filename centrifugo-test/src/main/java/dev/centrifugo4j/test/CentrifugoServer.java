@@ -65,8 +65,6 @@ public final class CentrifugoServer implements AutoCloseable {
 
     private static final Duration HEALTH_POLL_INTERVAL = Duration.ofMillis(50);
 
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
-
     private static final int LOG_LINES_IN_ERRORS = 40;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -191,9 +189,9 @@ public final class CentrifugoServer implements AutoCloseable {
         Process running = requireStartedProcess("kill");
         running.destroyForcibly();
         try {
-            if (!running.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException(
-                        "Centrifugo on port " + this.port + " did not die within " + STOP_TIMEOUT + " of SIGKILL");
+            if (!running.waitFor(ServerProcesses.STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("Centrifugo on port " + this.port + " did not die within "
+                        + ServerProcesses.STOP_TIMEOUT + " of SIGKILL");
             }
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -249,7 +247,7 @@ public final class CentrifugoServer implements AutoCloseable {
             throw new UncheckedIOException("Could not start Centrifugo " + binary, ex);
         }
         Process running = this.process;
-        Thread hook = new Thread(() -> stop(running), "centrifugo-" + this.port + "-shutdown");
+        Thread hook = new Thread(() -> ServerProcesses.stop(running), "centrifugo-" + this.port + "-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         this.shutdownHook = hook;
         awaitHealthy(running);
@@ -368,7 +366,7 @@ public final class CentrifugoServer implements AutoCloseable {
         if (running == null) {
             return;
         }
-        stop(running);
+        ServerProcesses.stop(running);
         removeShutdownHook();
     }
 
@@ -381,21 +379,6 @@ public final class CentrifugoServer implements AutoCloseable {
             } catch (IllegalStateException ex) {
                 // The JVM is shutting down and runs the hook itself.
             }
-        }
-    }
-
-    private static void stop(Process running) {
-        if (!running.isAlive()) {
-            return;
-        }
-        running.destroy();
-        try {
-            if (!running.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                running.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException ex) {
-            running.destroyForcibly();
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -45,8 +44,6 @@ public final class RedisServer implements AutoCloseable {
     private static final Path DEBIAN_BINARY = Path.of("/usr/bin/redis-server");
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(20);
-
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
     private final int port;
 
@@ -139,7 +136,7 @@ public final class RedisServer implements AutoCloseable {
         } catch (IOException ex) {
             throw new UncheckedIOException("Could not start " + binary, ex);
         }
-        Thread hook = new Thread(() -> stop(process), "redis-" + port + "-shutdown");
+        Thread hook = new Thread(() -> ServerProcesses.stop(process), "redis-" + port + "-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         RedisServer server = new RedisServer(port, directory, process, hook);
         server.awaitPing(binary);
@@ -219,28 +216,13 @@ public final class RedisServer implements AutoCloseable {
             return;
         }
         this.closed = true;
-        stop(this.process);
+        ServerProcesses.stop(this.process);
         try {
             Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
         } catch (IllegalStateException ex) {
             // The JVM is shutting down and runs the hook itself.
         }
         deleteRecursively(this.directory);
-    }
-
-    private static void stop(Process running) {
-        if (!running.isAlive()) {
-            return;
-        }
-        running.destroy();
-        try {
-            if (!running.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                running.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException ex) {
-            running.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void deleteRecursively(@Nullable Path root) {
