@@ -1,6 +1,7 @@
 package dev.centrifugo4j.proxy;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -109,8 +110,10 @@ public final class Bulkhead {
      * be reached.
      */
     public static ProxyReply retryRefreshLater() {
-        return ProxyReply.fields(
-                Map.of("expired", false, "expire_at", Instant.now().getEpochSecond() + REFRESH_RETRY_SECONDS));
+        Map<String, Object> fields = new LinkedHashMap<>(); // the order of every other refresh reply
+        fields.put("expired", false);
+        fields.put("expire_at", Instant.now().getEpochSecond() + REFRESH_RETRY_SECONDS);
+        return ProxyReply.fields(fields);
     }
 
     /** The error code of {@link #tooManyCalls()}. */
