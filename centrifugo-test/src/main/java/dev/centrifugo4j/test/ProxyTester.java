@@ -1,7 +1,6 @@
 package dev.centrifugo4j.test;
 
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
-
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +43,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ProxyTester {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** How long {@link Request#send()} waits for an asynchronous handler's reply. */
+    private static final Duration ASYNC_REPLY_WAIT = Duration.ofSeconds(60);
 
     private final MockMvc mvc;
 
@@ -198,10 +200,7 @@ public final class ProxyTester {
             this.postProcessors.forEach(request::with);
             try {
                 MvcResult result = ProxyTester.this.mvc.perform(request).andReturn();
-                if (result.getRequest().isAsyncStarted()) {
-                    // Asynchronous handlers: let the async result be written, as the container would.
-                    result = ProxyTester.this.mvc.perform(asyncDispatch(result)).andReturn();
-                }
+                awaitAsyncReply(result);
                 MockHttpServletResponse response = result.getResponse();
                 return ProxyReplyAssert.of(
                         this.path,
@@ -209,6 +208,21 @@ public final class ProxyTester {
                         response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
             } catch (Exception ex) {
                 throw new AssertionError("Sending the proxy request to " + this.path + " failed: " + ex, ex);
+            }
+        }
+
+        /**
+         * An asynchronous handler's reply is written by the thread that completes it, which then
+         * completes the request's async context, as in a servlet container.
+         */
+        private void awaitAsyncReply(MvcResult result) throws InterruptedException {
+            long deadline = System.nanoTime() + ASYNC_REPLY_WAIT.toNanos();
+            while (result.getRequest().isAsyncStarted()) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new AssertionError("No reply to " + this.path + " within " + ASYNC_REPLY_WAIT.toSeconds()
+                            + " s: the asynchronous handler did not complete");
+                }
+                Thread.sleep(1);
             }
         }
 

@@ -3,7 +3,8 @@ package dev.centrifugo4j.boot.autoconfigure;
 import dev.centrifugo4j.boot.proxy.CentrifugoProxyObservationConvention;
 import dev.centrifugo4j.boot.proxy.ProxyCallLog;
 import dev.centrifugo4j.boot.proxy.ProxyDrain;
-import dev.centrifugo4j.boot.proxy.ProxyHandler;
+import dev.centrifugo4j.boot.proxy.ProxyEndpoint;
+import dev.centrifugo4j.boot.proxy.ProxyFilter;
 import dev.centrifugo4j.boot.proxy.ProxySecretCheck;
 import dev.centrifugo4j.boot.rpc.HandlerRegistrar;
 import dev.centrifugo4j.channel.ChannelDispatcher;
@@ -25,10 +26,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;
+import jakarta.servlet.DispatcherType;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,16 +45,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
-import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.RouterFunctions;
-import org.springframework.web.servlet.function.ServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -71,7 +75,6 @@ public final class CentrifugoAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    @ConditionalOnClass(RouterFunction.class)
     static class ProxyEndpointConfiguration {
 
         @Bean
@@ -171,14 +174,14 @@ public final class CentrifugoAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        ProxyHandler.Settings centrifugoProxyHandlerSettings(
+        ProxyEndpoint.Settings centrifugoProxyEndpointSettings(
                 CentrifugoProperties properties,
                 ProxySecretCheck secretCheck,
                 ProxyDrain drain,
                 ObjectProvider<ObservationRegistry> observationRegistry,
                 ObjectProvider<CentrifugoProxyObservationConvention> observationConvention) {
             CentrifugoProperties.Proxy proxy = properties.getProxy();
-            return new ProxyHandler.Settings(
+            return new ProxyEndpoint.Settings(
                     secretCheck,
                     proxy.getAsyncTimeout(),
                     TIMEOUT_REPLY,
@@ -197,39 +200,62 @@ public final class CentrifugoAutoConfiguration {
             return new ProxyDrain(properties.getProxy().getShutdownTimeout());
         }
 
+        /**
+         * The proxy endpoints, served by a filter that runs after every other filter (Spring
+         * Security's, the HTTP server observation's, the application's with the default order) and
+         * answers the proxy paths itself.
+         */
         @Bean
-        RouterFunction<ServerResponse> centrifugoChannelProxyRoutes(
+        FilterRegistrationBean<ProxyFilter> centrifugoProxyFilter(
                 CentrifugoProperties properties,
+                ObjectProvider<RpcDispatcher> rpc,
                 ChannelDispatcher channels,
                 ConnectionDispatcher connections,
-                ProxyHandler.Settings settings) {
+                ProxyEndpoint.Settings settings,
+                ObjectProvider<DispatcherServletPath> servletPath) {
             CentrifugoProperties.Proxy proxy = properties.getProxy();
-            RouterFunctions.Builder routes = RouterFunctions.route();
-            post(
-                    routes,
+            Map<String, ProxyEndpoint> endpoints = new LinkedHashMap<>();
+            RpcDispatcher rpcDispatcher = rpc.getIfAvailable();
+            if (rpcDispatcher != null) {
+                endpoints.put(proxy.getRpcPath(), new ProxyEndpoint("rpc", rpcDispatcher::dispatch, settings));
+            }
+            endpoints.put(
                     proxy.getConnectPath(),
-                    new ProxyHandler(
+                    new ProxyEndpoint(
                             "connect",
                             (body, headers, principal, call) -> CompletableFuture.completedFuture(
                                     connections.connect(body, headers, principal, call)),
                             settings));
-            post(
-                    routes,
+            endpoints.put(
                     proxy.getRefreshPath(),
-                    new ProxyHandler(
+                    new ProxyEndpoint(
                             "refresh",
                             (body, headers, principal, call) -> CompletableFuture.completedFuture(
                                     connections.refresh(body, headers, principal, call)),
                             settings));
-            post(routes, proxy.getSubscribePath(), channelHandler(channels, ChannelOperation.SUBSCRIBE, settings));
-            post(routes, proxy.getPublishPath(), channelHandler(channels, ChannelOperation.PUBLISH, settings));
-            post(routes, proxy.getSubRefreshPath(), channelHandler(channels, ChannelOperation.SUB_REFRESH, settings));
-            return routes.build();
+            endpoints.put(proxy.getSubscribePath(), channelEndpoint(channels, ChannelOperation.SUBSCRIBE, settings));
+            endpoints.put(proxy.getPublishPath(), channelEndpoint(channels, ChannelOperation.PUBLISH, settings));
+            endpoints.put(proxy.getSubRefreshPath(), channelEndpoint(channels, ChannelOperation.SUB_REFRESH, settings));
+            String prefix = servletPathPrefix(servletPath);
+            FilterRegistrationBean<ProxyFilter> registration =
+                    new FilterRegistrationBean<>(new ProxyFilter(prefix, endpoints));
+            registration.setName("centrifugoProxyFilter");
+            registration.setUrlPatterns(ProxyFilter.urlPatterns(prefix, endpoints.keySet()));
+            registration.setDispatcherTypes(DispatcherType.REQUEST);
+            registration.setAsyncSupported(true);
+            registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+            return registration;
         }
 
-        private static ProxyHandler channelHandler(
-                ChannelDispatcher channels, ChannelOperation operation, ProxyHandler.Settings settings) {
-            return new ProxyHandler(
+        /** Where the DispatcherServlet serves ({@code spring.mvc.servlet.path}): the proxy paths are below it. */
+        static String servletPathPrefix(ObjectProvider<DispatcherServletPath> servletPath) {
+            DispatcherServletPath path = servletPath.getIfAvailable();
+            return (path != null) ? path.getPrefix() : "";
+        }
+
+        private static ProxyEndpoint channelEndpoint(
+                ChannelDispatcher channels, ChannelOperation operation, ProxyEndpoint.Settings settings) {
+            return new ProxyEndpoint(
                     operation.name().toLowerCase(Locale.ROOT),
                     (body, headers, principal, call) -> channels.dispatch(operation, body, headers, principal, call),
                     settings);
@@ -249,15 +275,6 @@ public final class CentrifugoAutoConfiguration {
                         properties.getProxy().getConcurrency().getRpc(),
                         dispatcher.methodNames());
                 return dispatcher;
-            }
-
-            @Bean
-            RouterFunction<ServerResponse> centrifugoRpcProxyRoute(
-                    CentrifugoProperties properties, RpcDispatcher dispatcher, ProxyHandler.Settings settings) {
-                ProxyHandler handler = new ProxyHandler("rpc", dispatcher::dispatch, settings);
-                RouterFunctions.Builder routes = RouterFunctions.route();
-                post(routes, properties.getProxy().getRpcPath(), handler);
-                return routes.build();
             }
         }
 
@@ -308,20 +325,6 @@ public final class CentrifugoAutoConfiguration {
                         .tags(tags)
                         .register(registry);
             }
-        }
-
-        /** Serves the path with and without its trailing slash. */
-        static void post(RouterFunctions.Builder routes, String path, ProxyHandler handler) {
-            String trimmed = withoutTrailingSlash(path);
-            routes.POST(trimmed, handler).POST(trimmed + "/", handler);
-        }
-
-        static String withoutTrailingSlash(String path) {
-            String trimmed = path.strip();
-            while (trimmed.length() > 1 && trimmed.endsWith("/")) {
-                trimmed = trimmed.substring(0, trimmed.length() - 1);
-            }
-            return trimmed.startsWith("/") ? trimmed : "/" + trimmed;
         }
     }
 

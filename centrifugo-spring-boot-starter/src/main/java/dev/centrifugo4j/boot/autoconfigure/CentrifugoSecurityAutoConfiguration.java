@@ -1,5 +1,6 @@
 package dev.centrifugo4j.boot.autoconfigure;
 
+import dev.centrifugo4j.boot.proxy.ProxyFilter;
 import dev.centrifugo4j.boot.security.CentrifugoProxySecurityCustomizer;
 import dev.centrifugo4j.boot.security.SpringSecurityConnectHandler;
 import dev.centrifugo4j.connect.ConnectHandler;
@@ -8,7 +9,6 @@ import dev.centrifugo4j.proxy.ProxyExceptionTranslator;
 import dev.centrifugo4j.proxy.ProxyReply;
 import dev.centrifugo4j.rpc.RpcDispatcher;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -25,6 +26,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Spring Security for the proxy endpoints: the connection's identity comes from the user's session
@@ -76,9 +80,12 @@ public final class CentrifugoSecurityAutoConfiguration {
     SecurityFilterChain centrifugoProxySecurityFilterChain(
             HttpSecurity http,
             CentrifugoProperties properties,
+            ObjectProvider<DispatcherServletPath> servletPath,
             ObjectProvider<CentrifugoProxySecurityCustomizer> customizers)
             throws Exception {
-        http.securityMatcher(proxyPaths(properties.getProxy()))
+        http.securityMatcher(proxyPaths(
+                        CentrifugoAutoConfiguration.ProxyEndpointConfiguration.servletPathPrefix(servletPath),
+                        properties.getProxy()))
                 .authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
                 // Centrifugo is not a browser: no CSRF token, no login page, no saved requests.
                 .csrf((csrf) -> csrf.disable())
@@ -91,19 +98,19 @@ public final class CentrifugoSecurityAutoConfiguration {
         return http.build();
     }
 
-    private static String[] proxyPaths(CentrifugoProperties.Proxy proxy) {
-        List<String> paths = new ArrayList<>();
-        for (String path : List.of(
-                proxy.getRpcPath(),
-                proxy.getConnectPath(),
-                proxy.getRefreshPath(),
-                proxy.getSubscribePath(),
-                proxy.getPublishPath(),
-                proxy.getSubRefreshPath())) {
-            String trimmed = CentrifugoAutoConfiguration.ProxyEndpointConfiguration.withoutTrailingSlash(path);
-            paths.add(trimmed);
-            paths.add(trimmed + "/");
-        }
-        return paths.toArray(String[]::new);
+    /** The proxy paths exactly as {@link ProxyFilter} serves them. */
+    private static RequestMatcher proxyPaths(String prefix, CentrifugoProperties.Proxy proxy) {
+        return new OrRequestMatcher(ProxyFilter.urlPatterns(
+                        prefix,
+                        List.of(
+                                proxy.getRpcPath(),
+                                proxy.getConnectPath(),
+                                proxy.getRefreshPath(),
+                                proxy.getSubscribePath(),
+                                proxy.getPublishPath(),
+                                proxy.getSubRefreshPath()))
+                .stream()
+                .map((path) -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(path))
+                .toList());
     }
 }

@@ -2,6 +2,7 @@ package dev.centrifugo4j.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.centrifugo4j.boot.proxy.ProxyFilter;
 import dev.centrifugo4j.boot.proxy.ProxySecretCheck;
 import dev.centrifugo4j.boot.rpc.HandlersNotIndexedException;
 import dev.centrifugo4j.boot.security.SpringSecurityConnectHandler;
@@ -23,11 +24,11 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.servlet.function.RouterFunction;
 import tools.jackson.databind.json.JsonMapper;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -112,9 +113,13 @@ class CentrifugoAutoConfigurationTests {
                     .withPropertyValues("centrifugo.proxy.secret=s3cret")
                     .run((context) -> {
                         assertThat(context).hasSingleBean(RpcDispatcher.class);
-                        assertThat(context).hasBean("centrifugoRpcProxyRoute");
-                        assertThat(context).hasBean("centrifugoChannelProxyRoutes");
-                        assertThat(context).getBeans(RouterFunction.class).hasSize(2);
+                        assertThat(context.getBean("centrifugoProxyFilter", FilterRegistrationBean.class)
+                                        .getUrlPatterns())
+                                .contains("/centrifugo/rpc", "/centrifugo/rpc/", "/centrifugo/connect/");
+                        assertThat(proxyFilter(context).paths())
+                                .containsEntry("/centrifugo/rpc/", "rpc")
+                                .containsEntry("/centrifugo/sub_refresh", "sub_refresh")
+                                .hasSize(12);
                     });
         }
 
@@ -134,7 +139,10 @@ class CentrifugoAutoConfigurationTests {
                     .withPropertyValues("centrifugo.proxy.secret=s3cret", "centrifugo.proxy.rpc-enabled=false")
                     .run((context) -> {
                         assertThat(context).doesNotHaveBean(RpcDispatcher.class);
-                        assertThat(context).doesNotHaveBean("centrifugoRpcProxyRoute");
+                        assertThat(proxyFilter(context).paths())
+                                .doesNotContainKey("/centrifugo/rpc/")
+                                .containsEntry("/centrifugo/connect/", "connect")
+                                .hasSize(10);
                     });
         }
 
@@ -248,5 +256,10 @@ class CentrifugoAutoConfigurationTests {
         String hello(RpcContext context) {
             return "hi " + context.user();
         }
+    }
+
+    private static ProxyFilter proxyFilter(org.springframework.context.ApplicationContext context) {
+        return (ProxyFilter) context.getBean("centrifugoProxyFilter", FilterRegistrationBean.class)
+                .getFilter();
     }
 }

@@ -2,6 +2,7 @@ package dev.centrifugo4j.boot.proxy;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.centrifugo4j.channel.ChannelContext;
 import dev.centrifugo4j.channel.ChannelVariable;
@@ -19,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
@@ -115,6 +117,21 @@ class ProxyObservationTests {
                     .hasContextualNameEqualTo("centrifugo rpc observed.ok")
                     .hasLowCardinalityKeyValue("outcome", "success")
                     .hasBeenStopped();
+        }
+
+        @Test
+        void theHttpServerObservationNamesTheProxyPath() throws Exception {
+            assertThat(rpc("observed.later", "{}").body()).contains("\"result\"");
+
+            // An asynchronous request's HTTP observation stops when the container completes it,
+            // which may be just after the client has the reply.
+            await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(observations)
+                            .hasObservationWithNameEqualTo("http.server.requests")
+                            .that()
+                            .hasBeenStopped()
+                            .hasLowCardinalityKeyValue("uri", "/centrifugo/rpc/")
+                            .hasLowCardinalityKeyValue("status", "200"));
         }
 
         @Test

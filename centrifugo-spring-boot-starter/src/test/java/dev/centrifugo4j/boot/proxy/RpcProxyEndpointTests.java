@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.centrifugo4j.rpc.RpcContext;
 import dev.centrifugo4j.rpc.WebSocketRpc;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /** The RPC proxy endpoint over real HTTP, in a running servlet container. */
 @SpringBootTest(
@@ -27,7 +30,8 @@ import org.springframework.context.annotation.Configuration;
         properties = {
             "centrifugo.proxy.secret=s3cret",
             "centrifugo.proxy.rpc-path=/rt/rpc",
-            "centrifugo.proxy.async-timeout=300ms"
+            "centrifugo.proxy.async-timeout=300ms",
+            "spring.security.user.password=pw"
         })
 class RpcProxyEndpointTests {
 
@@ -115,6 +119,38 @@ class RpcProxyEndpointTests {
         assertThat(response.body()).isEqualTo("{\"result\":{\"data\":\"true false false false false\"}}");
     }
 
+    @Test
+    void answersOtherMethodsThanPostWith405() throws Exception {
+        HttpResponse<String> response = this.http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/rt/rpc/"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
+    void leavesEveryOtherPathToTheApplication() throws Exception {
+        for (String path : new String[] {"/rt/rpc/more", "/rt/rpcs"}) {
+            HttpResponse<String> response = this.http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+                            .header(
+                                    "Authorization",
+                                    "Basic "
+                                            + java.util.Base64.getEncoder()
+                                                    .encodeToString("user:pw".getBytes(StandardCharsets.UTF_8)))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.body()).isEqualTo("app " + path);
+        }
+        assertThat(post("/centrifugo/rpc/", "s3cret", call("test.whoami")).body())
+                .as("the default path, not configured here")
+                .doesNotContain("result");
+    }
+
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
     static class TestApplication {
@@ -122,6 +158,20 @@ class RpcProxyEndpointTests {
         @Bean
         TestHandlers testHandlers() {
             return new TestHandlers();
+        }
+
+        @Bean
+        OtherRoutes otherRoutes() {
+            return new OtherRoutes();
+        }
+    }
+
+    @RestController
+    static class OtherRoutes {
+
+        @GetMapping({"/rt/rpc/more", "/rt/rpcs"})
+        String other(HttpServletRequest request) {
+            return "app " + request.getRequestURI();
         }
     }
 

@@ -4,9 +4,12 @@ import dev.centrifugo4j.proxy.Bulkhead;
 import dev.centrifugo4j.proxy.HandlerFailures;
 import dev.centrifugo4j.proxy.ProxyCall;
 import dev.centrifugo4j.proxy.ProxyCodec;
+import dev.centrifugo4j.proxy.ProxyReply;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import jakarta.servlet.http.Cookie;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,22 +22,14 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
-import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.function.HandlerFunction;
-import org.springframework.web.servlet.function.ServerRequest;
-import org.springframework.web.servlet.function.ServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,6 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  * answered with the timeout reply when they take too long. A body larger than the limit is answered
  * with error 413 without reading it further.
  *
+ * <p>{@link ProxyFilter} calls it on the servlet request and response directly: no {@code
+ * DispatcherServlet}, handler mapping, message converters or async re-dispatch between Centrifugo
+ * and the handler.
+ *
  * <p>Every call is an {@link Observation} named {@code centrifugo4j.proxy.requests} (see {@link
  * DefaultCentrifugoProxyObservationConvention}): a timer with Micrometer, a span with a tracing
  * bridge, nothing without an {@link ObservationRegistry}. The span is a child of the HTTP server
@@ -55,14 +54,17 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Each failed call is logged in one line by {@link ProxyCallLog}; while the application shuts
  * down, {@link ProxyDrain} refuses new calls (error 503, temporary) and waits for those in flight.
  */
-public final class ProxyHandler implements HandlerFunction<ServerResponse> {
+public final class ProxyEndpoint {
 
-    private static final Logger logger = LoggerFactory.getLogger(ProxyHandler.class);
+    private static final Logger logger = LoggerFactory.getLogger(ProxyEndpoint.class);
 
     /** Headers of the proxy request itself, not forwarded from the client. */
     private static final String[] TRANSPORT_HEADERS = {
         "content-type", "content-length", "host", "accept-encoding", "connection"
     };
+
+    /** Whether a request that cannot go asynchronous has been logged (once per application). */
+    private static final AtomicBoolean warnedNoAsync = new AtomicBoolean();
 
     private final String proxy;
 
@@ -78,22 +80,33 @@ public final class ProxyHandler implements HandlerFunction<ServerResponse> {
     private final Settings settings;
 
     /**
-     * Creates the handler.
+     * Creates the endpoint.
      *
      * @param proxy the proxy's name, for the log and the metrics (for example {@code rpc})
      * @param dispatch produces the reply body
      * @param settings what all proxy endpoints share
      */
-    public ProxyHandler(String proxy, Dispatch dispatch, Settings settings) {
+    public ProxyEndpoint(String proxy, Dispatch dispatch, Settings settings) {
         this.proxy = proxy;
         this.refreshes = "refresh".equals(proxy) || "sub_refresh".equals(proxy);
         this.dispatch = dispatch;
         this.settings = settings;
     }
 
-    @Override
-    public ServerResponse handle(ServerRequest request) throws IOException {
-        HttpServletRequest servletRequest = request.servletRequest();
+    /** The proxy's name (for example {@code rpc}). */
+    public String proxy() {
+        return this.proxy;
+    }
+
+    /**
+     * Serves one proxy request: answers it before returning, or starts the request's async mode
+     * and answers it when the handler completes.
+     *
+     * @param request the POST request from Centrifugo
+     * @param response its response
+     * @throws IOException when the body cannot be read
+     */
+    public void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
         CentrifugoProxyObservationContext context = new CentrifugoProxyObservationContext(this.proxy);
         Observation observation = Observation.createNotStarted(
                 this.settings.observationConvention(),
@@ -101,41 +114,49 @@ public final class ProxyHandler implements HandlerFunction<ServerResponse> {
                 () -> context,
                 this.settings.observationRegistry());
         ProxySecretCheck secretCheck = this.settings.secretCheck();
-        if (!secretCheck.accepts(servletRequest.getHeader(secretCheck.headerName()))) {
+        if (!secretCheck.accepts(request.getHeader(secretCheck.headerName()))) {
             logger.warn(
                     "Rejected a {} proxy request from {} without a valid '{}' header",
                     this.proxy,
-                    servletRequest.getRemoteAddr(),
+                    request.getRemoteAddr(),
                     secretCheck.headerName());
             context.call().unauthorized();
             observation.start().stop();
             this.settings.log().ended(this.proxy, context.call());
-            return ServerResponse.status(HttpStatus.UNAUTHORIZED).build();
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentLength(0);
+            return;
         }
         observation.start();
         ProxyDrain drain = this.settings.drain();
         if (!drain.enter()) {
             context.call().replied(HandlerFailures.shuttingDown());
-            return end(observation, context, this.refreshes ? RefreshLater.reply() : this.settings.shuttingDownReply());
+            write(
+                    response,
+                    end(
+                            observation,
+                            context,
+                            this.refreshes ? RefreshLater.reply() : this.settings.shuttingDownReply()));
+            return;
         }
         CompletableFuture<byte[]> reply;
         try (Observation.Scope scope = observation.openScope()) {
-            byte[] body = readBody(servletRequest);
+            byte[] body = readBody(request);
             if (body == null) {
                 logger.warn(
                         "Rejected a {} proxy request from {} larger than {} bytes (centrifugo.proxy.max-body-size)",
                         this.proxy,
-                        servletRequest.getRemoteAddr(),
+                        request.getRemoteAddr(),
                         this.settings.maxBodySize());
                 context.call().replied(HandlerFailures.tooLarge());
                 drain.exit();
-                return end(observation, context, this.settings.tooLargeReply());
+                write(response, end(observation, context, this.settings.tooLargeReply()));
+                return;
             }
             if (this.settings.log().logsPayloads()) {
                 this.settings.log().payload(this.proxy, "request", body);
             }
-            reply = this.dispatch.dispatch(
-                    body, forwardedHeaders(servletRequest), servletRequest.getUserPrincipal(), context.call());
+            reply = this.dispatch.dispatch(body, forwardedHeaders(request), request.getUserPrincipal(), context.call());
         } catch (IOException | RuntimeException | Error ex) {
             drain.exit();
             observation.error(ex);
@@ -144,41 +165,86 @@ public final class ProxyHandler implements HandlerFunction<ServerResponse> {
         }
         if (reply.isDone()) {
             drain.exit();
-            return end(observation, context, reply.join());
+            write(response, end(observation, context, reply.join()));
+            return;
         }
         byte[] timeoutReply = this.refreshes ? RefreshLater.reply() : this.settings.timeoutReply();
         Duration timeout = this.settings.asyncTimeout();
-        CompletableFuture<ServerResponse> response = reply.completeOnTimeout(
-                        timeoutReply, timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((bytes, failure) -> {
-                    drain.exit();
-                    if (failure != null) {
-                        // Dispatchers complete normally; should one not, the call still ends here.
-                        observation.error(failure);
-                        observation.stop();
-                        throw (failure instanceof CompletionException completion)
-                                ? completion
-                                : new CompletionException(failure);
-                    }
-                    if (bytes == timeoutReply) {
-                        context.timedOut();
-                    }
-                    return end(observation, context, bytes);
-                });
+        CompletableFuture<byte[]> timed =
+                reply.completeOnTimeout(timeoutReply, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (!request.isAsyncSupported()) {
+            // A filter or servlet in front of this one cannot go asynchronous: wait on this thread.
+            if (warnedNoAsync.compareAndSet(false, true)) {
+                logger.warn(
+                        "A {} proxy request waits for an asynchronous handler on the request thread: a filter"
+                                + " before the Centrifugo proxy filter does not support async requests"
+                                + " (register it with asyncSupported=true)",
+                        this.proxy);
+            }
+            byte[] bytes = null;
+            Throwable failure = null;
+            try {
+                bytes = timed.join();
+            } catch (CompletionException | CancellationException ex) {
+                failure = ex;
+            }
+            write(response, finished(bytes, failure, timeoutReply, observation, context));
+            return;
+        }
+        AsyncReply async = new AsyncReply(request.startAsync(request, response));
         // The container's own async timeout must not fire before ours does.
-        return ServerResponse.async(response, timeout.plusSeconds(5));
+        async.context.setTimeout(timeout.toMillis() + 5_000);
+        async.context.addListener(async);
+        timed.whenComplete(
+                (bytes, failure) -> async.send(finished(bytes, failure, timeoutReply, observation, context)));
     }
 
-    /** Stops the observation, logs a failed call and answers with the reply. */
-    private ServerResponse end(Observation observation, CentrifugoProxyObservationContext context, byte[] reply) {
+    /**
+     * Ends a call whose handler completed (or timed out): leaves the drain, records the outcome and
+     * returns the reply to send. A dispatcher's future never completes exceptionally; should one,
+     * the client gets an internal error with a reference and the log has the exception.
+     */
+    private byte[] finished(
+            byte @Nullable [] bytes,
+            @Nullable Throwable failure,
+            byte[] timeoutReply,
+            Observation observation,
+            CentrifugoProxyObservationContext context) {
+        this.settings.drain().exit();
+        if (failure != null || bytes == null) {
+            String reference = HandlerFailures.reference();
+            logger.error("A {} proxy call failed [ref {}]", this.proxy, reference, failure);
+            observation.error((failure != null) ? failure : new IllegalStateException("no reply"));
+            ProxyReply error = HandlerFailures.internalError(reference);
+            context.call().replied(error);
+            return end(observation, context, RefreshLater.CODEC.writeReply(error, false));
+        }
+        if (bytes == timeoutReply) {
+            context.timedOut();
+        }
+        return end(observation, context, bytes);
+    }
+
+    /** Stops the observation, logs a failed call and returns the reply. */
+    private byte[] end(Observation observation, CentrifugoProxyObservationContext context, byte[] reply) {
         observation.stop();
         ProxyCallLog log = this.settings.log();
         log.ended(this.proxy, context.call());
         if (log.logsPayloads()) {
             log.payload(this.proxy, "reply", reply);
         }
-        return ok(reply);
+        return reply;
     }
+
+    /** HTTP 200 with the reply JSON and its Content-Length, in one write. */
+    static void write(HttpServletResponse response, byte[] reply) throws IOException {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(JSON);
+        response.setContentLength(reply.length);
+        response.getOutputStream().write(reply);
+    }
+
+    private static final String JSON = "application/json";
 
     /** The body, or {@code null} when it is larger than allowed. */
     private byte @Nullable [] readBody(HttpServletRequest request) throws IOException {
@@ -240,57 +306,63 @@ public final class ProxyHandler implements HandlerFunction<ServerResponse> {
         return false;
     }
 
-    private static ServerResponse ok(byte[] body) {
-        return new JsonReply(body);
-    }
-
     /**
-     * HTTP 200 with a JSON body, written straight to the servlet response with its Content-Length:
-     * the reply is already bytes, so the message converters and content negotiation that {@code
-     * ServerResponse.ok().body(...)} goes through have nothing to do.
+     * The asynchronous end of a call: sends the reply once, unless the container ended the request
+     * first (its async timeout, or an error on the connection).
      */
-    private static final class JsonReply implements ServerResponse {
+    private static final class AsyncReply implements AsyncListener {
 
-        private final byte[] body;
+        private final AsyncContext context;
 
-        JsonReply(byte[] body) {
-            this.body = body;
+        private final AtomicBoolean ended = new AtomicBoolean();
+
+        AsyncReply(AsyncContext context) {
+            this.context = context;
+        }
+
+        void send(byte[] reply) {
+            if (!this.ended.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                write((HttpServletResponse) this.context.getResponse(), reply);
+            } catch (IOException | RuntimeException ex) {
+                logger.debug("Could not send a proxy reply: {}", ex.toString());
+            } finally {
+                this.context.complete();
+            }
         }
 
         @Override
-        public HttpStatusCode statusCode() {
-            return HttpStatus.OK;
+        public void onTimeout(AsyncEvent event) {
+            if (this.ended.compareAndSet(false, true)) {
+                logger.warn("The servlet container timed out a proxy request before its handler ended");
+                ((HttpServletResponse) this.context.getResponse())
+                        .setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                this.context.complete();
+            }
         }
 
         @Override
-        public HttpHeaders headers() {
-            HttpHeaders headers = new HttpHeaders();
-            headers.setContentType(MediaType.APPLICATION_JSON);
-            headers.setContentLength(this.body.length);
-            return HttpHeaders.readOnlyHttpHeaders(headers);
+        public void onError(AsyncEvent event) {
+            if (this.ended.compareAndSet(false, true)) {
+                this.context.complete();
+            }
         }
 
         @Override
-        public MultiValueMap<String, Cookie> cookies() {
-            return new LinkedMultiValueMap<>(0);
+        public void onComplete(AsyncEvent event) {
+            this.ended.set(true);
         }
 
         @Override
-        public @Nullable ModelAndView writeTo(
-                HttpServletRequest request, HttpServletResponse response, ServerResponse.Context context)
-                throws IOException {
-            response.setStatus(HttpServletResponse.SC_OK);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setContentLength(this.body.length);
-            response.getOutputStream().write(this.body);
-            return null;
-        }
+        public void onStartAsync(AsyncEvent event) {}
     }
 
     /** The extension reply of refresh and sub_refresh calls that could not be served (made when needed). */
     private static final class RefreshLater {
 
-        private static final ProxyCodec CODEC = new ProxyCodec(JsonMapper.shared());
+        static final ProxyCodec CODEC = new ProxyCodec(JsonMapper.shared());
 
         static byte[] reply() {
             return CODEC.writeReply(Bulkhead.retryRefreshLater(), false);
