@@ -15,9 +15,7 @@ import dev.centrifugo4j.connect.RefreshHandler;
 import dev.centrifugo4j.proxy.Bulkhead;
 import dev.centrifugo4j.proxy.CentrifugoJson;
 import dev.centrifugo4j.proxy.ConcurrencyLimits;
-import dev.centrifugo4j.proxy.HandlerFailures;
 import dev.centrifugo4j.proxy.ProxyCall;
-import dev.centrifugo4j.proxy.ProxyCodec;
 import dev.centrifugo4j.proxy.ProxyExceptionTranslator;
 import dev.centrifugo4j.rpc.RpcDispatcher;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -184,12 +182,9 @@ public final class CentrifugoAutoConfiguration {
             return new ProxyEndpoint.Settings(
                     secretCheck,
                     proxy.getAsyncTimeout(),
-                    TIMEOUT_REPLY,
                     proxy.getMaxBodySize().toBytes(),
-                    TOO_LARGE_REPLY,
                     observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
                     observationConvention.getIfUnique(),
-                    SHUTTING_DOWN_REPLY,
                     drain,
                     new ProxyCallLog(proxy.isLogPayloads(), proxy.getMaskedKeys()));
         }
@@ -327,16 +322,4 @@ public final class CentrifugoAutoConfiguration {
             }
         }
     }
-
-    /** The reply of a handler that does not complete within centrifugo.proxy.async-timeout. */
-    private static final byte[] TIMEOUT_REPLY =
-            new ProxyCodec(JsonMapper.shared()).writeReply(HandlerFailures.timeout(), false);
-
-    /** The reply to a request that arrives while the application shuts down. */
-    private static final byte[] SHUTTING_DOWN_REPLY =
-            new ProxyCodec(JsonMapper.shared()).writeReply(HandlerFailures.shuttingDown(), false);
-
-    /** The reply to a request larger than centrifugo.proxy.max-body-size. */
-    private static final byte[] TOO_LARGE_REPLY =
-            new ProxyCodec(JsonMapper.shared()).writeReply(HandlerFailures.tooLarge(), false);
 }

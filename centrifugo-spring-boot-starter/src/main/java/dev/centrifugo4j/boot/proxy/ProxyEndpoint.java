@@ -131,12 +131,7 @@ public final class ProxyEndpoint {
         ProxyDrain drain = this.settings.drain();
         if (!drain.enter()) {
             context.call().replied(HandlerFailures.shuttingDown());
-            write(
-                    response,
-                    end(
-                            observation,
-                            context,
-                            this.refreshes ? RefreshLater.reply() : this.settings.shuttingDownReply()));
+            write(response, end(observation, context, this.refreshes ? Replies.refreshLater() : Replies.SHUTTING_DOWN));
             return;
         }
         CompletableFuture<byte[]> reply;
@@ -150,7 +145,7 @@ public final class ProxyEndpoint {
                         this.settings.maxBodySize());
                 context.call().replied(HandlerFailures.tooLarge());
                 drain.exit();
-                write(response, end(observation, context, this.settings.tooLargeReply()));
+                write(response, end(observation, context, Replies.TOO_LARGE));
                 return;
             }
             if (this.settings.log().logsPayloads()) {
@@ -168,7 +163,7 @@ public final class ProxyEndpoint {
             write(response, end(observation, context, reply.join()));
             return;
         }
-        byte[] timeoutReply = this.refreshes ? RefreshLater.reply() : this.settings.timeoutReply();
+        byte[] timeoutReply = this.refreshes ? Replies.refreshLater() : Replies.TIMEOUT;
         Duration timeout = this.settings.asyncTimeout();
         CompletableFuture<byte[]> timed =
                 reply.completeOnTimeout(timeoutReply, timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -217,7 +212,7 @@ public final class ProxyEndpoint {
             observation.error((failure != null) ? failure : new IllegalStateException("no reply"));
             ProxyReply error = HandlerFailures.internalError(reference);
             context.call().replied(error);
-            return end(observation, context, RefreshLater.CODEC.writeReply(error, false));
+            return end(observation, context, Replies.CODEC.writeReply(error, false));
         }
         if (bytes == timeoutReply) {
             context.timedOut();
@@ -359,12 +354,25 @@ public final class ProxyEndpoint {
         public void onStartAsync(AsyncEvent event) {}
     }
 
-    /** The extension reply of refresh and sub_refresh calls that could not be served (made when needed). */
-    private static final class RefreshLater {
+    /**
+     * The replies the endpoint writes itself, made on first use: an application that never times
+     * out, refuses or drains a call builds no mapper for them.
+     */
+    private static final class Replies {
 
         static final ProxyCodec CODEC = new ProxyCodec(JsonMapper.shared());
 
-        static byte[] reply() {
+        /** A handler that did not complete within centrifugo.proxy.async-timeout. */
+        static final byte[] TIMEOUT = CODEC.writeReply(HandlerFailures.timeout(), false);
+
+        /** A request larger than centrifugo.proxy.max-body-size. */
+        static final byte[] TOO_LARGE = CODEC.writeReply(HandlerFailures.tooLarge(), false);
+
+        /** A request that arrives while the application shuts down. */
+        static final byte[] SHUTTING_DOWN = CODEC.writeReply(HandlerFailures.shuttingDown(), false);
+
+        /** The extension of a refresh or sub_refresh that could not be served (a new array each time). */
+        static byte[] refreshLater() {
             return CODEC.writeReply(Bulkhead.retryRefreshLater(), false);
         }
     }
@@ -374,24 +382,18 @@ public final class ProxyEndpoint {
      *
      * @param secretCheck the shared-secret check
      * @param asyncTimeout how long asynchronous handlers may take
-     * @param timeoutReply the reply body when they take longer
      * @param maxBodySize the largest request body accepted, in bytes
-     * @param tooLargeReply the reply body for larger requests
      * @param observationRegistry where proxy calls are observed ({@link ObservationRegistry#NOOP} for nowhere)
      * @param observationConvention the application's convention, or {@code null} for the default
-     * @param shuttingDownReply the reply body for calls that arrive while the application drains
      * @param drain counts calls in flight for graceful shutdown
      * @param log logs failed calls and, when asked, payloads
      */
     public record Settings(
             ProxySecretCheck secretCheck,
             Duration asyncTimeout,
-            byte[] timeoutReply,
             long maxBodySize,
-            byte[] tooLargeReply,
             ObservationRegistry observationRegistry,
             @Nullable CentrifugoProxyObservationConvention observationConvention,
-            byte[] shuttingDownReply,
             ProxyDrain drain,
             ProxyCallLog log) {
 

@@ -16,6 +16,7 @@ import dev.centrifugo4j.spi.RpcMethodDefinition;
 import jakarta.validation.Validator;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -29,9 +30,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.core.annotation.AnnotationUtils;
-import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 import tools.jackson.databind.ObjectMapper;
@@ -222,21 +220,19 @@ public final class HandlerRegistrar {
                 continue;
             }
             Class<?> userType = ClassUtils.getUserClass(type);
-            if (isSpringContainerClass(userType)
-                    || HANDLER_ANNOTATIONS.stream()
-                            .noneMatch((annotation) -> AnnotationUtils.isCandidateClass(userType, annotation))) {
-                continue;
+            // Handler methods may be inherited: the class and its superclasses, up to the first that
+            // cannot declare any.
+            for (Class<?> declaring = userType;
+                    declaring != null && mayDeclareHandlers(declaring);
+                    declaring = declaring.getSuperclass()) {
+                for (Method method : ReflectionUtils.getDeclaredMethods(declaring)) {
+                    if (isHandlerMethod(method)
+                            && !indexed.contains(
+                                    key(declaring, method.getName(), List.of(method.getParameterTypes())))) {
+                        missing.add(describe(method));
+                    }
+                }
             }
-            ReflectionUtils.doWithMethods(
-                    userType,
-                    (method) -> {
-                        List<Object> key =
-                                key(method.getDeclaringClass(), method.getName(), List.of(method.getParameterTypes()));
-                        if (!indexed.contains(key)) {
-                            missing.add(describe(method));
-                        }
-                    },
-                    HandlerRegistrar::isHandlerMethod);
         }
         if (!missing.isEmpty()) {
             throw new HandlersNotIndexedException(new ArrayList<>(missing));
@@ -244,14 +240,55 @@ public final class HandlerRegistrar {
     }
 
     /**
-     * Spring's own classes, which hold no handlers, unless they are components of the application.
-     * Reading the annotations of every method of the hundreds of auto-configured beans is most of
-     * the check's start-up cost otherwise; Spring's {@code @EventListener} detection skips the same
-     * classes.
+     * Packages whose classes cannot declare handler methods: the JDK's and the frameworks', which do
+     * not depend on centrifugo4j and so cannot carry its annotations.
      */
-    private static boolean isSpringContainerClass(Class<?> type) {
-        return type.getName().startsWith("org.springframework.")
-                && !AnnotatedElementUtils.isAnnotated(type, Component.class);
+    private static final String[] FRAMEWORK_PACKAGES = {
+        "java.",
+        "javax.",
+        "jakarta.",
+        "jdk.",
+        "sun.",
+        "com.sun.",
+        "kotlin.",
+        "org.springframework.",
+        "tools.jackson.",
+        "com.fasterxml.jackson.",
+        "org.apache.",
+        "io.micrometer.",
+        "org.hibernate.",
+        "okhttp3.",
+        "okio.",
+        "org.slf4j.",
+        "ch.qos.logback.",
+        "reactor."
+    };
+
+    /** Where centrifugo4j's own classes come from (compiled with the processor: their index is complete). */
+    private static final Set<String> LIBRARY_LOCATIONS =
+            Set.copyOf(Arrays.asList(location(HandlerRegistrar.class), location(HandlerIndex.class)));
+
+    /**
+     * Whether a class may declare handler methods that the check must read: not a framework's, not
+     * centrifugo4j's own. Reading the annotations of every method of the hundreds of auto-configured
+     * beans and their superclasses (a Spring configuration class is a component too) would be most
+     * of the check's start-up cost; Spring's {@code @EventListener} detection skips the same classes.
+     */
+    private static boolean mayDeclareHandlers(Class<?> type) {
+        String name = type.getName();
+        for (String prefix : FRAMEWORK_PACKAGES) {
+            if (name.startsWith(prefix)) {
+                return false;
+            }
+        }
+        return !name.startsWith("dev.centrifugo4j.") || !LIBRARY_LOCATIONS.contains(location(type));
+    }
+
+    private static String location(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        return (source != null && source.getLocation() != null)
+                ? source.getLocation().toString()
+                : "";
     }
 
     private static boolean isHandlerMethod(Method method) {

@@ -190,6 +190,22 @@ class CentrifugoAutoConfigurationTests {
         }
 
         @Test
+        void findsAnUnindexedHandlerMethodThatABeanInherits() {
+            CentrifugoAutoConfigurationTests.this
+                    .webRunner
+                    .withPropertyValues("centrifugo.proxy.secret=s3cret")
+                    .withClassLoader(new FilteredClassLoader(new ClassPathResource(HandlerIndex.INDEX_RESOURCE)))
+                    .withBean(InheritingHandler.class)
+                    .run((context) -> {
+                        assertThat(context).hasFailed();
+                        assertThat(context.getStartupFailure())
+                                .rootCause()
+                                .isInstanceOf(HandlersNotIndexedException.class)
+                                .hasMessageContaining("NotIndexedHandler.hello(RpcContext)");
+                    });
+        }
+
+        @Test
         void explainsHowToEnableTheProcessor() {
             FailureAnalysis analysis = new dev.centrifugo4j.boot.rpc.TestAnalyzers()
                     .analyze(new HandlersNotIndexedException(java.util.List.of("a.B.c()")));
@@ -249,6 +265,8 @@ class CentrifugoAutoConfigurationTests {
             return new NotIndexedHandler();
         }
     }
+
+    static class InheritingHandler extends NotIndexedHandler {}
 
     static class NotIndexedHandler {
 
