@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.thread.Threading;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
@@ -69,10 +68,10 @@ final class ProxyConcurrencyLimits implements ConcurrencyLimits {
             return new ProxyConcurrencyLimits(concurrency, legacy, 0, "virtual threads: no default limit");
         }
         String server = webServer();
+        // The environment resolves relaxed names (SERVER_TOMCAT_THREADS_MAX) as a Binder would,
+        // without building one.
         int threads = (server != null)
-                ? Binder.get(environment)
-                        .bind("server." + server + ".threads.max", Integer.class)
-                        .orElse(DEFAULT_REQUEST_THREADS)
+                ? environment.getProperty("server." + server + ".threads.max", Integer.class, DEFAULT_REQUEST_THREADS)
                 : DEFAULT_REQUEST_THREADS;
         int limit = Math.max(1, threads / DEFAULT_SHARE_DIVISOR);
         String reason = "a quarter of the " + threads + " request threads"
