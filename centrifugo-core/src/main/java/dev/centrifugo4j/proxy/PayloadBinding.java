@@ -41,6 +41,9 @@ public final class PayloadBinding {
     /** Made by the first call; racing first calls may each make one, all equal. */
     private volatile @Nullable ObjectReader reader;
 
+    /** Made by the first validated call; racing first calls may each make one, all equal. */
+    private volatile @Nullable ConstraintPrecheck precheck;
+
     private final boolean nullable;
 
     private final @Nullable Validator validator;
@@ -70,7 +73,7 @@ public final class PayloadBinding {
     public @Nullable Object bind(ProxyRequest request) {
         Object value = decode(request);
         Validator validator = this.validator;
-        if (value != null && validator != null) {
+        if (value != null && validator != null && !precheck(validator).certainlyValid(value)) {
             Set<ConstraintViolation<Object>> violations = validator.validate(value);
             if (!violations.isEmpty()) {
                 String message = violationMessages.format(violations);
@@ -109,6 +112,18 @@ public final class PayloadBinding {
             this.reader = reader;
         }
         return reader;
+    }
+
+    /** Lets values that certainly have no violations skip the validator ({@link ConstraintPrecheck}). */
+    private ConstraintPrecheck precheck(Validator validator) {
+        ConstraintPrecheck precheck = this.precheck;
+        if (precheck == null) {
+            precheck = (this.type instanceof Class<?> type)
+                    ? ConstraintPrecheck.of(validator, type)
+                    : ConstraintPrecheck.NONE;
+            this.precheck = precheck;
+        }
+        return precheck;
     }
 
     private @Nullable Object missing() {

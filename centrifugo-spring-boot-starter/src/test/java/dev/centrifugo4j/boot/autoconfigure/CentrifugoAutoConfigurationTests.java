@@ -175,27 +175,20 @@ class CentrifugoAutoConfigurationTests {
 
         @Test
         void failsStartUpWhenAHandlerIsNotIndexed() {
-            CentrifugoAutoConfigurationTests.this
-                    .webRunner
-                    .withPropertyValues("centrifugo.proxy.secret=s3cret")
-                    .withClassLoader(new FilteredClassLoader(new ClassPathResource(HandlerIndex.INDEX_RESOURCE)))
-                    .withUserConfiguration(UnindexedHandlerConfiguration.class)
-                    .run((context) -> {
-                        assertThat(context).hasFailed();
-                        assertThat(context.getStartupFailure())
-                                .rootCause()
-                                .isInstanceOf(HandlersNotIndexedException.class)
-                                .hasMessageContaining("NotIndexedHandler.hello(RpcContext)");
-                    });
+            failsNamingTheUnindexedMethod(UnindexedHandlerConfiguration.class);
         }
 
         @Test
         void findsAnUnindexedHandlerMethodThatABeanInherits() {
+            failsNamingTheUnindexedMethod(InheritingHandlerConfiguration.class);
+        }
+
+        private void failsNamingTheUnindexedMethod(Class<?> configuration) {
             CentrifugoAutoConfigurationTests.this
                     .webRunner
                     .withPropertyValues("centrifugo.proxy.secret=s3cret")
                     .withClassLoader(new FilteredClassLoader(new ClassPathResource(HandlerIndex.INDEX_RESOURCE)))
-                    .withBean(InheritingHandler.class)
+                    .withUserConfiguration(configuration)
                     .run((context) -> {
                         assertThat(context).hasFailed();
                         assertThat(context.getStartupFailure())
@@ -263,6 +256,15 @@ class CentrifugoAutoConfigurationTests {
         @Bean
         NotIndexedHandler notIndexedHandler() {
             return new NotIndexedHandler();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class InheritingHandlerConfiguration {
+
+        @Bean
+        InheritingHandler inheritingHandler() {
+            return new InheritingHandler();
         }
     }
 
