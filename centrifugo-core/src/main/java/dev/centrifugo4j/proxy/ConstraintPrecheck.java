@@ -47,6 +47,10 @@ import org.jspecify.annotations.Nullable;
  * Values of a type a check does not know (a {@code @Size} on an array, a {@code @Min} on a {@code
  * BigDecimal}) go to the validator too. The record's accessors are called through method handles
  * made once.
+ *
+ * <p>What it cannot see: a custom {@code ConstraintValidatorFactory} that hands out other
+ * validators than the built-in classes the metadata names; the names are checked, not the
+ * instances.
  */
 final class ConstraintPrecheck {
 
