@@ -209,37 +209,72 @@ public final class CentrifugoAutoConfiguration {
                 ProxyEndpoint.Settings settings,
                 ObjectProvider<DispatcherServletPath> servletPath) {
             CentrifugoProperties.Proxy proxy = properties.getProxy();
-            Map<String, ProxyEndpoint> endpoints = new LinkedHashMap<>();
+            ProxyEndpoints endpoints = new ProxyEndpoints();
             RpcDispatcher rpcDispatcher = rpc.getIfAvailable();
             if (rpcDispatcher != null) {
-                endpoints.put(proxy.getRpcPath(), new ProxyEndpoint("rpc", rpcDispatcher::dispatch, settings));
+                endpoints.add(
+                        "centrifugo.proxy.rpc-path",
+                        proxy.getRpcPath(),
+                        new ProxyEndpoint("rpc", rpcDispatcher::dispatch, settings));
             }
-            endpoints.put(
+            endpoints.add(
+                    "centrifugo.proxy.connect-path",
                     proxy.getConnectPath(),
                     new ProxyEndpoint(
                             "connect",
                             (body, headers, principal, call) -> CompletableFuture.completedFuture(
                                     connections.connect(body, headers, principal, call)),
                             settings));
-            endpoints.put(
+            endpoints.add(
+                    "centrifugo.proxy.refresh-path",
                     proxy.getRefreshPath(),
                     new ProxyEndpoint(
                             "refresh",
                             (body, headers, principal, call) -> CompletableFuture.completedFuture(
                                     connections.refresh(body, headers, principal, call)),
                             settings));
-            endpoints.put(proxy.getSubscribePath(), channelEndpoint(channels, ChannelOperation.SUBSCRIBE, settings));
-            endpoints.put(proxy.getPublishPath(), channelEndpoint(channels, ChannelOperation.PUBLISH, settings));
-            endpoints.put(proxy.getSubRefreshPath(), channelEndpoint(channels, ChannelOperation.SUB_REFRESH, settings));
+            endpoints.add(
+                    "centrifugo.proxy.subscribe-path",
+                    proxy.getSubscribePath(),
+                    channelEndpoint(channels, ChannelOperation.SUBSCRIBE, settings));
+            endpoints.add(
+                    "centrifugo.proxy.publish-path",
+                    proxy.getPublishPath(),
+                    channelEndpoint(channels, ChannelOperation.PUBLISH, settings));
+            endpoints.add(
+                    "centrifugo.proxy.sub-refresh-path",
+                    proxy.getSubRefreshPath(),
+                    channelEndpoint(channels, ChannelOperation.SUB_REFRESH, settings));
             String prefix = servletPathPrefix(servletPath);
             FilterRegistrationBean<ProxyFilter> registration =
-                    new FilterRegistrationBean<>(new ProxyFilter(prefix, endpoints));
+                    new FilterRegistrationBean<>(new ProxyFilter(prefix, endpoints.byPath));
             registration.setName("centrifugoProxyFilter");
-            registration.setUrlPatterns(ProxyFilter.urlPatterns(prefix, endpoints.keySet()));
+            registration.setUrlPatterns(ProxyFilter.urlPatterns(prefix, endpoints.byPath.keySet()));
             registration.setDispatcherTypes(DispatcherType.REQUEST);
             registration.setAsyncSupported(true);
             registration.setOrder(Ordered.LOWEST_PRECEDENCE);
             return registration;
+        }
+
+        /** The endpoints by path; two proxies on one path stop the start-up naming both properties. */
+        private static final class ProxyEndpoints {
+
+            final Map<String, ProxyEndpoint> byPath = new LinkedHashMap<>();
+
+            private final Map<String, String> properties = new LinkedHashMap<>();
+
+            void add(String name, String path, ProxyEndpoint endpoint) {
+                String other = this.properties.putIfAbsent(ProxyFilter.withoutTrailingSlash(path), name);
+                if (other != null) {
+                    throw new InvalidCentrifugoPropertyException(
+                            name,
+                            "it is the same path as " + other + " ('" + path.strip() + "')",
+                            "Give each Centrifugo proxy its own path (and the same one in Centrifugo's proxy"
+                                    + " endpoint settings).",
+                            null);
+                }
+                this.byPath.put(path, endpoint);
+            }
         }
 
         /** Where the DispatcherServlet serves ({@code spring.mvc.servlet.path}): the proxy paths are below it. */

@@ -124,6 +124,24 @@ class CentrifugoAutoConfigurationTests {
         }
 
         @Test
+        void refusesTwoProxiesOnOnePath() {
+            CentrifugoAutoConfigurationTests.this
+                    .webRunner
+                    .withPropertyValues(
+                            "centrifugo.proxy.secret=s3cret",
+                            "centrifugo.proxy.rpc-path=/rt",
+                            "centrifugo.proxy.publish-path=/rt")
+                    .run((context) -> {
+                        assertThat(context).hasFailed();
+                        assertThat(context.getStartupFailure())
+                                .rootCause()
+                                .isInstanceOf(InvalidCentrifugoPropertyException.class)
+                                .hasMessageContaining("centrifugo.proxy.publish-path")
+                                .hasMessageContaining("centrifugo.proxy.rpc-path");
+                    });
+        }
+
+        @Test
         void isNotServedOutsideAWebApplication() {
             CentrifugoAutoConfigurationTests.this.plainRunner.run((context) -> {
                 assertThat(context).hasNotFailed();
