@@ -1,11 +1,11 @@
 package dev.centrifugo4j.codegen;
 
 import dev.centrifugo4j.codegen.go.GoGenerator;
-import dev.centrifugo4j.codegen.model.Contract;
-import dev.centrifugo4j.codegen.model.ContractReader;
-import dev.centrifugo4j.codegen.model.InvalidContractException;
 import dev.centrifugo4j.codegen.python.PythonGenerator;
 import dev.centrifugo4j.codegen.typescript.TypeScriptGenerator;
+import dev.centrifugo4j.contract.Contract;
+import dev.centrifugo4j.contract.ContractReader;
+import dev.centrifugo4j.contract.InvalidContractException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.centrifugo4j.codegen;
 
 import dev.centrifugo4j.codegen.config.ConfigCommand;
-import dev.centrifugo4j.codegen.model.InvalidContractException;
+import dev.centrifugo4j.contract.InvalidContractException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.centrifugo4j.codegen;
 
-import dev.centrifugo4j.codegen.model.InvalidContractException;
 import dev.centrifugo4j.contract.Contracts;
+import dev.centrifugo4j.contract.InvalidContractException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ContractCollector {
 
     /** Where the processor writes the contract, in a class output folder or a jar. */
-    public static final String RESOURCE = "META-INF/centrifugo/contract.json";
+    private static final String RESOURCE = Contracts.RESOURCE;
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 

@@ -3,7 +3,8 @@ package dev.centrifugo4j.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import dev.centrifugo4j.codegen.model.InvalidContractException;
+import dev.centrifugo4j.contract.Contracts;
+import dev.centrifugo4j.contract.InvalidContractException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,7 @@ class ContractCollectorTests {
 
     @Test
     void anApplicationWithoutHandlersOfItsOwnGetsTheLibraries() throws IOException {
-        Path own = this.dir.resolve("classes/" + ContractCollector.RESOURCE);
+        Path own = this.dir.resolve("classes/" + Contracts.RESOURCE);
         Path jar = jar("news.jar", contract("v-news", "news.latest", "NewsHeadline"));
 
         Path resolved = ContractCollector.resolve(own, List.of(this.dir.resolve("classes"), jar), merged());
@@ -81,7 +82,7 @@ class ContractCollectorTests {
 
     @Test
     void nothingAnywhereLeavesTheMissingContractToTheGenerators() {
-        Path own = this.dir.resolve("classes/" + ContractCollector.RESOURCE);
+        Path own = this.dir.resolve("classes/" + Contracts.RESOURCE);
 
         assertThat(ContractCollector.resolve(own, List.of(), merged())).isEqualTo(own);
     }
@@ -132,7 +133,7 @@ class ContractCollectorTests {
     }
 
     private static Path write(Path classes, String contract) throws IOException {
-        Path file = classes.resolve(ContractCollector.RESOURCE);
+        Path file = classes.resolve(Contracts.RESOURCE);
         Files.createDirectories(file.getParent());
         return Files.writeString(file, contract);
     }
@@ -144,7 +145,7 @@ class ContractCollectorTests {
             entries.putNextEntry(new JarEntry("com/example/Handlers.class"));
             entries.write(new byte[] {(byte) 0xCA, (byte) 0xFE});
             if (contract != null) {
-                entries.putNextEntry(new JarEntry(ContractCollector.RESOURCE));
+                entries.putNextEntry(new JarEntry(Contracts.RESOURCE));
                 entries.write(contract.getBytes(StandardCharsets.UTF_8));
             }
         }

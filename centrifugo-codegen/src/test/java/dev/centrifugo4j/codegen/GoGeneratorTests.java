@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.centrifugo4j.codegen.go.GoGenerator;
 import dev.centrifugo4j.codegen.go.GoTypeMapper;
-import dev.centrifugo4j.codegen.model.Contract;
-import dev.centrifugo4j.codegen.model.ContractReader;
+import dev.centrifugo4j.contract.Contract;
+import dev.centrifugo4j.contract.ContractReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

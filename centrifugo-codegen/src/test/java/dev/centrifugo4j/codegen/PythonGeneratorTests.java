@@ -2,10 +2,10 @@ package dev.centrifugo4j.codegen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.centrifugo4j.codegen.model.Contract;
-import dev.centrifugo4j.codegen.model.ContractReader;
 import dev.centrifugo4j.codegen.python.PythonGenerator;
 import dev.centrifugo4j.codegen.python.PythonTypeMapper;
+import dev.centrifugo4j.contract.Contract;
+import dev.centrifugo4j.contract.ContractReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,11 +3,11 @@ package dev.centrifugo4j.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import dev.centrifugo4j.codegen.model.Contract;
-import dev.centrifugo4j.codegen.model.ContractReader;
-import dev.centrifugo4j.codegen.model.InvalidContractException;
 import dev.centrifugo4j.codegen.typescript.TypeScriptGenerator;
 import dev.centrifugo4j.codegen.typescript.TypeScriptTypeMapper;
+import dev.centrifugo4j.contract.Contract;
+import dev.centrifugo4j.contract.ContractReader;
+import dev.centrifugo4j.contract.InvalidContractException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +39,7 @@ class TypeScriptGeneratorTests {
         // The processor's golden contract is the generators' input: the two must not drift apart.
         assertThat(resource("zoo-contract.json"))
                 .isEqualTo(Files.readString(
-                        Path.of("../centrifugo-core/src/test/resources/processor/golden/zoo-contract.json")));
+                        Path.of("../centrifugo-processor/src/test/resources/processor/golden/zoo-contract.json")));
     }
 
     private static Contract zoo() throws IOException {

@@ -1,8 +1,8 @@
 package dev.centrifugo4j.api;
 
-import dev.centrifugo4j.channel.ChannelPattern;
 import dev.centrifugo4j.channel.ChannelPublication;
-import dev.centrifugo4j.channel.InvalidChannelPatternException;
+import dev.centrifugo4j.contract.ChannelPattern;
+import dev.centrifugo4j.contract.InvalidChannelPatternException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

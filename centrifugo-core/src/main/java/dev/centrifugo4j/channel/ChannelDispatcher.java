@@ -1,5 +1,6 @@
 package dev.centrifugo4j.channel;
 
+import dev.centrifugo4j.contract.ChannelPattern;
 import dev.centrifugo4j.proxy.Bulkhead;
 import dev.centrifugo4j.proxy.ConcurrencyLimits;
 import dev.centrifugo4j.proxy.HandlerFailures;
@@ -321,7 +322,7 @@ public final class ChannelDispatcher {
         if (Boolean.FALSE.equals(result)) {
             return ProxyReply.error(403, "permission denied", false);
         }
-        PublishResult publish = (PublishResult) result;
+        PublishDecision publish = (PublishDecision) result;
         ProxyRejection rejection = publish.rejection();
         if (rejection != null) {
             return rejection.toReply();

@@ -12,14 +12,14 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code
  * @OnPublish("chat:room:{roomId}")
- * PublishResult moderate(ChannelContext conn, @ChannelVariable long roomId, @Valid ChatMessage message) {
- *     return PublishResult.replaceWith(message.withText(filter(message.text())));
+ * PublishDecision moderate(ChannelContext conn, @ChannelVariable long roomId, @Valid ChatMessage message) {
+ *     return PublishDecision.replaceWith(message.withText(filter(message.text())));
  * }
  * }</pre>
  *
  * <p>Parameters, in any order: a {@link ChannelContext}, {@link ChannelVariable} parameters, and at
  * most one parameter the publication's data binds to ({@code @Valid} validates it). Return {@link
- * PublishResult}, {@code boolean} ({@code false} = error 403), {@code void} (publish as sent), or a
+ * PublishDecision}, {@code boolean} ({@code false} = error 403), {@code void} (publish as sent), or a
  * {@code CompletionStage} of those. Pattern syntax as for {@link OnSubscribe}.
  */
 @Documented

@@ -195,7 +195,7 @@ class ChannelDispatcherTests {
         @Test
         void replacesTheDataWithTagsAndOptions() {
             JsonNode reply = send(
-                    dispatcher(moderate((message) -> PublishResult.replaceWith(
+                    dispatcher(moderate((message) -> PublishDecision.replaceWith(
                                     new ChatMessage(message.text().toUpperCase()))
                             .withTags(Map.of("kind", "chat"))
                             .skipHistory()
@@ -211,7 +211,7 @@ class ChannelDispatcherTests {
         @Test
         void publishesAsSentWhenAllowed() {
             JsonNode reply = send(
-                    dispatcher(moderate((message) -> PublishResult.allow())),
+                    dispatcher(moderate((message) -> PublishDecision.allow())),
                     ChannelOperation.PUBLISH,
                     request("chat:room:1", "{\"text\":\"x\"}"));
             assertThat(reply.toString()).isEqualTo("{\"result\":{}}");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.centrifugo4j.spi.RpcMethodDefinition;
-import dev.centrifugo4j.spi.TypeRef;
+import dev.centrifugo4j.spi.TypeToken;
 import jakarta.validation.Valid;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -178,7 +178,7 @@ class RpcDispatcherTests {
                     Handlers.class,
                     "sum",
                     List.of(List.class),
-                    new TypeRef<List<Integer>>() {}.type(),
+                    new TypeToken<List<Integer>>() {}.type(),
                     false,
                     false,
                     false,

@@ -5,7 +5,7 @@ import dev.centrifugo4j.channel.ChannelVariable;
 import dev.centrifugo4j.channel.OnPublish;
 import dev.centrifugo4j.channel.OnSubRefresh;
 import dev.centrifugo4j.channel.OnSubscribe;
-import dev.centrifugo4j.channel.PublishResult;
+import dev.centrifugo4j.channel.PublishDecision;
 import dev.centrifugo4j.channel.SubRefreshResult;
 import dev.centrifugo4j.channel.SubscribeResult;
 import dev.centrifugo4j.connect.ConnectHandler;
@@ -248,15 +248,15 @@ class FuzzApplication {
         }
 
         @OnPublish("room:{roomId}")
-        PublishResult publish(ChannelContext context, @ChannelVariable long roomId, @Valid Message message) {
+        PublishDecision publish(ChannelContext context, @ChannelVariable long roomId, @Valid Message message) {
             invocations.incrementAndGet();
-            return PublishResult.replaceWith(new Message(message.text().strip() + "!", message.sequence()));
+            return PublishDecision.replaceWith(new Message(message.text().strip() + "!", message.sequence()));
         }
 
         @OnPublish("orders:{region}")
-        PublishResult order(@ChannelVariable String region, @Valid Order order) {
+        PublishDecision order(@ChannelVariable String region, @Valid Order order) {
             invocations.incrementAndGet();
-            return PublishResult.allow();
+            return PublishDecision.allow();
         }
 
         @OnSubRefresh("room:{roomId}")

@@ -2,9 +2,9 @@ package dev.centrifugo4j.codegen.config;
 
 import dev.centrifugo4j.codegen.CodeWriter;
 import dev.centrifugo4j.codegen.GeneratedFiles;
-import dev.centrifugo4j.codegen.model.Contract;
-import dev.centrifugo4j.codegen.model.ContractReader;
-import dev.centrifugo4j.codegen.model.InvalidContractException;
+import dev.centrifugo4j.contract.Contract;
+import dev.centrifugo4j.contract.ContractReader;
+import dev.centrifugo4j.contract.InvalidContractException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.centrifugo4j.codegen.config;
 
 import dev.centrifugo4j.codegen.ContractCollector;
-import dev.centrifugo4j.codegen.model.InvalidContractException;
+import dev.centrifugo4j.contract.InvalidContractException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

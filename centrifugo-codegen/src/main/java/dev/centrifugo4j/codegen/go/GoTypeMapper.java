@@ -1,7 +1,7 @@
 package dev.centrifugo4j.codegen.go;
 
 import dev.centrifugo4j.codegen.ReservedWords;
-import dev.centrifugo4j.codegen.model.TypeRef;
+import dev.centrifugo4j.contract.TypeRef;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;

@@ -1,9 +1,9 @@
 package dev.centrifugo4j.codegen.python;
 
 import dev.centrifugo4j.codegen.CodeWriter;
-import dev.centrifugo4j.codegen.model.Contract;
-import dev.centrifugo4j.codegen.model.TypeDefinition;
-import dev.centrifugo4j.codegen.model.TypeRef;
+import dev.centrifugo4j.contract.Contract;
+import dev.centrifugo4j.contract.TypeDefinition;
+import dev.centrifugo4j.contract.TypeRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

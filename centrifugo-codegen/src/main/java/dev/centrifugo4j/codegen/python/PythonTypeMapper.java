@@ -1,8 +1,8 @@
 package dev.centrifugo4j.codegen.python;
 
 import dev.centrifugo4j.codegen.ReservedWords;
-import dev.centrifugo4j.codegen.model.Facets;
-import dev.centrifugo4j.codegen.model.TypeRef;
+import dev.centrifugo4j.contract.Facets;
+import dev.centrifugo4j.contract.TypeRef;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.centrifugo4j.boot.autoconfigure;
 
-import dev.centrifugo4j.contract.SystemContract;
+import dev.centrifugo4j.boot.contract.SystemContract;
+import dev.centrifugo4j.contract.Contracts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -12,12 +13,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Serves the built-in RPC method {@code system.contract} when the application has a contract (the
- * annotation processor wrote {@value SystemContract#RESOURCE}): clients ask it for the contract's
+ * annotation processor wrote {@value Contracts#RESOURCE}): clients ask it for the contract's
  * version to tell that they were generated from an older one. Turn it off with {@code
  * centrifugo.contract.enabled=false}.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
-@ConditionalOnResource(resources = "classpath:" + SystemContract.RESOURCE)
+@ConditionalOnResource(resources = "classpath:" + Contracts.RESOURCE)
 @ConditionalOnBooleanProperty(name = "centrifugo.contract.enabled", matchIfMissing = true)
 public final class CentrifugoContractAutoConfiguration {
 

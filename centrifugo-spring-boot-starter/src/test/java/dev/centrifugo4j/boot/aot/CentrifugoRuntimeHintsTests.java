@@ -3,7 +3,7 @@ package dev.centrifugo4j.boot.aot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.centrifugo4j.channel.OnPublish;
-import dev.centrifugo4j.channel.PublishResult;
+import dev.centrifugo4j.channel.PublishDecision;
 import dev.centrifugo4j.rpc.WebSocketRpc;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +42,7 @@ class CentrifugoRuntimeHintsTests {
     void everyGeneratedIndexCanBeInstantiated() {
         for (String generated : List.of(
                 "dev.centrifugo4j.boot.aot.CentrifugoRuntimeHintsTests_ShopHandlers_CentrifugoHandlers",
-                "dev.centrifugo4j.contract.SystemContract_CentrifugoHandlers")) {
+                "dev.centrifugo4j.boot.contract.SystemContract_CentrifugoHandlers")) {
             assertThat(RuntimeHintsPredicates.reflection()
                             .onType(TypeReference.of(generated))
                             .withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS))
@@ -101,8 +101,8 @@ class CentrifugoRuntimeHintsTests {
         }
 
         @OnPublish("reviews:{product}")
-        PublishResult review(Review review) {
-            return PublishResult.allow();
+        PublishDecision review(Review review) {
+            return PublishDecision.allow();
         }
 
         NotBound helper() {

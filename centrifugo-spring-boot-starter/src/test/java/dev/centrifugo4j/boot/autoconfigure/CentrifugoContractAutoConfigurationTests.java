@@ -2,7 +2,8 @@ package dev.centrifugo4j.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.centrifugo4j.contract.SystemContract;
+import dev.centrifugo4j.boot.contract.SystemContract;
+import dev.centrifugo4j.contract.Contracts;
 import dev.centrifugo4j.rpc.WebSocketRpc;
 import java.io.InputStream;
 import java.net.URI;
@@ -48,7 +49,7 @@ class CentrifugoContractAutoConfigurationTests {
         @Test
         void isNotDeclaredWithoutAContractOnTheClassPath() {
             this.runner
-                    .withClassLoader(new FilteredClassLoader(new ClassPathResource(SystemContract.RESOURCE)))
+                    .withClassLoader(new FilteredClassLoader(new ClassPathResource(Contracts.RESOURCE)))
                     .run(context -> assertThat(context).doesNotHaveBean(SystemContract.class));
         }
     }
@@ -77,7 +78,7 @@ class CentrifugoContractAutoConfigurationTests {
                             HttpResponse.BodyHandlers.ofString());
 
             JsonNode contract;
-            try (InputStream in = getClass().getClassLoader().getResourceAsStream(SystemContract.RESOURCE)) {
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(Contracts.RESOURCE)) {
                 contract = MAPPER.readTree(in);
             }
             JsonNode data = MAPPER.readTree(response.body()).get("result").get("data");

@@ -4,7 +4,7 @@ import dev.centrifugo4j.channel.ChannelContext;
 import dev.centrifugo4j.channel.ChannelVariable;
 import dev.centrifugo4j.channel.OnPublish;
 import dev.centrifugo4j.channel.OnSubscribe;
-import dev.centrifugo4j.channel.PublishResult;
+import dev.centrifugo4j.channel.PublishDecision;
 import dev.centrifugo4j.channel.SubscribeResult;
 import jakarta.validation.Valid;
 import java.util.Map;
@@ -37,8 +37,8 @@ class ChatChannels {
 
     /** Messages are signed with their author and cleaned before anyone sees them. */
     @OnPublish("chat:room:{roomId}")
-    PublishResult moderate(ChannelContext conn, @ChannelVariable long roomId, @Valid ChatMessage message) {
+    PublishDecision moderate(ChannelContext conn, @ChannelVariable long roomId, @Valid ChatMessage message) {
         String clean = BAD_WORDS.matcher(message.text()).replaceAll("****");
-        return PublishResult.replaceWith(message.withText(clean).withAuthor(conn.user()));
+        return PublishDecision.replaceWith(message.withText(clean).withAuthor(conn.user()));
     }
 }

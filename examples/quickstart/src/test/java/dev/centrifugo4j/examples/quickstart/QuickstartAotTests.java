@@ -36,7 +36,7 @@ class QuickstartAotTests {
         assertThat(metadata)
                 .contains(
                         "dev.centrifugo4j.examples.quickstart.SystemHandlers_CentrifugoHandlers",
-                        "dev.centrifugo4j.contract.SystemContract_CentrifugoHandlers",
+                        "dev.centrifugo4j.boot.contract.SystemContract_CentrifugoHandlers",
                         "dev.centrifugo4j.examples.quickstart.PingParams",
                         "dev.centrifugo4j.examples.quickstart.PingResult");
         // The resource pattern, as JSON writes it (with or without escaped slashes).

@@ -1,8 +1,0 @@
-/**
- * The contract the annotation processor writes ({@value dev.centrifugo4j.contract.SystemContract#RESOURCE}) at
- * run time: the built-in {@code system.contract} RPC method that hands it, with its version, to clients.
- */
-@NullMarked
-package dev.centrifugo4j.contract;
-
-import org.jspecify.annotations.NullMarked;

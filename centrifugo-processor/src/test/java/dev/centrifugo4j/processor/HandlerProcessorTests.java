@@ -1,0 +1,680 @@
+package dev.centrifugo4j.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.centrifugo4j.rpc.RpcContext;
+import dev.centrifugo4j.rpc.WebSocketRpc;
+import dev.centrifugo4j.spi.HandlerIndex;
+import dev.centrifugo4j.spi.RpcMethodDefinition;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.annotation.processing.Processor;
+import javax.lang.model.SourceVersion;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HandlerProcessorTests {
+
+    private static final String VALID = "processor/valid/com/example/rpc/";
+
+    private static final String[] VALID_SOURCES = {
+        VALID + "SystemHandlers.java",
+        VALID + "PingParams.java",
+        VALID + "PingResult.java",
+        VALID + "Item.java",
+        VALID + "Outer.java"
+    };
+
+    private static final String SYSTEM_HANDLERS_INDEX = "com.example.rpc.SystemHandlers_CentrifugoHandlers";
+
+    private static final RpcContext CONTEXT =
+            new RpcContext("client-1", "alice", "websocket", "json", "json", "system.ping", null, Map.of(), null);
+
+    private static Compilation compile(String... resources) {
+        return javac().withProcessors(new HandlerProcessor())
+                .compile(Arrays.stream(resources)
+                        .map(JavaFileObjects::forResource)
+                        .toList());
+    }
+
+    private static Compilation compileError(String fixture) {
+        Compilation compilation = compile(error(fixture));
+        assertThat(compilation).failed();
+        return compilation;
+    }
+
+    private static String error(String fixture) {
+        return "processor/errors/" + fixture + ".java";
+    }
+
+    private static JavaFileObject errorFile(String fixture) {
+        return JavaFileObjects.forResource(error(fixture));
+    }
+
+    private static String contents(JavaFileObject file) {
+        try (InputStream in = file.openInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = HandlerProcessorTests.class.getClassLoader().getResourceAsStream(name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String generatedSource(Compilation compilation, String className) {
+        return contents(compilation.generatedSourceFile(className).orElseThrow());
+    }
+
+    private static String index(Compilation compilation) {
+        return contents(compilation
+                .generatedFile(StandardLocation.CLASS_OUTPUT, HandlerIndex.INDEX_RESOURCE)
+                .orElseThrow());
+    }
+
+    @Nested
+    class TheGeneratedIndexClass {
+
+        @Test
+        void matchesTheGoldenFileForARepresentativeHandler() throws IOException {
+            Compilation compilation = compile(VALID_SOURCES);
+
+            assertThat(compilation).succeededWithoutWarnings();
+            String source = generatedSource(compilation, SYSTEM_HANDLERS_INDEX);
+            if (Boolean.getBoolean("golden.update")) {
+                // -Dgolden.update=true rewrites the golden file from the sources, to review in the diff.
+                java.nio.file.Files.writeString(
+                        java.nio.file.Path.of(
+                                "src/test/resources/processor/golden/SystemHandlers_CentrifugoHandlers.java"),
+                        source);
+            }
+            assertThat(source).isEqualTo(resource("processor/golden/SystemHandlers_CentrifugoHandlers.java"));
+        }
+
+        @Test
+        void compilesWithoutAnyLintWarning() {
+            Compilation compilation = javac().withProcessors(new HandlerProcessor())
+                    // -processing: javac would warn that no processor claims @Valid or @WebSocketRpc.
+                    .withOptions("-Xlint:all,-processing", "-Werror")
+                    .compile(Arrays.stream(VALID_SOURCES)
+                            .map(JavaFileObjects::forResource)
+                            .toList());
+
+            assertThat(compilation).succeededWithoutWarnings();
+        }
+
+        @Test
+        void isNamedAfterTheNestingPathOfANestedHandlerAndUsesArrayClassLiterals() {
+            Compilation compilation = compile(VALID_SOURCES);
+
+            assertThat(generatedSource(compilation, "com.example.rpc.Outer_Inner_CentrifugoHandlers"))
+                    .contains("public final class Outer_Inner_CentrifugoHandlers implements HandlerIndex")
+                    .contains("List.of(Item[].class),\n                    Item[].class,")
+                    .contains("((Outer.Inner) handler).names((Item[]) params)");
+        }
+
+        @Test
+        void listsTheMethodsSortedByRpcNameWithTheirJavaSignature() throws Exception {
+            HandlerIndex index = loadIndex(compile(VALID_SOURCES), SYSTEM_HANDLERS_INDEX);
+
+            assertThat(index.handlerType().getName()).isEqualTo("com.example.rpc.SystemHandlers");
+            assertThat(index.methods())
+                    .extracting(RpcMethodDefinition::name)
+                    .containsExactly(
+                            "items:count",
+                            "system.echo",
+                            "system.greet",
+                            "system.ping",
+                            "system.reset",
+                            "system.slow",
+                            "system.time",
+                            "system.whoami");
+            assertThat(definition(index, "system.ping").signature())
+                    .isEqualTo("com.example.rpc.SystemHandlers.ping(RpcContext, PingParams)");
+            assertThat(definition(index, "system.echo").signature())
+                    .isEqualTo("com.example.rpc.SystemHandlers.echo(PingParams, RpcContext)");
+            assertThat(definition(index, "system.time").javaParameterTypes()).isEmpty();
+            assertThat(index.methods()).isUnmodifiable();
+        }
+
+        @Test
+        void describesTheParamsTypeValidationNullabilityAndAsynchrony() throws Exception {
+            HandlerIndex index = loadIndex(compile(VALID_SOURCES), SYSTEM_HANDLERS_INDEX);
+
+            RpcMethodDefinition ping = definition(index, "system.ping");
+            assertThat(ping.paramsType()).hasToString("class com.example.rpc.PingParams");
+            assertThat(ping.validated()).isTrue();
+            assertThat(ping.paramsNullable()).isFalse();
+            assertThat(ping.async()).isFalse();
+
+            RpcMethodDefinition greet = definition(index, "system.greet");
+            assertThat(greet.paramsNullable()).isTrue();
+            assertThat(greet.validated()).isFalse();
+
+            assertThat(definition(index, "system.slow").async()).isTrue();
+            assertThat(definition(index, "system.whoami").paramsType()).isNull();
+            assertThat(definition(index, "system.reset").paramsType()).isNull();
+        }
+
+        @Test
+        void capturesTheFullGenericParamsTypeWithTheTypeArguments() throws Exception {
+            HandlerIndex index = loadIndex(compile(VALID_SOURCES), SYSTEM_HANDLERS_INDEX);
+
+            RpcMethodDefinition count = definition(index, "items:count");
+            assertThat(count.paramsType()).isInstanceOf(ParameterizedType.class);
+            assertThat(count.paramsType().getTypeName()).isEqualTo("java.util.List<com.example.rpc.Item>");
+            assertThat(count.javaParameterTypes()).containsExactly(List.class);
+        }
+
+        @Test
+        void callsTheHandlerMethodsDirectlyWithTheContextAndTheParams() throws Exception {
+            Compilation compilation = compile(VALID_SOURCES);
+            CompiledClassLoader classes = new CompiledClassLoader(compilation);
+            HandlerIndex index = loadIndex(classes, SYSTEM_HANDLERS_INDEX);
+            Object handler = newInstance(classes, "com.example.rpc.SystemHandlers");
+            Object pingParams = newInstance(classes, "com.example.rpc.PingParams", "hi");
+            Object item = newInstance(classes, "com.example.rpc.Item", "book");
+
+            assertThat(invoke(index, "system.ping", handler, pingParams))
+                    .hasToString("PingResult[reply=Pong: hi from alice]");
+            assertThat(invoke(index, "system.echo", handler, pingParams))
+                    .hasToString("PingResult[reply=hi via websocket]");
+            assertThat(invoke(index, "system.whoami", handler, null)).isEqualTo("alice");
+            assertThat(invoke(index, "system.time", handler, null)).isEqualTo(42L);
+            assertThat(invoke(index, "items:count", handler, List.of(item, item)))
+                    .isEqualTo(2);
+            assertThat(invoke(index, "system.greet", handler, item)).isEqualTo("Hello, book");
+            assertThat(invoke(index, "system.greet", handler, null)).isEqualTo("Hello, stranger");
+            Object slow = invoke(index, "system.slow", handler, item);
+            assertThat(slow).isInstanceOf(CompletionStage.class);
+            assertThat(((CompletionStage<?>) slow).toCompletableFuture().join()).isEqualTo("slow book");
+        }
+
+        @Test
+        void returnsNullFromAVoidMethodAfterCallingIt() throws Exception {
+            CompiledClassLoader classes = new CompiledClassLoader(compile(VALID_SOURCES));
+            HandlerIndex index = loadIndex(classes, SYSTEM_HANDLERS_INDEX);
+            Object handler = newInstance(classes, "com.example.rpc.SystemHandlers");
+
+            assertThat(invoke(index, "system.reset", handler, null)).isNull();
+
+            Field resets = handler.getClass().getDeclaredField("resets");
+            resets.setAccessible(true);
+            assertThat(resets.getInt(handler)).isEqualTo(1);
+        }
+
+        private static Object invoke(HandlerIndex index, String name, Object handler, Object params) throws Exception {
+            return definition(index, name).invoker().invoke(handler, CONTEXT, params);
+        }
+
+        private static RpcMethodDefinition definition(HandlerIndex index, String name) {
+            return index.methods().stream()
+                    .filter(method -> method.name().equals(name))
+                    .findFirst()
+                    .orElseThrow();
+        }
+
+        private static HandlerIndex loadIndex(Compilation compilation, String className) throws Exception {
+            return loadIndex(new CompiledClassLoader(compilation), className);
+        }
+
+        private static HandlerIndex loadIndex(CompiledClassLoader classes, String className) throws Exception {
+            return (HandlerIndex) classes.loadClass(className).getConstructor().newInstance();
+        }
+
+        private static Object newInstance(ClassLoader classes, String className, Object... arguments) throws Exception {
+            Constructor<?> constructor = classes.loadClass(className).getDeclaredConstructors()[0];
+            constructor.setAccessible(true);
+            return constructor.newInstance(arguments);
+        }
+    }
+
+    @Nested
+    class MethodChecks {
+
+        @Test
+        void rejectsAPrivateMethod() {
+            assertThat(compileError("PrivateMethod"))
+                    .hadErrorContaining(Message.METHOD_PRIVATE.format("handle"))
+                    .inFile(errorFile("PrivateMethod"))
+                    .onLine(9);
+        }
+
+        @Test
+        void rejectsAStaticMethod() {
+            assertThat(compileError("StaticMethod"))
+                    .hadErrorContaining(Message.METHOD_STATIC.format("handle"))
+                    .inFile(errorFile("StaticMethod"))
+                    .onLine(9);
+        }
+
+        @Test
+        void rejectsAnAbstractMethod() {
+            assertThat(compileError("AbstractMethod"))
+                    .hadErrorContaining(Message.METHOD_ABSTRACT.format("handle"))
+                    .inFile(errorFile("AbstractMethod"))
+                    .onLine(9);
+        }
+
+        @Test
+        void rejectsAMethodWithTypeParameters() {
+            assertThat(compileError("GenericMethod"))
+                    .hadErrorContaining(Message.METHOD_GENERIC.format("handle"))
+                    .inFile(errorFile("GenericMethod"))
+                    .onLine(9);
+        }
+
+        @Test
+        void rejectsAVarargsMethod() {
+            assertThat(compileError("VarargsMethod"))
+                    .hadErrorContaining(Message.METHOD_VARARGS.format("handle"))
+                    .inFile(errorFile("VarargsMethod"))
+                    .onLine(9);
+        }
+    }
+
+    @Nested
+    class DeclaringTypeChecks {
+
+        @Test
+        void rejectsAMethodOfAnInterface() {
+            assertThat(compileError("InterfaceHandler"))
+                    .hadErrorContaining(Message.TYPE_NOT_A_CLASS.format("handle", "interface", "InterfaceHandler"))
+                    .inFile(errorFile("InterfaceHandler"))
+                    .onLine(9);
+        }
+
+        @Test
+        void rejectsAMethodOfAnEnum() {
+            assertThat(compileError("EnumHandler"))
+                    .hadErrorContaining(Message.TYPE_NOT_A_CLASS.format("handle", "enum", "EnumHandler"))
+                    .inFile(errorFile("EnumHandler"))
+                    .onLine(10);
+        }
+
+        @Test
+        void rejectsAMethodOfARecord() {
+            assertThat(compileError("RecordHandler"))
+                    .hadErrorContaining(Message.TYPE_NOT_A_CLASS.format("handle", "record", "RecordHandler"))
+                    .inFile(errorFile("RecordHandler"))
+                    .onLine(9);
+        }
+
+        @Test
+        void rejectsAMethodOfANonStaticInnerClass() {
+            assertThat(compileError("InnerClass"))
+                    .hadErrorContaining(Message.TYPE_INNER.format("handle", "errors.InnerClass.Handlers"))
+                    .inFile(errorFile("InnerClass"))
+                    .onLine(11);
+        }
+
+        @Test
+        void rejectsAMethodOfAPrivateNestedClass() {
+            assertThat(compileError("PrivateNestedClass"))
+                    .hadErrorContaining(Message.TYPE_PRIVATE.format("handle", "errors.PrivateNestedClass.Handlers"))
+                    .inFile(errorFile("PrivateNestedClass"))
+                    .onLine(11);
+        }
+
+        @Test
+        void acceptsAPackagePrivateClassWithPackagePrivateMethods() {
+            Compilation compilation = compile(VALID_SOURCES);
+
+            assertThat(compilation).succeededWithoutWarnings();
+            assertThat(compilation).generatedSourceFile(SYSTEM_HANDLERS_INDEX);
+        }
+    }
+
+    @Nested
+    class ParameterChecks {
+
+        @Test
+        void rejectsMoreThanTwoParameters() {
+            assertThat(compileError("TooManyParameters"))
+                    .hadErrorContaining(Message.TOO_MANY_PARAMETERS.format("handle", 3))
+                    .inFile(errorFile("TooManyParameters"))
+                    .onLine(9);
+        }
+
+        @Test
+        void rejectsASecondRpcContext() {
+            assertThat(compileError("TwoContexts"))
+                    .hadErrorContaining(Message.DUPLICATE_CONTEXT.format("handle"))
+                    .inFile(errorFile("TwoContexts"))
+                    .onLine(9);
+        }
+
+        @Test
+        void rejectsASecondParametersObject() {
+            assertThat(compileError("TwoParamsObjects"))
+                    .hadErrorContaining(Message.TWO_PARAMETERS_OBJECTS.format("handle", "first", "second"))
+                    .inFile(errorFile("TwoParamsObjects"))
+                    .onLine(9);
+        }
+
+        @Test
+        void rejectsAPrimitiveParametersObjectAndSuggestsTheBoxedType() {
+            assertThat(compileError("PrimitiveParams"))
+                    .hadErrorContaining(Message.PRIMITIVE_PARAMETERS.format("handle", "int", "Integer"))
+                    .inFile(errorFile("PrimitiveParams"))
+                    .onLine(9);
+        }
+
+        @Test
+        void rejectsAParametersTypeThatIsATypeVariable() {
+            assertThat(compileError("TypeVariableParams"))
+                    .hadErrorContaining(Message.PARAMETERS_TYPE_VARIABLE.format("handle", "T"))
+                    .inFile(errorFile("TypeVariableParams"))
+                    .onLine(9);
+        }
+    }
+
+    @Nested
+    class NameChecks {
+
+        @Test
+        void rejectsABlankName() {
+            assertThat(compileError("BlankName"))
+                    .hadErrorContaining(Message.NAME_BLANK.format("handle"))
+                    .inFile(errorFile("BlankName"))
+                    .onLine(8);
+        }
+
+        @Test
+        void rejectsANameWithWhitespace() {
+            assertThat(compileError("WhitespaceName"))
+                    .hadErrorContaining(Message.NAME_WHITESPACE.format("system ping", "handle"))
+                    .inFile(errorFile("WhitespaceName"))
+                    .onLine(8);
+        }
+
+        @Test
+        void rejectsANamespaceThatCentrifugoDoesNotAccept() {
+            assertThat(compileError("InvalidNamespace"))
+                    .hadErrorContaining(Message.NAME_INVALID_NAMESPACE.format("a:ping", "handle", "a"))
+                    .inFile(errorFile("InvalidNamespace"))
+                    .onLine(8);
+        }
+
+        @Test
+        void rejectsANameWithNothingAfterTheNamespaceBoundary() {
+            assertThat(compileError("EmptyMethodName"))
+                    .hadErrorContaining(Message.NAME_EMPTY_METHOD.format("admin:", "handle", "admin"))
+                    .inFile(errorFile("EmptyMethodName"))
+                    .onLine(8);
+        }
+
+        @Test
+        void acceptsANameInAValidNamespace() throws IOException {
+            Compilation compilation = compile(VALID_SOURCES);
+
+            assertThat(compilation).succeededWithoutWarnings();
+            assertThat(generatedSource(compilation, SYSTEM_HANDLERS_INDEX)).contains("\"items:count\"");
+        }
+
+        @Test
+        void rejectsTheSecondMethodWithTheSameNameAndNamesTheFirst() {
+            Compilation compilation = compile(error("FirstDuplicate"), error("SecondDuplicate"));
+
+            assertThat(compilation).failed();
+            assertThat(compilation).hadErrorCount(1);
+            assertThat(compilation)
+                    .hadErrorContaining(
+                            Message.DUPLICATE_NAME.format("same.name", "second", "errors.FirstDuplicate.first"))
+                    .inFile(errorFile("SecondDuplicate"))
+                    .onLine(8);
+        }
+    }
+
+    @Nested
+    class ValidationWarnings {
+
+        @Test
+        void warnsWhenTheConstraintsOfARecordWillNotBeChecked() {
+            Compilation compilation = compile(error("UnvalidatedParams"));
+
+            assertThat(compilation).succeeded();
+            assertThat(compilation)
+                    .hadWarningContaining(
+                            Message.CONSTRAINTS_NOT_VALIDATED.format("errors.UnvalidatedParams.Params", "unvalidated"))
+                    .inFile(errorFile("UnvalidatedParams"))
+                    .onLine(22);
+        }
+
+        @Test
+        void warnsWhenTheConstraintsOfABeanWillNotBeChecked() {
+            Compilation compilation = compile(error("UnvalidatedParams"));
+
+            assertThat(compilation)
+                    .hadWarningContaining(
+                            Message.CONSTRAINTS_NOT_VALIDATED.format("errors.UnvalidatedParams.Bean", "bean"))
+                    .inFile(errorFile("UnvalidatedParams"))
+                    .onLine(27);
+        }
+
+        @Test
+        void doesNotWarnWhenTheParameterCarriesAConstraint() {
+            Compilation compilation = compile(error("UnvalidatedParams"));
+
+            assertThat(compilation).hadWarningCount(2);
+            assertThat(compilation.warnings())
+                    .extracting(warning -> warning.getMessage(null))
+                    .noneMatch(message -> message.contains("method validated"));
+        }
+    }
+
+    @Nested
+    class TheAggregateIndex {
+
+        @Test
+        void listsTheGeneratedClassesSortedOnePerLine() {
+            assertThat(index(compile(VALID_SOURCES)))
+                    .isEqualTo("com.example.rpc.Outer_Inner_CentrifugoHandlers\n"
+                            + "com.example.rpc.SystemHandlers_CentrifugoHandlers\n");
+        }
+
+        @Test
+        void isNotWrittenWhenThereAreNoHandlers(@TempDir Path classes) throws Exception {
+            // A real javac: compile-testing's file manager creates an empty file on a mere read.
+            compileInto(classes, "changed/KeptHandlers");
+
+            assertThat(classes.resolve("com/example/incremental/KeptHandlers.class"))
+                    .exists();
+            assertThat(classes.resolve(HandlerIndex.INDEX_RESOURCE)).doesNotExist();
+        }
+
+        @Test
+        void isByteIdenticalAcrossTwoCompilationsOfTheSameSources() {
+            Compilation first = compile(VALID_SOURCES);
+            Compilation second = compile(VALID_SOURCES);
+
+            assertThat(index(second)).isEqualTo(index(first));
+            assertThat(generatedSource(second, SYSTEM_HANDLERS_INDEX))
+                    .isEqualTo(generatedSource(first, SYSTEM_HANDLERS_INDEX));
+            assertThat(sources(second)).isEqualTo(sources(first));
+        }
+
+        @Test
+        void keepsEntriesOfAnEarlierCompilationWhoseHandlerStillExistsAndDropsTheOthers(@TempDir Path classes)
+                throws Exception {
+            compileInto(classes, "KeptHandlers", "RemovedHandlers");
+            Path index = classes.resolve(HandlerIndex.INDEX_RESOURCE);
+            assertThat(index)
+                    .hasContent("com.example.incremental.KeptHandlers_CentrifugoHandlers\n"
+                            + "com.example.incremental.RemovedHandlers_CentrifugoHandlers\n");
+
+            // The source of RemovedHandlers was deleted; the build tool removes its outputs.
+            Path incremental = classes.resolve("com/example/incremental");
+            Files.delete(incremental.resolve("RemovedHandlers.class"));
+            Files.delete(incremental.resolve("RemovedHandlers_CentrifugoHandlers.class"));
+            compileInto(classes, "AddedHandlers");
+
+            assertThat(Files.readString(index))
+                    .isEqualTo("com.example.incremental.AddedHandlers_CentrifugoHandlers\n"
+                            + "com.example.incremental.KeptHandlers_CentrifugoHandlers\n");
+        }
+
+        @Test
+        void dropsTheEntryOfARecompiledHandlerThatNoLongerDeclaresRpcMethods(@TempDir Path classes) throws Exception {
+            compileInto(classes, "KeptHandlers", "RemovedHandlers");
+
+            compileInto(classes, "changed/KeptHandlers");
+
+            assertThat(classes.resolve(HandlerIndex.INDEX_RESOURCE))
+                    .hasContent("com.example.incremental.RemovedHandlers_CentrifugoHandlers\n");
+        }
+
+        private static Map<String, String> sources(Compilation compilation) {
+            return compilation.generatedSourceFiles().stream()
+                    .collect(Collectors.toMap(JavaFileObject::getName, HandlerProcessorTests::contents));
+        }
+
+        /** A real javac run with a class output directory on disk, as in an incremental build. */
+        static void compileInto(Path classes, String... fixtures) throws IOException, URISyntaxException {
+            JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+            try (StandardJavaFileManager files =
+                    compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+                files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(classes.toFile()));
+                files.setLocation(StandardLocation.SOURCE_OUTPUT, List.of(classes.toFile()));
+                List<File> classPath = new ArrayList<>();
+                classPath.add(classes.toFile());
+                for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                    classPath.add(new File(entry));
+                }
+                files.setLocation(StandardLocation.CLASS_PATH, classPath);
+                List<File> sources = new ArrayList<>();
+                for (String fixture : fixtures) {
+                    URL source = HandlerProcessorTests.class
+                            .getClassLoader()
+                            .getResource("processor/incremental/" + fixture + ".java");
+                    sources.add(Path.of(source.toURI()).toFile());
+                }
+                JavaCompiler.CompilationTask task = compiler.getTask(
+                        null, files, diagnostics, List.of(), null, files.getJavaFileObjectsFromFiles(sources));
+                task.setProcessors(List.of(new HandlerProcessor()));
+                Boolean success = task.call();
+                assertThat(success)
+                        .as(() -> diagnostics.getDiagnostics().stream()
+                                .map(Function.<Diagnostic<?>>identity().andThen(Object::toString))
+                                .collect(Collectors.joining("\n")))
+                        .isTrue();
+            }
+        }
+    }
+
+    @Nested
+    class Registration {
+
+        @Test
+        void isFoundByJavacThroughMetaInfServices() {
+            assertThat(ServiceLoader.load(Processor.class, HandlerProcessorTests.class.getClassLoader()).stream()
+                            .map(ServiceLoader.Provider::type))
+                    .contains(HandlerProcessor.class);
+        }
+
+        @Test
+        void looksAtEveryCompilationForTheAnnotationByItsQualifiedNameAndSupportsTheLatestSourceVersion() {
+            HandlerProcessor processor = new HandlerProcessor();
+
+            assertThat(HandlerProcessor.WEB_SOCKET_RPC).isEqualTo(WebSocketRpc.class.getName());
+            assertThat(processor.getSupportedAnnotationTypes()).containsExactly("*");
+            assertThat(processor.getSupportedSourceVersion()).isEqualTo(SourceVersion.latestSupported());
+        }
+
+        @Test
+        void writesTheIndexWhereTheRuntimeLooksForIt() {
+            assertThat(HandlerProcessor.INDEX_RESOURCE).isEqualTo(HandlerIndex.INDEX_RESOURCE);
+            assertThat(HandlerIndexGenerator.CLASS_NAME_SUFFIX).isEqualTo(HandlerIndex.CLASS_NAME_SUFFIX);
+        }
+
+        @Test
+        void declaresItselfAggregatingToGradlesIncrementalCompilation() throws IOException {
+            // One contract.json and one handler-index for the whole compilation: aggregating, not isolating.
+            assertThat(resource("META-INF/gradle/incremental.annotation.processors"))
+                    .isEqualToIgnoringNewLines(HandlerProcessor.class.getName() + ",aggregating");
+        }
+
+        @Test
+        void writesNoContractWhenTheContractOptionIsFalse() {
+            Compilation compilation = javac().withProcessors(new HandlerProcessor())
+                    .withOptions("-A" + HandlerProcessor.CONTRACT_OPTION + "=false")
+                    .compile(Arrays.stream(VALID_SOURCES)
+                            .map(JavaFileObjects::forResource)
+                            .toList());
+
+            assertThat(compilation).succeededWithoutWarnings();
+            assertThat(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, ContractWriter.RESOURCE))
+                    .isEmpty();
+            assertThat(index(compilation)).contains(SYSTEM_HANDLERS_INDEX);
+            assertThat(compile(VALID_SOURCES).generatedFile(StandardLocation.CLASS_OUTPUT, ContractWriter.RESOURCE))
+                    .isPresent();
+        }
+    }
+
+    /** Loads the classes a compile-testing compilation produced in memory. */
+    static final class CompiledClassLoader extends ClassLoader {
+
+        private static final String CLASS_OUTPUT = "/CLASS_OUTPUT/";
+
+        private final Map<String, byte[]> bytecode = new HashMap<>();
+
+        CompiledClassLoader(Compilation compilation) throws IOException {
+            super(HandlerProcessorTests.class.getClassLoader());
+            for (JavaFileObject file : compilation.generatedFiles()) {
+                String path = file.toUri().getPath();
+                if (file.getKind() == JavaFileObject.Kind.CLASS && path.startsWith(CLASS_OUTPUT)) {
+                    String name = path.substring(CLASS_OUTPUT.length(), path.length() - ".class".length())
+                            .replace('/', '.');
+                    try (InputStream in = file.openInputStream()) {
+                        this.bytecode.put(name, in.readAllBytes());
+                    }
+                }
+            }
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] bytes = this.bytecode.get(name);
+            if (bytes == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, bytes, 0, bytes.length);
+        }
+    }
+}

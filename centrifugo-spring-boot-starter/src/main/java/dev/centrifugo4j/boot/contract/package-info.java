@@ -1,0 +1,8 @@
+/**
+ * The contract the annotation processor writes ({@value dev.centrifugo4j.contract.Contracts#RESOURCE}) at
+ * run time: the built-in {@code system.contract} RPC method that hands it, with its version, to clients.
+ */
+@NullMarked
+package dev.centrifugo4j.boot.contract;
+
+import org.jspecify.annotations.NullMarked;
