@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -260,12 +259,6 @@ public class CentrifugoProperties {
          */
         private DataSize maxBodySize = DataSize.ofMegabytes(1);
 
-        /**
-         * Calls of one RPC method that may run at once; replaced by
-         * centrifugo.proxy.concurrency.max-calls-per-handler and centrifugo.proxy.concurrency.rpc.
-         */
-        private @Nullable Integer maxConcurrentCallsPerMethod;
-
         private final Concurrency concurrency = new Concurrency();
 
         /**
@@ -309,19 +302,6 @@ public class CentrifugoProperties {
 
         public void setMaskedKeys(List<String> maskedKeys) {
             this.maskedKeys = maskedKeys;
-        }
-
-        @Deprecated(since = "0.1.0", forRemoval = true)
-        @DeprecatedConfigurationProperty(
-                replacement = "centrifugo.proxy.concurrency.max-calls-per-handler",
-                reason = "Every proxy handler has a concurrency limit now, not only RPC methods.")
-        public @Nullable Integer getMaxConcurrentCallsPerMethod() {
-            return this.maxConcurrentCallsPerMethod;
-        }
-
-        @Deprecated(since = "0.1.0", forRemoval = true)
-        public void setMaxConcurrentCallsPerMethod(@Nullable Integer maxConcurrentCallsPerMethod) {
-            this.maxConcurrentCallsPerMethod = maxConcurrentCallsPerMethod;
         }
 
         public Concurrency getConcurrency() {
