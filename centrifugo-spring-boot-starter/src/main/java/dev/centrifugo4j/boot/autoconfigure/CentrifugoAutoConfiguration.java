@@ -138,7 +138,8 @@ public final class CentrifugoAutoConfiguration {
                 }
                 return converted;
             });
-            CentrifugoProperties.Concurrency concurrency = properties.getProxy().getConcurrency();
+            CentrifugoProperties.Proxy.Concurrency concurrency =
+                    properties.getProxy().getConcurrency();
             ProxyConcurrencyLimits.checkNames(
                     "centrifugo.proxy.concurrency.subscribe",
                     concurrency.getSubscribe(),

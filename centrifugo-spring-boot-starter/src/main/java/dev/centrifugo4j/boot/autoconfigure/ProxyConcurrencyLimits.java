@@ -26,21 +26,22 @@ final class ProxyConcurrencyLimits implements ConcurrencyLimits {
     /** The share of the request threads that one synchronous handler may hold by default. */
     static final int DEFAULT_SHARE_DIVISOR = 4;
 
-    private final CentrifugoProperties.Concurrency properties;
+    private final CentrifugoProperties.Proxy.Concurrency properties;
 
     private final int defaultLimit;
 
     private final String defaultReason;
 
     private ProxyConcurrencyLimits(
-            CentrifugoProperties.Concurrency properties, int defaultLimit, String defaultReason) {
+            CentrifugoProperties.Proxy.Concurrency properties, int defaultLimit, String defaultReason) {
         this.properties = properties;
         this.defaultLimit = defaultLimit;
         this.defaultReason = defaultReason;
     }
 
     static ProxyConcurrencyLimits of(CentrifugoProperties properties, Environment environment) {
-        CentrifugoProperties.Concurrency concurrency = properties.getProxy().getConcurrency();
+        CentrifugoProperties.Proxy.Concurrency concurrency =
+                properties.getProxy().getConcurrency();
         check("centrifugo.proxy.concurrency.max-calls-per-handler", concurrency.getMaxCallsPerHandler());
         check("centrifugo.proxy.concurrency.connect", concurrency.getConnect());
         check("centrifugo.proxy.concurrency.refresh", concurrency.getRefresh());
