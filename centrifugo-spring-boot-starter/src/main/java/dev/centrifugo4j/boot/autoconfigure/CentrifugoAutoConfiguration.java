@@ -57,8 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Auto-configuration for Centrifugo: the proxy endpoints (rpc, connect, refresh, subscribe, publish,
- * sub_refresh) that dispatch to the application's handlers. Tokens and the publisher are in {@link
- * CentrifugoPublisherAutoConfiguration}.
+ * sub_refresh) that dispatch to the application's handlers. The publisher is in {@link
+ * CentrifugoPublisherAutoConfiguration}, tokens in {@link CentrifugoTokenAutoConfiguration}.
  */
 @AutoConfiguration(
         afterName = {
@@ -138,7 +138,8 @@ public final class CentrifugoAutoConfiguration {
                 }
                 return converted;
             });
-            CentrifugoProperties.Concurrency concurrency = properties.getProxy().getConcurrency();
+            CentrifugoProperties.Proxy.Concurrency concurrency =
+                    properties.getProxy().getConcurrency();
             ProxyConcurrencyLimits.checkNames(
                     "centrifugo.proxy.concurrency.subscribe",
                     concurrency.getSubscribe(),

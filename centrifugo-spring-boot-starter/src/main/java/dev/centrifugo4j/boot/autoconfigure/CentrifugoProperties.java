@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -21,6 +20,9 @@ import org.springframework.util.unit.DataSize;
  * centrifugo.token.hmac-secret=...
  * centrifugo.proxy.secret=...
  * </pre>
+ *
+ * The reference of every property is {@code docs/properties.md}, generated from the metadata that
+ * the configuration processor writes from this class.
  */
 @ConfigurationProperties("centrifugo")
 public class CentrifugoProperties {
@@ -31,7 +33,10 @@ public class CentrifugoProperties {
     /** Base URL of Centrifugo's server HTTP API. */
     private String apiUrl = "http://localhost:8000/api";
 
-    /** Key for Centrifugo's server HTTP API (Centrifugo's http_api.key). */
+    /**
+     * Key for Centrifugo's server HTTP API (Centrifugo's http_api.key). An application that uses the
+     * CentrifugoPublisher does not start without it, unless api-insecure is set.
+     */
     private @Nullable String apiKey;
 
     /**
@@ -40,19 +45,13 @@ public class CentrifugoProperties {
      */
     private boolean apiInsecure;
 
-    public boolean isApiInsecure() {
-        return this.apiInsecure;
-    }
-
-    public void setApiInsecure(boolean apiInsecure) {
-        this.apiInsecure = apiInsecure;
-    }
-
     private final Token token = new Token();
+
+    private final Connect connect = new Connect();
 
     private final Proxy proxy = new Proxy();
 
-    private final Connect connect = new Connect();
+    private final Publisher publisher = new Publisher();
 
     public String getUrl() {
         return this.url;
@@ -78,58 +77,56 @@ public class CentrifugoProperties {
         this.apiKey = apiKey;
     }
 
-    public Token getToken() {
-        return this.token;
+    public boolean isApiInsecure() {
+        return this.apiInsecure;
     }
 
-    public Proxy getProxy() {
-        return this.proxy;
+    public void setApiInsecure(boolean apiInsecure) {
+        this.apiInsecure = apiInsecure;
+    }
+
+    public Token getToken() {
+        return this.token;
     }
 
     public Connect getConnect() {
         return this.connect;
     }
 
-    /** Connection tokens. */
+    public Proxy getProxy() {
+        return this.proxy;
+    }
+
+    public Publisher getPublisher() {
+        return this.publisher;
+    }
+
+    /** Connection tokens (the CentrifugoTokens bean) and the token endpoint. */
     public static class Token {
 
         /**
-         * HMAC secret that signs connection tokens (HS256); the same value as Centrifugo's
-         * client.token.hmac_secret_key.
+         * HMAC secret, at least 32 bytes, that signs connection tokens (HS256 unless algorithm says
+         * otherwise); the same value as Centrifugo's client.token.hmac_secret_key. With it, or with
+         * private-key, the application gets a CentrifugoTokens bean.
          */
         private @Nullable String hmacSecret;
 
-        /** How long issued connection tokens are valid. */
-        private Duration ttl = Duration.ofHours(1);
-
-        public @Nullable String getHmacSecret() {
-            return this.hmacSecret;
-        }
-
-        public void setHmacSecret(@Nullable String hmacSecret) {
-            this.hmacSecret = hmacSecret;
-        }
-
-        public Duration getTtl() {
-            return this.ttl;
-        }
-
-        public void setTtl(Duration ttl) {
-            this.ttl = ttl;
-        }
+        /**
+         * PKCS#8 PEM private key ("-----BEGIN PRIVATE KEY-----") that signs tokens with RS* or ES*,
+         * instead of hmac-secret; Centrifugo verifies them with the public key in
+         * client.token.rsa_public_key or ecdsa_public_key.
+         */
+        private @Nullable String privateKey;
 
         /**
-         * Signing algorithm. Defaults to HS256 with an hmac-secret and to RS256 or ES256 (by the
-         * key's type) with a private-key.
+         * Signing algorithm: HS256, HS384 or HS512 with an hmac-secret; RS256, RS384, RS512, ES256,
+         * ES384 or ES512 with a private-key. Unset: HS256 with an hmac-secret, RS256 with an RSA
+         * private-key and ES256, ES384 or ES512 with an EC one (by its curve).
          */
         private @Nullable SigningAlgorithm algorithm;
 
-        /**
-         * PKCS#8 PEM private key ("-----BEGIN PRIVATE KEY-----") that signs tokens with RS* or ES*;
-         * Centrifugo verifies them with the public key in client.token.rsa_public_key or
-         * ecdsa_public_key.
-         */
-        private @Nullable String privateKey;
+        /** How long issued connection tokens are valid. */
+        private Duration ttl = Duration.ofHours(1);
 
         /** Issuer ("iss") of issued tokens, checked when Centrifugo's client.token.issuer is set. */
         private @Nullable String issuer;
@@ -139,12 +136,12 @@ public class CentrifugoProperties {
 
         private final Endpoint endpoint = new Endpoint();
 
-        public @Nullable SigningAlgorithm getAlgorithm() {
-            return this.algorithm;
+        public @Nullable String getHmacSecret() {
+            return this.hmacSecret;
         }
 
-        public void setAlgorithm(@Nullable SigningAlgorithm algorithm) {
-            this.algorithm = algorithm;
+        public void setHmacSecret(@Nullable String hmacSecret) {
+            this.hmacSecret = hmacSecret;
         }
 
         public @Nullable String getPrivateKey() {
@@ -153,6 +150,22 @@ public class CentrifugoProperties {
 
         public void setPrivateKey(@Nullable String privateKey) {
             this.privateKey = privateKey;
+        }
+
+        public @Nullable SigningAlgorithm getAlgorithm() {
+            return this.algorithm;
+        }
+
+        public void setAlgorithm(@Nullable SigningAlgorithm algorithm) {
+            this.algorithm = algorithm;
+        }
+
+        public Duration getTtl() {
+            return this.ttl;
+        }
+
+        public void setTtl(Duration ttl) {
+            this.ttl = ttl;
         }
 
         public @Nullable String getIssuer() {
@@ -175,10 +188,10 @@ public class CentrifugoProperties {
             return this.endpoint;
         }
 
-        /** The endpoint that hands connection tokens to authenticated Spring Security users. */
+        /** Endpoint that hands connection tokens to authenticated Spring Security users. */
         public static class Endpoint {
 
-            /** Whether to serve the token endpoint (needs Spring Security). */
+            /** Whether to serve the token endpoint (needs Spring Security and a token key). */
             private boolean enabled;
 
             /** Path of the token endpoint (GET or POST; answers {"token":"..."}). */
@@ -202,12 +215,68 @@ public class CentrifugoProperties {
         }
     }
 
-    /** The proxy endpoints Centrifugo calls. */
+    /** Default answers of the connect and refresh proxies, with Spring Security. */
+    public static class Connect {
+
+        /**
+         * With Spring Security: how long a connection identified by the connect proxy lives before
+         * Centrifugo asks the refresh proxy again (which re-checks the user's session). Unset:
+         * connections do not expire.
+         */
+        private @Nullable Duration expireAfter;
+
+        /** Whether, with Spring Security, connections without an authenticated user are accepted as anonymous. */
+        private boolean anonymous;
+
+        /**
+         * With Spring Security: how a connection without an authenticated user is refused, when
+         * anonymous ones are not accepted: disconnect (4501, the client does not reconnect) or error
+         * (401, the client retries with backoff).
+         */
+        private Refusal unauthenticated = Refusal.DISCONNECT;
+
+        public @Nullable Duration getExpireAfter() {
+            return this.expireAfter;
+        }
+
+        public void setExpireAfter(@Nullable Duration expireAfter) {
+            this.expireAfter = expireAfter;
+        }
+
+        public boolean isAnonymous() {
+            return this.anonymous;
+        }
+
+        public void setAnonymous(boolean anonymous) {
+            this.anonymous = anonymous;
+        }
+
+        public Refusal getUnauthenticated() {
+            return this.unauthenticated;
+        }
+
+        public void setUnauthenticated(Refusal unauthenticated) {
+            this.unauthenticated = unauthenticated;
+        }
+
+        /** How a connection is refused. */
+        public enum Refusal {
+
+            /** Disconnect 4501 "unauthorized": the client does not reconnect. */
+            DISCONNECT,
+
+            /** Error 401 "unauthorized": the client retries with backoff. */
+            ERROR
+        }
+    }
+
+    /** Proxy endpoints that Centrifugo calls. */
     public static class Proxy {
 
         /**
          * Shared secret that Centrifugo sends with every proxy request, as a static header (the
-         * proxy's http.static_headers). Requests without it are rejected with HTTP 401.
+         * proxy's http.static_headers). Requests without it are rejected with HTTP 401. Without it,
+         * and without insecure, the application does not start.
          */
         private @Nullable String secret;
 
@@ -215,8 +284,9 @@ public class CentrifugoProperties {
         private String secretHeader = "X-Centrifugo-Proxy-Secret";
 
         /**
-         * Whether to accept proxy requests without a shared secret. Only for local development:
-         * anyone who can reach the endpoints can then call every handler as any user.
+         * Whether to accept proxy requests without a shared secret (with a warning at start-up). Only
+         * for local development: anyone who can reach the endpoints can then call every handler as
+         * any user.
          */
         private boolean insecure;
 
@@ -261,14 +331,6 @@ public class CentrifugoProperties {
         private DataSize maxBodySize = DataSize.ofMegabytes(1);
 
         /**
-         * Calls of one RPC method that may run at once; replaced by
-         * centrifugo.proxy.concurrency.max-calls-per-handler and centrifugo.proxy.concurrency.rpc.
-         */
-        private @Nullable Integer maxConcurrentCallsPerMethod;
-
-        private final Concurrency concurrency = new Concurrency();
-
-        /**
          * How long proxy calls in flight (asynchronous ones included) may take to finish when the
          * application shuts down; calls that arrive meanwhile get the temporary error 503.
          */
@@ -281,60 +343,11 @@ public class CentrifugoProperties {
          */
         private boolean logPayloads;
 
-        /**
-         * Parts of JSON key names (case-insensitive) whose values are masked in logged payloads.
-         */
+        /** Parts of JSON key names (case-insensitive) whose values are masked in logged payloads. */
         private List<String> maskedKeys =
                 new ArrayList<>(List.of("token", "password", "secret", "authorization", "cookie", "api_key", "apikey"));
 
-        public Duration getShutdownTimeout() {
-            return this.shutdownTimeout;
-        }
-
-        public void setShutdownTimeout(Duration shutdownTimeout) {
-            this.shutdownTimeout = shutdownTimeout;
-        }
-
-        public boolean isLogPayloads() {
-            return this.logPayloads;
-        }
-
-        public void setLogPayloads(boolean logPayloads) {
-            this.logPayloads = logPayloads;
-        }
-
-        public List<String> getMaskedKeys() {
-            return this.maskedKeys;
-        }
-
-        public void setMaskedKeys(List<String> maskedKeys) {
-            this.maskedKeys = maskedKeys;
-        }
-
-        @Deprecated(since = "0.1.0", forRemoval = true)
-        @DeprecatedConfigurationProperty(
-                replacement = "centrifugo.proxy.concurrency.max-calls-per-handler",
-                reason = "Every proxy handler has a concurrency limit now, not only RPC methods.")
-        public @Nullable Integer getMaxConcurrentCallsPerMethod() {
-            return this.maxConcurrentCallsPerMethod;
-        }
-
-        @Deprecated(since = "0.1.0", forRemoval = true)
-        public void setMaxConcurrentCallsPerMethod(@Nullable Integer maxConcurrentCallsPerMethod) {
-            this.maxConcurrentCallsPerMethod = maxConcurrentCallsPerMethod;
-        }
-
-        public Concurrency getConcurrency() {
-            return this.concurrency;
-        }
-
-        public DataSize getMaxBodySize() {
-            return this.maxBodySize;
-        }
-
-        public void setMaxBodySize(DataSize maxBodySize) {
-            this.maxBodySize = maxBodySize;
-        }
+        private final Concurrency concurrency = new Concurrency();
 
         public @Nullable String getSecret() {
             return this.secret;
@@ -431,164 +444,144 @@ public class CentrifugoProperties {
         public void setAsyncTimeout(Duration asyncTimeout) {
             this.asyncTimeout = asyncTimeout;
         }
-    }
 
-    /**
-     * Bulkheads: how many calls of each proxy handler may run at once. A call over its handler's
-     * limit is answered at once, without running, with a temporary failure that the client's SDK
-     * retries with backoff, so a handler that hangs holds at most its own calls and never all of the
-     * web server's request threads.
-     */
-    public static class Concurrency {
+        public DataSize getMaxBodySize() {
+            return this.maxBodySize;
+        }
+
+        public void setMaxBodySize(DataSize maxBodySize) {
+            this.maxBodySize = maxBodySize;
+        }
+
+        public Duration getShutdownTimeout() {
+            return this.shutdownTimeout;
+        }
+
+        public void setShutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+        }
+
+        public boolean isLogPayloads() {
+            return this.logPayloads;
+        }
+
+        public void setLogPayloads(boolean logPayloads) {
+            this.logPayloads = logPayloads;
+        }
+
+        public List<String> getMaskedKeys() {
+            return this.maskedKeys;
+        }
+
+        public void setMaskedKeys(List<String> maskedKeys) {
+            this.maskedKeys = maskedKeys;
+        }
+
+        public Concurrency getConcurrency() {
+            return this.concurrency;
+        }
 
         /**
-         * Calls of one handler (an RPC method; a subscribe, publish or sub_refresh handler of a
-         * channel pattern; the connect or the refresh handler) that may run at once. Unset: a quarter
-         * of the web server's request threads (server.tomcat.threads.max or
-         * server.jetty.threads.max, 200 by default, so 50) for synchronous handlers, no limit for
-         * asynchronous handlers and none at all with virtual threads (spring.threads.virtual.enabled).
-         * 0 for no limit.
+         * Bulkheads: how many calls of each proxy handler may run at once. A call over its handler's
+         * limit is answered at once, without running, with the temporary error 429 that the client's
+         * SDK retries with backoff, so a handler that hangs holds at most its own calls and never all
+         * of the web server's request threads.
          */
-        private @Nullable Integer maxCallsPerHandler;
+        public static class Concurrency {
 
-        /**
-         * Limits of single RPC methods by method name, over max-calls-per-handler (0: no limit).
-         * Write names with dots or colons in brackets: centrifugo.proxy.concurrency.rpc[report.build]=4.
-         */
-        private Map<String, Integer> rpc = new LinkedHashMap<>();
+            /**
+             * Calls of one handler (an RPC method; a subscribe, publish or sub_refresh handler of a
+             * channel pattern; the connect or the refresh handler) that may run at once; one more is
+             * answered with the temporary error 429. Unset: a quarter of the web server's request
+             * threads (server.tomcat.threads.max or server.jetty.threads.max, 200 by default, so 50)
+             * for synchronous handlers, no limit for asynchronous handlers and none at all with
+             * virtual threads (spring.threads.virtual.enabled). 0 for no limit.
+             */
+            private @Nullable Integer maxCallsPerHandler;
 
-        /**
-         * Limits of single subscribe handlers by channel pattern, over max-calls-per-handler (0: no
-         * limit), in brackets: centrifugo.proxy.concurrency.subscribe[chat:room:{id}]=8.
-         */
-        private Map<String, Integer> subscribe = new LinkedHashMap<>();
+            /**
+             * Limits of single RPC methods by method name, over max-calls-per-handler (0: no limit).
+             * Write names with dots or colons in brackets: centrifugo.proxy.concurrency.rpc[report.build]=4.
+             */
+            private Map<String, Integer> rpc = new LinkedHashMap<>();
 
-        /** Limits of single publish handlers by channel pattern, over max-calls-per-handler (0: no limit). */
-        private Map<String, Integer> publish = new LinkedHashMap<>();
+            /**
+             * Limits of single subscribe handlers by channel pattern, over max-calls-per-handler (0:
+             * no limit), in brackets: centrifugo.proxy.concurrency.subscribe[chat:room:{id}]=8.
+             */
+            private Map<String, Integer> subscribe = new LinkedHashMap<>();
 
-        /** Limits of single sub_refresh handlers by channel pattern, over max-calls-per-handler (0: no limit). */
-        private Map<String, Integer> subRefresh = new LinkedHashMap<>();
+            /** Limits of single publish handlers by channel pattern, over max-calls-per-handler (0: no limit). */
+            private Map<String, Integer> publish = new LinkedHashMap<>();
 
-        /** Limit of the connect handler, over max-calls-per-handler (0: no limit). */
-        private @Nullable Integer connect;
+            /** Limits of single sub_refresh handlers by channel pattern, over max-calls-per-handler (0: no limit). */
+            private Map<String, Integer> subRefresh = new LinkedHashMap<>();
 
-        /** Limit of the refresh handler, over max-calls-per-handler (0: no limit). */
-        private @Nullable Integer refresh;
+            /** Limit of the connect handler, over max-calls-per-handler (0: no limit). */
+            private @Nullable Integer connect;
 
-        public @Nullable Integer getMaxCallsPerHandler() {
-            return this.maxCallsPerHandler;
-        }
+            /** Limit of the refresh handler, over max-calls-per-handler (0: no limit). */
+            private @Nullable Integer refresh;
 
-        public void setMaxCallsPerHandler(@Nullable Integer maxCallsPerHandler) {
-            this.maxCallsPerHandler = maxCallsPerHandler;
-        }
+            public @Nullable Integer getMaxCallsPerHandler() {
+                return this.maxCallsPerHandler;
+            }
 
-        public Map<String, Integer> getRpc() {
-            return this.rpc;
-        }
+            public void setMaxCallsPerHandler(@Nullable Integer maxCallsPerHandler) {
+                this.maxCallsPerHandler = maxCallsPerHandler;
+            }
 
-        public void setRpc(Map<String, Integer> rpc) {
-            this.rpc = rpc;
-        }
+            public Map<String, Integer> getRpc() {
+                return this.rpc;
+            }
 
-        public Map<String, Integer> getSubscribe() {
-            return this.subscribe;
-        }
+            public void setRpc(Map<String, Integer> rpc) {
+                this.rpc = rpc;
+            }
 
-        public void setSubscribe(Map<String, Integer> subscribe) {
-            this.subscribe = subscribe;
-        }
+            public Map<String, Integer> getSubscribe() {
+                return this.subscribe;
+            }
 
-        public Map<String, Integer> getPublish() {
-            return this.publish;
-        }
+            public void setSubscribe(Map<String, Integer> subscribe) {
+                this.subscribe = subscribe;
+            }
 
-        public void setPublish(Map<String, Integer> publish) {
-            this.publish = publish;
-        }
+            public Map<String, Integer> getPublish() {
+                return this.publish;
+            }
 
-        public Map<String, Integer> getSubRefresh() {
-            return this.subRefresh;
-        }
+            public void setPublish(Map<String, Integer> publish) {
+                this.publish = publish;
+            }
 
-        public void setSubRefresh(Map<String, Integer> subRefresh) {
-            this.subRefresh = subRefresh;
-        }
+            public Map<String, Integer> getSubRefresh() {
+                return this.subRefresh;
+            }
 
-        public @Nullable Integer getConnect() {
-            return this.connect;
-        }
+            public void setSubRefresh(Map<String, Integer> subRefresh) {
+                this.subRefresh = subRefresh;
+            }
 
-        public void setConnect(@Nullable Integer connect) {
-            this.connect = connect;
-        }
+            public @Nullable Integer getConnect() {
+                return this.connect;
+            }
 
-        public @Nullable Integer getRefresh() {
-            return this.refresh;
-        }
+            public void setConnect(@Nullable Integer connect) {
+                this.connect = connect;
+            }
 
-        public void setRefresh(@Nullable Integer refresh) {
-            this.refresh = refresh;
-        }
-    }
+            public @Nullable Integer getRefresh() {
+                return this.refresh;
+            }
 
-    /** The connect and refresh proxies' default answers (with Spring Security). */
-    public static class Connect {
-
-        /**
-         * How long a connection identified by the connect proxy lives before Centrifugo asks the
-         * refresh proxy again (which re-checks the user's session). Unset: connections do not expire.
-         */
-        private @Nullable Duration expireAfter;
-
-        /** Whether connections without an authenticated user are accepted as anonymous. */
-        private boolean anonymous;
-
-        /** How a connection without an authenticated user is refused, when anonymous ones are not accepted. */
-        private Refusal unauthenticated = Refusal.DISCONNECT;
-
-        public @Nullable Duration getExpireAfter() {
-            return this.expireAfter;
-        }
-
-        public void setExpireAfter(@Nullable Duration expireAfter) {
-            this.expireAfter = expireAfter;
-        }
-
-        public boolean isAnonymous() {
-            return this.anonymous;
-        }
-
-        public void setAnonymous(boolean anonymous) {
-            this.anonymous = anonymous;
-        }
-
-        public Refusal getUnauthenticated() {
-            return this.unauthenticated;
-        }
-
-        public void setUnauthenticated(Refusal unauthenticated) {
-            this.unauthenticated = unauthenticated;
-        }
-
-        /** How a connection is refused. */
-        public enum Refusal {
-
-            /** Disconnect 4501 "unauthorized": the client does not reconnect. */
-            DISCONNECT,
-
-            /** Error 401 "unauthorized": the client retries with backoff. */
-            ERROR
+            public void setRefresh(@Nullable Integer refresh) {
+                this.refresh = refresh;
+            }
         }
     }
 
-    private final Publisher publisher = new Publisher();
-
-    public Publisher getPublisher() {
-        return this.publisher;
-    }
-
-    /** The client of Centrifugo's server HTTP API (CentrifugoPublisher). */
+    /** Client of Centrifugo's server HTTP API (the CentrifugoPublisher bean). */
     public static class Publisher {
 
         /** How long to wait for a TCP connection to Centrifugo. */
@@ -600,7 +593,10 @@ public class CentrifugoProperties {
         /** Asynchronous API calls on the way at once; more wait in a queue. */
         private int maxConcurrentRequests = 64;
 
-        /** Attempts in all for calls that are safe to retry (reads, publications with an idempotency key); 1 disables retries. */
+        /**
+         * Attempts in all for calls that are safe to retry (reads, publications with an idempotency
+         * key); 1 disables retries.
+         */
         private int maxAttempts = 3;
 
         /** Pause before the first retry; it doubles per attempt, with jitter. */
@@ -668,20 +664,20 @@ public class CentrifugoProperties {
             this.maxBackoff = maxBackoff;
         }
 
-        public Duration getCloseTimeout() {
-            return this.closeTimeout;
-        }
-
-        public void setCloseTimeout(Duration closeTimeout) {
-            this.closeTimeout = closeTimeout;
-        }
-
         public boolean isAutoIdempotencyKeys() {
             return this.autoIdempotencyKeys;
         }
 
         public void setAutoIdempotencyKeys(boolean autoIdempotencyKeys) {
             this.autoIdempotencyKeys = autoIdempotencyKeys;
+        }
+
+        public Duration getCloseTimeout() {
+            return this.closeTimeout;
+        }
+
+        public void setCloseTimeout(Duration closeTimeout) {
+            this.closeTimeout = closeTimeout;
         }
 
         public AutoBatching getAutoBatching() {

@@ -8,10 +8,6 @@ import dev.centrifugo4j.boot.publisher.CentrifugoApiObservationConvention;
 import dev.centrifugo4j.boot.publisher.CentrifugoPublisherMetrics;
 import dev.centrifugo4j.boot.publisher.ObservationCentrifugoApiObserver;
 import dev.centrifugo4j.boot.publisher.TransactionalCentrifugoPublisher;
-import dev.centrifugo4j.boot.token.CentrifugoTokenClaimsCustomizer;
-import dev.centrifugo4j.boot.token.TokenEndpointHandler;
-import dev.centrifugo4j.token.CentrifugoTokens;
-import dev.centrifugo4j.token.SigningAlgorithm;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;
@@ -24,30 +20,21 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.core.env.Environment;
-import org.springframework.security.core.Authentication;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.StringUtils;
-import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.RouterFunctions;
-import org.springframework.web.servlet.function.ServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Auto-configuration for talking to Centrifugo: the {@link CentrifugoPublisher} (server HTTP API),
- * {@link CentrifugoTokens}, publishing after commit and the optional token endpoint.
+ * its observations and meters, and publishing after commit. Tokens are in {@link
+ * CentrifugoTokenAutoConfiguration}.
  */
 @AutoConfiguration(
         afterName = {
@@ -162,71 +149,6 @@ public final class CentrifugoPublisherAutoConfiguration {
         }
     }
 
-    @Bean
-    @ConditionalOnMissingBean
-    @Conditional(OnTokenKeyCondition.class)
-    CentrifugoTokens centrifugoTokens(CentrifugoProperties properties, ObjectProvider<JsonMapper> jsonMapper) {
-        CentrifugoProperties.Token token = properties.getToken();
-        boolean hmac = StringUtils.hasText(token.getHmacSecret());
-        boolean privateKey = StringUtils.hasText(token.getPrivateKey());
-        if (hmac && privateKey) {
-            throw new InvalidCentrifugoPropertyException(
-                    "centrifugo.token.private-key",
-                    "both centrifugo.token.hmac-secret and centrifugo.token.private-key are set",
-                    "Set either 'centrifugo.token.hmac-secret' or 'centrifugo.token.private-key', not both:"
-                            + " Centrifugo verifies one kind of key per algorithm.",
-                    null);
-        }
-        SigningAlgorithm algorithm = token.getAlgorithm();
-        CentrifugoTokens tokens;
-        if (hmac) {
-            try {
-                tokens = CentrifugoTokens.hmac(
-                        algorithm != null ? algorithm : SigningAlgorithm.HS256, token.getHmacSecret());
-            } catch (IllegalArgumentException ex) {
-                throw new InvalidCentrifugoPropertyException(
-                        "centrifugo.token.hmac-secret",
-                        ex.getMessage(),
-                        "Set 'centrifugo.token.hmac-secret' to the value of Centrifugo's client.token.hmac_secret_key,"
-                                + " at least 32 bytes (generate one with 'openssl rand -hex 32' and set it in both),"
-                                + " and 'centrifugo.token.algorithm' to HS256, HS384 or HS512 if set.",
-                        ex);
-            }
-        } else {
-            try {
-                tokens = (algorithm != null)
-                        ? CentrifugoTokens.privateKey(algorithm, token.getPrivateKey())
-                        : CentrifugoTokens.privateKey(token.getPrivateKey());
-            } catch (IllegalArgumentException ex) {
-                throw new InvalidCentrifugoPropertyException(
-                        "centrifugo.token.private-key",
-                        ex.getMessage(),
-                        "Set 'centrifugo.token.private-key' to a PKCS#8 PEM private key (-----BEGIN PRIVATE KEY-----)"
-                                + " whose public key is Centrifugo's client.token.rsa_public_key or ecdsa_public_key,"
-                                + " and 'centrifugo.token.algorithm' to a matching RS* or ES* algorithm if set.",
-                        ex);
-            }
-        }
-        JsonMapper mapper = jsonMapper.getIfAvailable();
-        if (mapper != null) {
-            tokens = tokens.withJsonMapper(mapper);
-        }
-        return tokens.withIssuer(token.getIssuer()).withAudience(token.getAudience());
-    }
-
-    static final class OnTokenKeyCondition extends AnyNestedCondition {
-
-        OnTokenKeyCondition() {
-            super(ConfigurationCondition.ConfigurationPhase.REGISTER_BEAN);
-        }
-
-        @ConditionalOnProperty("centrifugo.token.hmac-secret")
-        static class HmacSecret {}
-
-        @ConditionalOnProperty("centrifugo.token.private-key")
-        static class PrivateKey {}
-    }
-
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(ObservationRegistry.class)
     static class ObservationConfiguration {
@@ -266,38 +188,6 @@ public final class CentrifugoPublisherAutoConfiguration {
         @ConditionalOnMissingBean
         TransactionalCentrifugoPublisher transactionalCentrifugoPublisher(CentrifugoPublisher publisher) {
             return new TransactionalCentrifugoPublisher(publisher);
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    @ConditionalOnClass({Authentication.class, RouterFunction.class})
-    @ConditionalOnBooleanProperty("centrifugo.token.endpoint.enabled")
-    static class TokenEndpointConfiguration {
-
-        @Bean
-        RouterFunction<ServerResponse> centrifugoTokenEndpointRoute(
-                CentrifugoProperties properties,
-                ObjectProvider<CentrifugoTokens> tokens,
-                ObjectProvider<CentrifugoTokenClaimsCustomizer> customizers) {
-            CentrifugoTokens issuer = tokens.getIfAvailable();
-            if (issuer == null) {
-                throw new InvalidCentrifugoPropertyException(
-                        "centrifugo.token.endpoint.enabled",
-                        "the token endpoint is enabled but there is no key to sign tokens with",
-                        "Set 'centrifugo.token.hmac-secret' (Centrifugo's client.token.hmac_secret_key) or"
-                                + " 'centrifugo.token.private-key', or remove 'centrifugo.token.endpoint.enabled'.",
-                        null);
-            }
-            TokenEndpointHandler handler = new TokenEndpointHandler(
-                    issuer,
-                    properties.getToken().getTtl(),
-                    customizers.orderedStream().toList());
-            String path = properties.getToken().getEndpoint().getPath();
-            return RouterFunctions.route()
-                    .GET(path, handler)
-                    .POST(path, handler)
-                    .build();
         }
     }
 }

@@ -26,28 +26,22 @@ final class ProxyConcurrencyLimits implements ConcurrencyLimits {
     /** The share of the request threads that one synchronous handler may hold by default. */
     static final int DEFAULT_SHARE_DIVISOR = 4;
 
-    private final CentrifugoProperties.Concurrency properties;
-
-    private final @Nullable Integer legacyRpcLimit;
+    private final CentrifugoProperties.Proxy.Concurrency properties;
 
     private final int defaultLimit;
 
     private final String defaultReason;
 
     private ProxyConcurrencyLimits(
-            CentrifugoProperties.Concurrency properties,
-            @Nullable Integer legacyRpcLimit,
-            int defaultLimit,
-            String defaultReason) {
+            CentrifugoProperties.Proxy.Concurrency properties, int defaultLimit, String defaultReason) {
         this.properties = properties;
-        this.legacyRpcLimit = legacyRpcLimit;
         this.defaultLimit = defaultLimit;
         this.defaultReason = defaultReason;
     }
 
-    @SuppressWarnings("removal")
     static ProxyConcurrencyLimits of(CentrifugoProperties properties, Environment environment) {
-        CentrifugoProperties.Concurrency concurrency = properties.getProxy().getConcurrency();
+        CentrifugoProperties.Proxy.Concurrency concurrency =
+                properties.getProxy().getConcurrency();
         check("centrifugo.proxy.concurrency.max-calls-per-handler", concurrency.getMaxCallsPerHandler());
         check("centrifugo.proxy.concurrency.connect", concurrency.getConnect());
         check("centrifugo.proxy.concurrency.refresh", concurrency.getRefresh());
@@ -55,17 +49,8 @@ final class ProxyConcurrencyLimits implements ConcurrencyLimits {
         checkAll("centrifugo.proxy.concurrency.subscribe", concurrency.getSubscribe());
         checkAll("centrifugo.proxy.concurrency.publish", concurrency.getPublish());
         checkAll("centrifugo.proxy.concurrency.sub-refresh", concurrency.getSubRefresh());
-        Integer legacy = properties.getProxy().getMaxConcurrentCallsPerMethod();
-        if (legacy != null && legacy < 0) {
-            throw new InvalidCentrifugoPropertyException(
-                    "centrifugo.proxy.max-concurrent-calls-per-method",
-                    "it is negative (" + legacy + ")",
-                    "Set centrifugo.proxy.concurrency.max-calls-per-handler instead: 0 for no limit, or a positive"
-                            + " number of calls.",
-                    null);
-        }
         if (Threading.VIRTUAL.isActive(environment)) {
-            return new ProxyConcurrencyLimits(concurrency, legacy, 0, "virtual threads: no default limit");
+            return new ProxyConcurrencyLimits(concurrency, 0, "virtual threads: no default limit");
         }
         String server = webServer();
         // The environment resolves relaxed names (SERVER_TOMCAT_THREADS_MAX) as a Binder would,
@@ -76,7 +61,7 @@ final class ProxyConcurrencyLimits implements ConcurrencyLimits {
         int limit = Math.max(1, threads / DEFAULT_SHARE_DIVISOR);
         String reason = "a quarter of the " + threads + " request threads"
                 + ((server != null) ? " (server." + server + ".threads.max)" : "");
-        return new ProxyConcurrencyLimits(concurrency, legacy, limit, reason);
+        return new ProxyConcurrencyLimits(concurrency, limit, reason);
     }
 
     private static @Nullable String webServer() {
@@ -107,9 +92,6 @@ final class ProxyConcurrencyLimits implements ConcurrencyLimits {
         Integer each = this.properties.getMaxCallsPerHandler();
         if (each != null) {
             return each;
-        }
-        if ("rpc".equals(proxy) && this.legacyRpcLimit != null) {
-            return this.legacyRpcLimit;
         }
         return async ? 0 : this.defaultLimit;
     }

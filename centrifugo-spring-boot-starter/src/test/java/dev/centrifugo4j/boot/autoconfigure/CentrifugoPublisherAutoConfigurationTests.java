@@ -1,23 +1,12 @@
 package dev.centrifugo4j.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import com.auth0.jwt.JWT;
-import com.auth0.jwt.interfaces.DecodedJWT;
 import dev.centrifugo4j.api.CentrifugoPublisher;
 import dev.centrifugo4j.api.HistoryRequest;
 import dev.centrifugo4j.api.PublishResult;
 import dev.centrifugo4j.boot.publisher.TransactionalCentrifugoPublisher;
-import dev.centrifugo4j.boot.token.CentrifugoTokenClaimsCustomizer;
 import dev.centrifugo4j.test.CentrifugoServer;
-import dev.centrifugo4j.token.CentrifugoTokens;
-import dev.centrifugo4j.token.SigningAlgorithm;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -33,28 +21,16 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.ServerResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 class CentrifugoPublisherAutoConfigurationTests {
 
     private static final AutoConfigurations AUTO_CONFIGURATIONS =
             AutoConfigurations.of(JacksonAutoConfiguration.class, CentrifugoPublisherAutoConfiguration.class);
-
-    private static final String SECRET = "0123456789abcdef0123456789abcdef-spring";
 
     private static CentrifugoServer centrifugo;
 
@@ -187,65 +163,6 @@ class CentrifugoPublisherAutoConfigurationTests {
     }
 
     @Nested
-    class Tokens {
-
-        @Test
-        void areHs256WithTheConfiguredSecret() {
-            runner.withPropertyValues("centrifugo.token.hmac-secret=" + SECRET).run(context -> {
-                DecodedJWT jwt = JWT.decode(
-                        context.getBean(CentrifugoTokens.class).connectionToken("42", Duration.ofMinutes(5)));
-                assertThat(jwt.getSubject()).isEqualTo("42");
-                assertThat(jwt.getAlgorithm()).isEqualTo("HS256");
-            });
-        }
-
-        @Test
-        void useTheConfiguredAlgorithmIssuerAndAudience() {
-            runner.withPropertyValues(
-                            "centrifugo.token.hmac-secret=" + SECRET,
-                            "centrifugo.token.algorithm=HS512",
-                            "centrifugo.token.issuer=my-app",
-                            "centrifugo.token.audience=centrifugo")
-                    .run(context -> {
-                        DecodedJWT jwt = JWT.decode(
-                                context.getBean(CentrifugoTokens.class).connectionToken("42", Duration.ofMinutes(5)));
-                        assertThat(jwt.getAlgorithm()).isEqualTo("HS512");
-                        assertThat(jwt.getIssuer()).isEqualTo("my-app");
-                        assertThat(jwt.getAudience()).containsExactly("centrifugo");
-                    });
-        }
-
-        @Test
-        void withAPrivateKeyTheAlgorithmFollowsTheKey() throws Exception {
-            KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
-            ec.initialize(new ECGenParameterSpec("secp384r1"));
-            String pem = "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder()
-                            .encodeToString(ec.generateKeyPair().getPrivate().getEncoded())
-                    + "\n-----END PRIVATE KEY-----";
-
-            runner.withPropertyValues("centrifugo.token.private-key=" + pem)
-                    .run(context -> assertThat(
-                                    context.getBean(CentrifugoTokens.class).algorithm())
-                            .isEqualTo(SigningAlgorithm.ES384));
-        }
-
-        @Test
-        void aShortSecretStopsTheApplicationWithTheReason() {
-            runner.withPropertyValues("centrifugo.token.hmac-secret=short")
-                    .run(context -> assertThat(context)
-                            .getFailure()
-                            .rootCause()
-                            .hasMessageContaining("'secret' must be at least 32 bytes"));
-        }
-
-        @Test
-        void areNotConfiguredWithoutAKey() {
-            runner.run(context -> assertThat(context).doesNotHaveBean(CentrifugoTokens.class));
-        }
-    }
-
-    @Nested
     class PublishAfterCommit {
 
         private final TransactionTemplate transactions = new TransactionTemplate(new NoResourceTransactionManager());
@@ -312,92 +229,6 @@ class CentrifugoPublisherAutoConfigurationTests {
         void isLeftOutWithoutSpringTransactions() {
             runner.withClassLoader(new FilteredClassLoader(TransactionSynchronizationManager.class))
                     .run(context -> assertThat(context).doesNotHaveBean(TransactionalCentrifugoPublisher.class));
-        }
-    }
-
-    @Nested
-    class TokenEndpoint {
-
-        private final WebApplicationContextRunner webRunner = new WebApplicationContextRunner()
-                .withConfiguration(AUTO_CONFIGURATIONS)
-                .withPropertyValues("centrifugo.token.hmac-secret=" + SECRET);
-
-        @AfterEach
-        void clearSecurityContext() {
-            SecurityContextHolder.clearContext();
-        }
-
-        @SuppressWarnings("unchecked")
-        private MockMvc mvc(org.springframework.context.ApplicationContext context) {
-            RouterFunction<ServerResponse> route =
-                    context.getBean("centrifugoTokenEndpointRoute", RouterFunction.class);
-            return MockMvcBuilders.routerFunctions(route).build();
-        }
-
-        @Test
-        void issuesATokenForTheAuthenticatedUserWithCustomizedClaims() {
-            webRunner
-                    .withPropertyValues(
-                            "centrifugo.token.endpoint.enabled=true", "centrifugo.token.endpoint.path=/api/rt-token")
-                    .withUserConfiguration(ClaimsCustomizerConfiguration.class)
-                    .run(context -> {
-                        SecurityContextHolder.getContext()
-                                .setAuthentication(
-                                        UsernamePasswordAuthenticationToken.authenticated("alice", "n/a", List.of()));
-
-                        String body = mvc(context)
-                                .perform(get("/api/rt-token"))
-                                .andReturn()
-                                .getResponse()
-                                .getContentAsString();
-
-                        String token = JsonMapper.builder()
-                                .build()
-                                .readTree(body)
-                                .path("token")
-                                .asString();
-                        DecodedJWT jwt = JWT.decode(token);
-                        assertThat(jwt.getSubject()).isEqualTo("alice");
-                        assertThat(jwt.getClaim("channels").asList(String.class))
-                                .containsExactly("personal:alice");
-                    });
-        }
-
-        @Test
-        void answers401WithoutAnAuthenticatedUser() {
-            webRunner
-                    .withPropertyValues("centrifugo.token.endpoint.enabled=true")
-                    .run(context -> {
-                        int status = mvc(context)
-                                .perform(post("/centrifugo/token"))
-                                .andReturn()
-                                .getResponse()
-                                .getStatus();
-
-                        assertThat(status).isEqualTo(401);
-                    });
-        }
-
-        @Test
-        void isOffUnlessEnabled() {
-            webRunner.run(context -> assertThat(context).doesNotHaveBean("centrifugoTokenEndpointRoute"));
-        }
-
-        @Test
-        void isLeftOutWithoutSpringSecurity() {
-            webRunner
-                    .withPropertyValues("centrifugo.token.endpoint.enabled=true")
-                    .withClassLoader(new FilteredClassLoader(org.springframework.security.core.Authentication.class))
-                    .run(context -> assertThat(context).doesNotHaveBean("centrifugoTokenEndpointRoute"));
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class ClaimsCustomizerConfiguration {
-
-        @Bean
-        CentrifugoTokenClaimsCustomizer personalChannel() {
-            return (claims, authentication) -> claims.withChannels(List.of("personal:" + authentication.getName()));
         }
     }
 

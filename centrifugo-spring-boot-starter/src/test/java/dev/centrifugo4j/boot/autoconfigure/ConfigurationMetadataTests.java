@@ -3,7 +3,6 @@ package dev.centrifugo4j.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,32 +15,22 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Every centrifugo.* property is in the configuration metadata, with a description. */
 class ConfigurationMetadataTests {
 
     private static final Pattern PROPERTY_IN_SOURCE = Pattern.compile("\"(centrifugo\\.[a-z0-9.-]+)\"");
 
-    private static JsonNode metadata() throws IOException {
-        try (InputStream in = ConfigurationMetadataTests.class
-                .getClassLoader()
-                .getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
-            assertThat(in).as("spring-configuration-metadata.json").isNotNull();
-            return JsonMapper.shared().readTree(in);
-        }
+    private static JsonNode metadata() {
+        return PropertiesDocumentation.metadata(ConfigurationMetadataTests.class.getClassLoader());
     }
 
-    private static Set<String> documented() throws IOException {
-        Set<String> names = new TreeSet<>();
-        metadata()
-                .get("properties")
-                .forEach(property -> names.add(property.get("name").asString()));
-        return names;
+    private static Set<String> documented() {
+        return new TreeSet<>(PropertiesDocumentation.names(metadata()));
     }
 
     @Test
-    void everyPropertyHasADescription() throws IOException {
+    void everyPropertyHasADescription() {
         List<String> undocumented = new ArrayList<>();
         for (JsonNode property : metadata().get("properties")) {
             JsonNode description = property.get("description");

@@ -18,8 +18,10 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 class InvalidCentrifugoPropertyFailureAnalyzerTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(
-                    AutoConfigurations.of(JacksonAutoConfiguration.class, CentrifugoPublisherAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(
+                    JacksonAutoConfiguration.class,
+                    CentrifugoTokenAutoConfiguration.class,
+                    CentrifugoPublisherAutoConfiguration.class));
 
     private static FailureAnalysis analysis(AssertableApplicationContext context) {
         assertThat(context).hasFailed();

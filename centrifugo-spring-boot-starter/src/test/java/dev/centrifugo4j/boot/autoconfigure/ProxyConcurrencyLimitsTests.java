@@ -166,21 +166,6 @@ class ProxyConcurrencyLimitsTests {
         }
 
         @Test
-        @SuppressWarnings("removal")
-        void theDeprecatedRpcLimitStillLimitsRpcMethods() {
-            ProxyConcurrencyLimitsTests.this
-                    .runner
-                    .withPropertyValues("centrifugo.proxy.max-concurrent-calls-per-method=1")
-                    .run((context) -> assertThat(bulkheads(context))
-                            .containsExactlyInAnyOrder(
-                                    "rpc limits.slow 1",
-                                    "rpc limits.async 1",
-                                    "subscribe limits:{id} 50",
-                                    "publish limits:{id} 50",
-                                    "connect connect 50"));
-        }
-
-        @Test
         void aHandlerNameThatNamesNoHandlerStopsTheStart() {
             ProxyConcurrencyLimitsTests.this
                     .runner

@@ -43,7 +43,7 @@ import org.springframework.context.annotation.Configuration;
             "centrifugo.proxy.secret=s3cret",
             "centrifugo.proxy.async-timeout=300ms",
             "centrifugo.proxy.max-body-size=2KB",
-            "centrifugo.proxy.max-concurrent-calls-per-method=1"
+            "centrifugo.proxy.concurrency.rpc[observed.limited]=1"
         })
 class ProxyObservationTests {
 

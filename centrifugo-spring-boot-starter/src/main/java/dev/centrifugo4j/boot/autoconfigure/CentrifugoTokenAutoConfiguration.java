@@ -1,0 +1,148 @@
+package dev.centrifugo4j.boot.autoconfigure;
+
+import dev.centrifugo4j.boot.token.CentrifugoTokenClaimsCustomizer;
+import dev.centrifugo4j.boot.token.TokenEndpointHandler;
+import dev.centrifugo4j.token.CentrifugoTokens;
+import dev.centrifugo4j.token.SigningAlgorithm;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ConfigurationCondition;
+import org.springframework.security.core.Authentication;
+import org.springframework.util.StringUtils;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Auto-configuration for connection tokens: {@link CentrifugoTokens} when {@code
+ * centrifugo.token.hmac-secret} or {@code centrifugo.token.private-key} is set, and, with Spring
+ * Security in a servlet application, the token endpoint ({@code centrifugo.token.endpoint.enabled})
+ * that hands tokens to authenticated users.
+ *
+ * <p>Runs before {@link CentrifugoPublisherAutoConfiguration}, which configured the tokens until
+ * they had an auto-configuration of their own, so that an auto-configuration ordered after that one
+ * still finds them.
+ */
+@AutoConfiguration(
+        before = CentrifugoPublisherAutoConfiguration.class,
+        afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnClass(CentrifugoTokens.class)
+@EnableConfigurationProperties(CentrifugoProperties.class)
+public final class CentrifugoTokenAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    @Conditional(OnTokenKeyCondition.class)
+    CentrifugoTokens centrifugoTokens(CentrifugoProperties properties, ObjectProvider<JsonMapper> jsonMapper) {
+        CentrifugoProperties.Token token = properties.getToken();
+        CentrifugoTokens tokens = signer(token);
+        JsonMapper mapper = jsonMapper.getIfAvailable();
+        if (mapper != null) {
+            tokens = tokens.withJsonMapper(mapper);
+        }
+        return tokens.withIssuer(token.getIssuer()).withAudience(token.getAudience());
+    }
+
+    private static CentrifugoTokens signer(CentrifugoProperties.Token token) {
+        boolean hmac = StringUtils.hasText(token.getHmacSecret());
+        if (hmac && StringUtils.hasText(token.getPrivateKey())) {
+            throw new InvalidCentrifugoPropertyException(
+                    "centrifugo.token.private-key",
+                    "both centrifugo.token.hmac-secret and centrifugo.token.private-key are set",
+                    "Set either 'centrifugo.token.hmac-secret' or 'centrifugo.token.private-key', not both:"
+                            + " Centrifugo verifies one kind of key per algorithm.",
+                    null);
+        }
+        SigningAlgorithm algorithm = token.getAlgorithm();
+        if (hmac) {
+            try {
+                return CentrifugoTokens.hmac(
+                        (algorithm != null) ? algorithm : SigningAlgorithm.HS256, token.getHmacSecret());
+            } catch (IllegalArgumentException ex) {
+                throw new InvalidCentrifugoPropertyException(
+                        "centrifugo.token.hmac-secret",
+                        ex.getMessage(),
+                        "Set 'centrifugo.token.hmac-secret' to the value of Centrifugo's client.token.hmac_secret_key,"
+                                + " at least 32 bytes (generate one with 'openssl rand -hex 32' and set it in both),"
+                                + " and 'centrifugo.token.algorithm' to HS256, HS384 or HS512 if set.",
+                        ex);
+            }
+        }
+        try {
+            return (algorithm != null)
+                    ? CentrifugoTokens.privateKey(algorithm, token.getPrivateKey())
+                    : CentrifugoTokens.privateKey(token.getPrivateKey());
+        } catch (IllegalArgumentException ex) {
+            throw new InvalidCentrifugoPropertyException(
+                    "centrifugo.token.private-key",
+                    ex.getMessage(),
+                    "Set 'centrifugo.token.private-key' to a PKCS#8 PEM private key (-----BEGIN PRIVATE KEY-----)"
+                            + " whose public key is Centrifugo's client.token.rsa_public_key or ecdsa_public_key,"
+                            + " and 'centrifugo.token.algorithm' to a matching RS* or ES* algorithm if set.",
+                    ex);
+        }
+    }
+
+    static final class OnTokenKeyCondition extends AnyNestedCondition {
+
+        OnTokenKeyCondition() {
+            super(ConfigurationCondition.ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnProperty("centrifugo.token.hmac-secret")
+        static class HmacSecret {}
+
+        @ConditionalOnProperty("centrifugo.token.private-key")
+        static class PrivateKey {}
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass({Authentication.class, RouterFunction.class})
+    @ConditionalOnBooleanProperty("centrifugo.token.endpoint.enabled")
+    static class TokenEndpointConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        TokenEndpointHandler centrifugoTokenEndpointHandler(
+                CentrifugoProperties properties,
+                ObjectProvider<CentrifugoTokens> tokens,
+                ObjectProvider<CentrifugoTokenClaimsCustomizer> customizers) {
+            CentrifugoTokens issuer = tokens.getIfAvailable();
+            if (issuer == null) {
+                throw new InvalidCentrifugoPropertyException(
+                        "centrifugo.token.endpoint.enabled",
+                        "the token endpoint is enabled but there is no key to sign tokens with",
+                        "Set 'centrifugo.token.hmac-secret' (Centrifugo's client.token.hmac_secret_key) or"
+                                + " 'centrifugo.token.private-key', or remove 'centrifugo.token.endpoint.enabled'.",
+                        null);
+            }
+            return new TokenEndpointHandler(
+                    issuer,
+                    properties.getToken().getTtl(),
+                    customizers.orderedStream().toList());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(name = "centrifugoTokenEndpointRoute")
+        RouterFunction<ServerResponse> centrifugoTokenEndpointRoute(
+                CentrifugoProperties properties, TokenEndpointHandler handler) {
+            String path = properties.getToken().getEndpoint().getPath();
+            return RouterFunctions.route()
+                    .GET(path, handler)
+                    .POST(path, handler)
+                    .build();
+        }
+    }
+}

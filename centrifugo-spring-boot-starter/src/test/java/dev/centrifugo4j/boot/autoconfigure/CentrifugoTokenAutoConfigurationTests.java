@@ -1,0 +1,280 @@
+package dev.centrifugo4j.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import dev.centrifugo4j.api.CentrifugoPublisher;
+import dev.centrifugo4j.boot.token.CentrifugoTokenClaimsCustomizer;
+import dev.centrifugo4j.boot.token.TokenEndpointHandler;
+import dev.centrifugo4j.token.CentrifugoTokens;
+import dev.centrifugo4j.token.SigningAlgorithm;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+class CentrifugoTokenAutoConfigurationTests {
+
+    private static final AutoConfigurations AUTO_CONFIGURATIONS =
+            AutoConfigurations.of(JacksonAutoConfiguration.class, CentrifugoTokenAutoConfiguration.class);
+
+    private static final String SECRET = "0123456789abcdef0123456789abcdef-spring";
+
+    private static final String OTHER_SECRET = "fedcba9876543210fedcba9876543210-other";
+
+    private final ApplicationContextRunner runner =
+            new ApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS);
+
+    private static String connectionToken(ApplicationContext context) {
+        return context.getBean(CentrifugoTokens.class).connectionToken("42", Duration.ofMinutes(5));
+    }
+
+    @Nested
+    class Tokens {
+
+        @Test
+        void areHs256WithTheConfiguredSecret() {
+            runner.withPropertyValues("centrifugo.token.hmac-secret=" + SECRET).run(context -> {
+                DecodedJWT jwt = JWT.require(Algorithm.HMAC256(SECRET)).build().verify(connectionToken(context));
+                assertThat(jwt.getSubject()).isEqualTo("42");
+                assertThat(jwt.getAlgorithm()).isEqualTo("HS256");
+            });
+        }
+
+        @Test
+        void useTheConfiguredAlgorithmIssuerAndAudience() {
+            runner.withPropertyValues(
+                            "centrifugo.token.hmac-secret=" + SECRET,
+                            "centrifugo.token.algorithm=HS512",
+                            "centrifugo.token.issuer=my-app",
+                            "centrifugo.token.audience=centrifugo")
+                    .run(context -> {
+                        DecodedJWT jwt = JWT.decode(connectionToken(context));
+                        assertThat(jwt.getAlgorithm()).isEqualTo("HS512");
+                        assertThat(jwt.getIssuer()).isEqualTo("my-app");
+                        assertThat(jwt.getAudience()).containsExactly("centrifugo");
+                    });
+        }
+
+        @Test
+        void withAPrivateKeyTheAlgorithmFollowsTheKey() throws Exception {
+            KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+            ec.initialize(new ECGenParameterSpec("secp384r1"));
+            String pem = "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder()
+                            .encodeToString(ec.generateKeyPair().getPrivate().getEncoded())
+                    + "\n-----END PRIVATE KEY-----";
+
+            runner.withPropertyValues("centrifugo.token.private-key=" + pem)
+                    .run(context -> assertThat(
+                                    context.getBean(CentrifugoTokens.class).algorithm())
+                            .isEqualTo(SigningAlgorithm.ES384));
+        }
+
+        @Test
+        void areNotConfiguredWithoutAKey() {
+            runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(CentrifugoTokens.class));
+        }
+
+        @Test
+        void backOffWhenTheApplicationDefinesItsOwn() {
+            CentrifugoTokens own = CentrifugoTokens.hmac(OTHER_SECRET);
+            runner.withPropertyValues("centrifugo.token.hmac-secret=" + SECRET)
+                    .withBean(CentrifugoTokens.class, () -> own)
+                    .run(context ->
+                            assertThat(context).getBean(CentrifugoTokens.class).isSameAs(own));
+        }
+
+        @Test
+        void aShortSecretStopsTheApplicationNamingTheProperty() {
+            runner.withPropertyValues("centrifugo.token.hmac-secret=short").run(context -> {
+                assertThat(context).getFailure().rootCause().hasMessageContaining("'secret' must be at least 32 bytes");
+                FailureAnalysis analysis =
+                        new InvalidCentrifugoPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+                assertThat(analysis).isNotNull();
+                assertThat(analysis.getDescription()).startsWith("The property 'centrifugo.token.hmac-secret'");
+                assertThat(analysis.getAction()).contains("openssl rand -hex 32");
+            });
+        }
+
+        @Test
+        void areLeftOutWithoutTheCoreTokenClasses() {
+            runner.withPropertyValues("centrifugo.token.hmac-secret=short")
+                    .withClassLoader(new FilteredClassLoader(CentrifugoTokens.class))
+                    .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(CentrifugoTokens.class));
+        }
+
+        @Test
+        void doNotNeedThePublishersHttpClient() {
+            runner.withConfiguration(AutoConfigurations.of(CentrifugoPublisherAutoConfiguration.class))
+                    .withPropertyValues("centrifugo.token.hmac-secret=" + SECRET)
+                    .withClassLoader(new FilteredClassLoader(OkHttpClient.class))
+                    .run(context -> assertThat(context)
+                            .hasSingleBean(CentrifugoTokens.class)
+                            .doesNotHaveBean(CentrifugoPublisher.class));
+        }
+    }
+
+    @Nested
+    class TokenEndpoint {
+
+        private final WebApplicationContextRunner webRunner = new WebApplicationContextRunner()
+                .withConfiguration(AUTO_CONFIGURATIONS)
+                .withPropertyValues("centrifugo.token.endpoint.enabled=true");
+
+        @AfterEach
+        void clearSecurityContext() {
+            SecurityContextHolder.clearContext();
+        }
+
+        @SuppressWarnings("unchecked")
+        private MockMvc mvc(ApplicationContext context) {
+            RouterFunction<ServerResponse> route =
+                    context.getBean("centrifugoTokenEndpointRoute", RouterFunction.class);
+            return MockMvcBuilders.routerFunctions(route).build();
+        }
+
+        /** The token the endpoint answers at the path for the user alice. */
+        private String tokenForAlice(ApplicationContext context, String path) throws Exception {
+            SecurityContextHolder.getContext()
+                    .setAuthentication(UsernamePasswordAuthenticationToken.authenticated("alice", "n/a", List.of()));
+            String body =
+                    mvc(context).perform(get(path)).andReturn().getResponse().getContentAsString();
+            return JsonMapper.shared().readTree(body).path("token").asString();
+        }
+
+        @Test
+        void issuesATokenForTheAuthenticatedUserWithCustomizedClaims() {
+            webRunner
+                    .withPropertyValues(
+                            "centrifugo.token.hmac-secret=" + SECRET, "centrifugo.token.endpoint.path=/api/rt-token")
+                    .withUserConfiguration(ClaimsCustomizerConfiguration.class)
+                    .run(context -> {
+                        DecodedJWT jwt = JWT.require(Algorithm.HMAC256(SECRET))
+                                .build()
+                                .verify(tokenForAlice(context, "/api/rt-token"));
+                        assertThat(jwt.getSubject()).isEqualTo("alice");
+                        assertThat(jwt.getClaim("channels").asList(String.class))
+                                .containsExactly("personal:alice");
+                    });
+        }
+
+        @Test
+        void answers401WithoutAnAuthenticatedUser() {
+            webRunner
+                    .withPropertyValues("centrifugo.token.hmac-secret=" + SECRET)
+                    .run(context -> assertThat(mvc(context)
+                                    .perform(post("/centrifugo/token"))
+                                    .andReturn()
+                                    .getResponse()
+                                    .getStatus())
+                            .isEqualTo(401));
+        }
+
+        @Test
+        void signsWithTheApplicationsOwnTokens() {
+            webRunner
+                    .withBean(CentrifugoTokens.class, () -> CentrifugoTokens.hmac(OTHER_SECRET))
+                    .run(context -> assertThat(JWT.require(Algorithm.HMAC256(OTHER_SECRET))
+                                    .build()
+                                    .verify(tokenForAlice(context, "/centrifugo/token"))
+                                    .getSubject())
+                            .isEqualTo("alice"));
+        }
+
+        @Test
+        void backsOffWhenTheApplicationDefinesItsOwnHandler() {
+            CentrifugoTokenClaimsCustomizer own = (claims, authentication) -> claims.withChannels(List.of("own"));
+            webRunner
+                    .withBean(
+                            TokenEndpointHandler.class,
+                            () -> new TokenEndpointHandler(
+                                    CentrifugoTokens.hmac(SECRET), Duration.ofMinutes(1), List.of(own)))
+                    .run(context -> assertThat(JWT.decode(tokenForAlice(context, "/centrifugo/token"))
+                                    .getClaim("channels")
+                                    .asList(String.class))
+                            .containsExactly("own"));
+        }
+
+        @Test
+        void enabledWithoutAKeyStopsTheApplicationNamingTheProperty() {
+            webRunner.run(context -> {
+                assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .isInstanceOf(InvalidCentrifugoPropertyException.class)
+                        .hasMessage("Invalid centrifugo.token.endpoint.enabled: the token endpoint is enabled but"
+                                + " there is no key to sign tokens with");
+                FailureAnalysis analysis =
+                        new InvalidCentrifugoPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+                assertThat(analysis).isNotNull();
+                assertThat(analysis.getAction()).contains("'centrifugo.token.hmac-secret'");
+            });
+        }
+
+        @Test
+        void isOffUnlessEnabled() {
+            webRunner
+                    .withPropertyValues(
+                            "centrifugo.token.hmac-secret=" + SECRET, "centrifugo.token.endpoint.enabled=false")
+                    .run(context -> assertThat(context)
+                            .hasSingleBean(CentrifugoTokens.class)
+                            .doesNotHaveBean("centrifugoTokenEndpointRoute")
+                            .doesNotHaveBean(TokenEndpointHandler.class));
+        }
+
+        @Test
+        void isLeftOutWithoutSpringSecurity() {
+            webRunner
+                    .withPropertyValues("centrifugo.token.hmac-secret=" + SECRET)
+                    .withClassLoader(new FilteredClassLoader(Authentication.class))
+                    .run(context -> assertThat(context)
+                            .hasSingleBean(CentrifugoTokens.class)
+                            .doesNotHaveBean("centrifugoTokenEndpointRoute"));
+        }
+
+        @Test
+        void isLeftOutOfAnApplicationThatIsNotAServletWebApplication() {
+            runner.withPropertyValues(
+                            "centrifugo.token.hmac-secret=" + SECRET, "centrifugo.token.endpoint.enabled=true")
+                    .run(context -> assertThat(context)
+                            .hasSingleBean(CentrifugoTokens.class)
+                            .doesNotHaveBean("centrifugoTokenEndpointRoute"));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ClaimsCustomizerConfiguration {
+
+        @Bean
+        CentrifugoTokenClaimsCustomizer personalChannel() {
+            return (claims, authentication) -> claims.withChannels(List.of("personal:" + authentication.getName()));
+        }
+    }
+}
