@@ -39,19 +39,18 @@ class ConfigMojoTests {
     void writesTheGoldenConfigurationWithTheDefaults(@TempDir Path dir) throws Exception {
         Path output = dir.resolve("centrifugo/config.json");
 
-        mojo(new File("src/test/resources/zoo-contract.json"), output.toFile()).execute();
+        mojo(Fixtures.file("zoo-contract.json"), output.toFile()).execute();
 
         assertThat(Files.readString(output, StandardCharsets.UTF_8))
-                .isEqualTo(Files.readString(Path.of("src/test/resources/golden/config/zoo.json")));
+                .isEqualTo(Files.readString(Fixtures.path("golden/config/zoo.json")));
     }
 
     @Test
     void failsWithAMessageTheUserCanActOn(@TempDir Path dir) throws Exception {
         ConfigMojo missing =
                 mojo(dir.resolve("none.json").toFile(), dir.resolve("c.json").toFile());
-        ConfigMojo badVariable = mojo(
-                new File("src/test/resources/zoo-contract.json"),
-                dir.resolve("c.json").toFile());
+        ConfigMojo badVariable =
+                mojo(Fixtures.file("zoo-contract.json"), dir.resolve("c.json").toFile());
         set(badVariable, "secretVariable", "PROXY_SECRET");
 
         assertThatExceptionOfType(MojoFailureException.class)

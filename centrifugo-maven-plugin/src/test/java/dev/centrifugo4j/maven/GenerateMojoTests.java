@@ -29,7 +29,7 @@ class GenerateMojoTests {
 
     @Test
     void writesTheTypeScriptClientIntoItsFolder(@TempDir Path output) throws Exception {
-        mojo(new File("src/test/resources/zoo-contract.json"), output.toFile(), "all", "zoo-client")
+        mojo(Fixtures.file("zoo-contract.json"), output.toFile(), "all", "zoo-client")
                 .execute();
 
         assertThat(output.resolve("typescript/src/index.ts")).exists();
@@ -47,7 +47,7 @@ class GenerateMojoTests {
 
     @Test
     void failsOnAnUnknownLanguageOrAnInvalidPackageName(@TempDir Path output) throws Exception {
-        File contract = new File("src/test/resources/zoo-contract.json");
+        File contract = Fixtures.file("zoo-contract.json");
 
         assertThatExceptionOfType(MojoFailureException.class)
                 .isThrownBy(mojo(contract, output.toFile(), "python,cobol", "zoo-client")::execute)
