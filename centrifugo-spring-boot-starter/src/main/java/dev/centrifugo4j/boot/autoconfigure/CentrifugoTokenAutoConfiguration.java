@@ -55,7 +55,10 @@ public final class CentrifugoTokenAutoConfiguration {
     }
 
     private static CentrifugoTokens signer(CentrifugoProperties.Token token) {
-        boolean hmac = StringUtils.hasText(token.getHmacSecret());
+        // An empty hmac-secret (say, an unset environment variable) without a private key is a secret too
+        // short to sign with, not a request for a private key.
+        boolean hmac = StringUtils.hasText(token.getHmacSecret())
+                || (token.getHmacSecret() != null && !StringUtils.hasText(token.getPrivateKey()));
         if (hmac && StringUtils.hasText(token.getPrivateKey())) {
             throw new InvalidCentrifugoPropertyException(
                     "centrifugo.token.private-key",

@@ -221,7 +221,12 @@ class CentrifugoAutoConfigurationTests {
             FailureAnalysis analysis = new dev.centrifugo4j.boot.rpc.TestAnalyzers()
                     .analyze(new HandlersNotIndexedException(java.util.List.of("a.B.c()")));
             assertThat(analysis.getDescription()).contains("a.B.c()");
-            assertThat(analysis.getAction()).contains("<proc>full</proc>").contains("annotationProcessorPaths");
+            assertThat(analysis.getAction())
+                    .contains(
+                            "<artifactId>centrifugo-processor</artifactId>",
+                            "annotationProcessorPaths",
+                            "<proc>full</proc>")
+                    .doesNotContain("centrifugo-core");
         }
     }
 

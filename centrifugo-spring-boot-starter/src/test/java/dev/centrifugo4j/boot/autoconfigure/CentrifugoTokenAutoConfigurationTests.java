@@ -124,6 +124,20 @@ class CentrifugoTokenAutoConfigurationTests {
         }
 
         @Test
+        void anEmptySecretStopsTheApplicationNamingTheSecretNotThePrivateKey() {
+            // centrifugo.token.hmac-secret=${CENTRIFUGO_SECRET:} with the variable unset
+            runner.withPropertyValues("centrifugo.token.hmac-secret=").run(context -> {
+                assertThat(context).getFailure().rootCause().hasMessageContaining("'secret' must not be empty");
+                FailureAnalysis analysis =
+                        new InvalidCentrifugoPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+                assertThat(analysis).isNotNull();
+                assertThat(analysis.getDescription())
+                        .startsWith("The property 'centrifugo.token.hmac-secret'")
+                        .doesNotContain("private-key");
+            });
+        }
+
+        @Test
         void areLeftOutWithoutTheCoreTokenClasses() {
             runner.withPropertyValues("centrifugo.token.hmac-secret=short")
                     .withClassLoader(new FilteredClassLoader(CentrifugoTokens.class))
