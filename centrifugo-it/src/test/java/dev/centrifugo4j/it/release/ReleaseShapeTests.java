@@ -66,7 +66,7 @@ class ReleaseShapeTests {
         for (int i = 0; i < managed.getLength(); i++) {
             Element dependency = (Element) managed.item(i);
             assertThat(child(dependency, "groupId")).isEqualTo("dev.centrifugo4j");
-            assertThat(child(dependency, "version")).isEqualTo(version);
+            assertThat(resolved(bom, child(dependency, "version"))).isEqualTo(version);
             artifacts.add(child(dependency, "artifactId"));
         }
 
@@ -151,6 +151,14 @@ class ReleaseShapeTests {
             }
         }
         return null;
+    }
+
+    /** The value with a {@code ${property}} of the project replaced by the property's value. */
+    private static String resolved(Element project, String value) {
+        if (value != null && value.startsWith("${") && value.endsWith("}")) {
+            return property(project, value.substring(2, value.length() - 1));
+        }
+        return value;
     }
 
     private static String property(Element project, String name) {
