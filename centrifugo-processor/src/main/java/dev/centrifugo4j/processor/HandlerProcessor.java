@@ -1,20 +1,30 @@
 package dev.centrifugo4j.processor;
 
+import static dev.centrifugo4j.processor.AnnotationMirrors.annotationOf;
+import static dev.centrifugo4j.processor.AnnotationMirrors.annotationType;
+import static dev.centrifugo4j.processor.AnnotationMirrors.containsNullable;
+import static dev.centrifugo4j.processor.AnnotationMirrors.declarationAndTypeAnnotations;
+import static dev.centrifugo4j.processor.AnnotationMirrors.writtenValue;
+import static dev.centrifugo4j.processor.HandlerAnnotations.handlerAnnotationsOf;
+import static dev.centrifugo4j.processor.HandlerAnnotations.handlerMethodsOf;
+import static dev.centrifugo4j.processor.TypeMirrors.completionStageArgument;
+import static dev.centrifugo4j.processor.TypeMirrors.containsError;
+import static dev.centrifugo4j.processor.TypeMirrors.containsTypeVariable;
+import static dev.centrifugo4j.processor.TypeMirrors.isCompletionStage;
+import static dev.centrifugo4j.processor.TypeMirrors.isDeclaredType;
+import static dev.centrifugo4j.processor.TypeMirrors.isGeneric;
+
 import com.palantir.javapoet.ClassName;
 import dev.centrifugo4j.contract.ChannelPattern;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,15 +50,12 @@ import javax.lang.model.element.Name;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
-import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 import org.jspecify.annotations.Nullable;
@@ -86,10 +93,6 @@ public final class HandlerProcessor extends AbstractProcessor {
     /** The qualified name of the annotation that declares a typed channel on its publication type. */
     public static final String CHANNEL_PUBLICATION = "dev.centrifugo4j.channel.ChannelPublication";
 
-    /** Every handler annotation, in the order the messages name them. */
-    private static final List<String> HANDLER_ANNOTATIONS =
-            List.of(WEB_SOCKET_RPC, ON_SUBSCRIBE, ON_PUBLISH, ON_SUB_REFRESH);
-
     /**
      * The resource that lists the generated indexes, one class name per line: the runtime's {@code
      * HandlerIndex.INDEX_RESOURCE}, written out because the processor depends on nothing of the
@@ -106,13 +109,9 @@ public final class HandlerProcessor extends AbstractProcessor {
 
     private static final String CHANNEL_VARIABLE = "dev.centrifugo4j.channel.ChannelVariable";
 
-    private static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";
-
     private static final String VALID = "jakarta.validation.Valid";
 
     private static final String CONSTRAINT = "jakarta.validation.Constraint";
-
-    private static final String NULLABLE = "Nullable";
 
     /** Centrifugo's rule for namespace names, which RPC namespaces share. */
     private static final Pattern NAMESPACE = Pattern.compile("^[-a-zA-Z0-9_.]{2,}$");
@@ -154,6 +153,8 @@ public final class HandlerProcessor extends AbstractProcessor {
 
     private @Nullable ContractWriter contract;
 
+    private @Nullable Diagnostics diagnostics;
+
     /** Creates the processor; javac does this through {@code META-INF/services}. */
     public HandlerProcessor() {}
 
@@ -193,6 +194,7 @@ public final class HandlerProcessor extends AbstractProcessor {
         this.generator = new HandlerIndexGenerator(this.elements);
         this.schemas = new ContractSchemas(this.elements, this.types, EnumJsonValues.of(processingEnv));
         this.contract = new ContractWriter(this.schemas);
+        this.diagnostics = new Diagnostics(processingEnv.getMessager());
     }
 
     @Override
@@ -206,7 +208,7 @@ public final class HandlerProcessor extends AbstractProcessor {
                 }
             }
             this.deferredHandlers.clear();
-            for (String annotationName : HANDLER_ANNOTATIONS) {
+            for (String annotationName : HandlerAnnotations.QUALIFIED_NAMES) {
                 TypeElement annotation = elements().getTypeElement(annotationName);
                 if (annotation == null) {
                     continue;
@@ -239,7 +241,7 @@ public final class HandlerProcessor extends AbstractProcessor {
                 }
             }
         } catch (RuntimeException ex) {
-            report(Message.INTERNAL_ERROR, null, null, null, describe(ex));
+            diagnostics().reportInternalError(null, ex);
         }
         // Other processors may want to see the handler annotations too.
         return false;
@@ -267,14 +269,15 @@ public final class HandlerProcessor extends AbstractProcessor {
             for (ExecutableElement method : methods) {
                 List<AnnotationMirror> annotations = handlerAnnotationsOf(method);
                 if (annotations.size() > 1) {
-                    report(
-                            Message.MULTIPLE_HANDLER_ANNOTATIONS,
-                            method,
-                            annotations.get(1),
-                            null,
-                            method.getSimpleName(),
-                            annotationType(annotations.get(0)).getSimpleName(),
-                            annotationType(annotations.get(1)).getSimpleName());
+                    diagnostics()
+                            .report(
+                                    Message.MULTIPLE_HANDLER_ANNOTATIONS,
+                                    method,
+                                    annotations.get(1),
+                                    null,
+                                    method.getSimpleName(),
+                                    annotationType(annotations.get(0)).getSimpleName(),
+                                    annotationType(annotations.get(1)).getSimpleName());
                     failed = true;
                     continue;
                 }
@@ -288,7 +291,7 @@ public final class HandlerProcessor extends AbstractProcessor {
                     }
                 } else {
                     ChannelMethod channelMethod =
-                            analyzeChannel(handler, method, channelAnnotation(annotationName), annotations.get(0));
+                            analyzeChannel(handler, method, ChannelAnnotation.of(annotationName), annotations.get(0));
                     failed |= (channelMethod == null);
                     if (channelMethod != null) {
                         channelMethods.add(channelMethod);
@@ -305,7 +308,7 @@ public final class HandlerProcessor extends AbstractProcessor {
                 }
             }
         } catch (RuntimeException ex) {
-            report(Message.INTERNAL_ERROR, handler, null, null, describe(ex));
+            diagnostics().reportInternalError(handler, ex);
         }
     }
 
@@ -387,7 +390,7 @@ public final class HandlerProcessor extends AbstractProcessor {
 
     /** The type of the data a method answers with, or {@code null} when it answers with none. */
     private @Nullable TypeMirror resultType(ExecutableElement method, boolean async) {
-        TypeMirror result = async ? completionStageArgument(method.getReturnType()) : method.getReturnType();
+        TypeMirror result = async ? completionStageArgument(types(), method.getReturnType()) : method.getReturnType();
         if (result == null || result.getKind() == TypeKind.VOID || isDeclaredType(result, "java.lang.Void")) {
             return null;
         }
@@ -408,15 +411,16 @@ public final class HandlerProcessor extends AbstractProcessor {
             if (ex.reportedByJavac()) {
                 return false;
             }
-            return report(
-                    Message.UNSUPPORTED_CONTRACT_TYPE,
-                    reportOn,
-                    null,
-                    null,
-                    ex.type(),
-                    ex.path(),
-                    method.getSimpleName(),
-                    ex.getMessage());
+            return diagnostics()
+                    .report(
+                            Message.UNSUPPORTED_CONTRACT_TYPE,
+                            reportOn,
+                            null,
+                            null,
+                            ex.type(),
+                            ex.path(),
+                            method.getSimpleName(),
+                            ex.getMessage());
         }
     }
 
@@ -430,7 +434,7 @@ public final class HandlerProcessor extends AbstractProcessor {
             return;
         }
         AnnotationMirror annotation = annotationOf(type, CHANNEL_PUBLICATION);
-        AnnotationValue value = (annotation != null) ? valueOf(annotation) : null;
+        AnnotationValue value = (annotation != null) ? writtenValue(annotation) : null;
         if (annotation == null || value == null || !(value.getValue() instanceof String patternValue)) {
             // javac reports the malformed annotation itself.
             return;
@@ -440,25 +444,26 @@ public final class HandlerProcessor extends AbstractProcessor {
         if (result instanceof PatternCheck.Invalid invalid) {
             List<Object> arguments = new ArrayList<>(List.of("ChannelPublication", patternValue, "type " + typeName));
             arguments.addAll(invalid.details());
-            report(invalid.message(), type, annotation, value, arguments.toArray());
+            diagnostics().report(invalid.message(), type, annotation, value, arguments.toArray());
             return;
         }
         ChannelPattern pattern = ((PatternCheck.Parsed) result).pattern();
         if (!type.getTypeParameters().isEmpty()) {
-            report(Message.PUBLICATION_TYPE_GENERIC, type, annotation, null, typeName, patternValue);
+            diagnostics().report(Message.PUBLICATION_TYPE_GENERIC, type, annotation, null, typeName, patternValue);
             return;
         }
         TypedChannel first = this.typedChannels.get(pattern.shape());
         if (first != null) {
-            report(
-                    Message.DUPLICATE_TYPED_CHANNEL,
-                    type,
-                    annotation,
-                    value,
-                    patternValue,
-                    typeName,
-                    first.pattern().text(),
-                    first.type().getQualifiedName());
+            diagnostics()
+                    .report(
+                            Message.DUPLICATE_TYPED_CHANNEL,
+                            type,
+                            annotation,
+                            value,
+                            patternValue,
+                            typeName,
+                            first.pattern().text(),
+                            first.type().getQualifiedName());
             return;
         }
         Map<String, Object> entry = new LinkedHashMap<>();
@@ -477,15 +482,16 @@ public final class HandlerProcessor extends AbstractProcessor {
             entry.put("data", schemas().schemaOf(types().getDeclaredType(type), List.of(), typeName));
         } catch (ContractSchemas.UnsupportedTypeException ex) {
             if (!ex.reportedByJavac()) {
-                report(
-                        Message.UNSUPPORTED_PUBLICATION_TYPE,
-                        type,
-                        annotation,
-                        null,
-                        ex.type(),
-                        ex.path(),
-                        patternValue,
-                        ex.getMessage());
+                diagnostics()
+                        .report(
+                                Message.UNSUPPORTED_PUBLICATION_TYPE,
+                                type,
+                                annotation,
+                                null,
+                                ex.type(),
+                                ex.path(),
+                                patternValue,
+                                ex.getMessage());
             }
             return;
         }
@@ -509,16 +515,18 @@ public final class HandlerProcessor extends AbstractProcessor {
             String methodName = method.element().getSimpleName().toString();
             String annotationName = method.annotation().simpleName();
             if (!parsed.pattern().variableNames().equals(typed.pattern().variableNames())) {
-                report(
-                        Message.TYPED_CHANNEL_VARIABLES_DIFFER,
-                        method.element(),
-                        annotationOf(method.element(), method.annotation().qualifiedName()),
-                        null,
-                        annotationName,
-                        method.pattern(),
-                        methodName,
-                        typed.pattern().text(),
-                        typed.type().getQualifiedName());
+                diagnostics()
+                        .report(
+                                Message.TYPED_CHANNEL_VARIABLES_DIFFER,
+                                method.element(),
+                                annotationOf(
+                                        method.element(), method.annotation().qualifiedName()),
+                                null,
+                                annotationName,
+                                method.pattern(),
+                                methodName,
+                                typed.pattern().text(),
+                                typed.type().getQualifiedName());
                 continue;
             }
             for (ChannelMethod.Parameter parameter : method.parameters()) {
@@ -528,15 +536,16 @@ public final class HandlerProcessor extends AbstractProcessor {
                         && !types().isSameType(
                                         types().erasure(parameter.type()),
                                         types().erasure(typed.type().asType()))) {
-                    report(
-                            Message.TYPED_CHANNEL_PAYLOAD_DIFFERS,
-                            method.element(),
-                            null,
-                            null,
-                            methodName,
-                            method.pattern(),
-                            parameter.type(),
-                            typed.type().getQualifiedName());
+                    diagnostics()
+                            .report(
+                                    Message.TYPED_CHANNEL_PAYLOAD_DIFFERS,
+                                    method.element(),
+                                    null,
+                                    null,
+                                    methodName,
+                                    method.pattern(),
+                                    parameter.type(),
+                                    typed.type().getQualifiedName());
                 }
             }
         }
@@ -563,7 +572,8 @@ public final class HandlerProcessor extends AbstractProcessor {
                 out.write(content.getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException ex) {
-            report(Message.CONTRACT_NOT_WRITTEN, null, null, null, ContractWriter.RESOURCE, ex.getMessage());
+            diagnostics()
+                    .report(Message.CONTRACT_NOT_WRITTEN, null, null, null, ContractWriter.RESOURCE, ex.getMessage());
         }
     }
 
@@ -610,7 +620,15 @@ public final class HandlerProcessor extends AbstractProcessor {
             generator().generate(handler, rpcMethods, channelMethods).writeTo(this.processingEnv.getFiler());
             this.generatedIndexes.add(name.canonicalName());
         } catch (IOException ex) {
-            report(Message.SOURCE_NOT_WRITTEN, handler, null, null, name.canonicalName(), handler, ex.getMessage());
+            diagnostics()
+                    .report(
+                            Message.SOURCE_NOT_WRITTEN,
+                            handler,
+                            null,
+                            null,
+                            name.canonicalName(),
+                            handler,
+                            ex.getMessage());
         }
     }
 
@@ -620,7 +638,7 @@ public final class HandlerProcessor extends AbstractProcessor {
         boolean valid = checkModifiers(method, methodName);
         valid &= checkDeclaringType(handler, method, methodName);
         AnnotationMirror annotation = annotationOf(method, WEB_SOCKET_RPC);
-        AnnotationValue value = (annotation != null) ? valueOf(annotation) : null;
+        AnnotationValue value = (annotation != null) ? writtenValue(annotation) : null;
         if (annotation == null || value == null || !(value.getValue() instanceof String name)) {
             // javac reports the malformed annotation itself.
             return null;
@@ -629,7 +647,7 @@ public final class HandlerProcessor extends AbstractProcessor {
 
         List<? extends VariableElement> parameters = method.getParameters();
         if (parameters.size() > 2) {
-            report(Message.TOO_MANY_PARAMETERS, method, null, null, methodName, parameters.size());
+            diagnostics().report(Message.TOO_MANY_PARAMETERS, method, null, null, methodName, parameters.size());
             return null;
         }
         List<RpcMethod.Argument> arguments = new ArrayList<>();
@@ -640,21 +658,22 @@ public final class HandlerProcessor extends AbstractProcessor {
             erasedTypes.add(types().erasure(parameter.asType()));
             if (isRpcContext(parameter.asType())) {
                 if (hasContext) {
-                    report(Message.DUPLICATE_CONTEXT, parameter, null, null, methodName);
+                    diagnostics().report(Message.DUPLICATE_CONTEXT, parameter, null, null, methodName);
                     valid = false;
                 }
                 hasContext = true;
                 arguments.add(RpcMethod.Argument.CONTEXT);
             } else {
                 if (paramsParameter != null) {
-                    report(
-                            Message.TWO_PARAMETERS_OBJECTS,
-                            parameter,
-                            null,
-                            null,
-                            methodName,
-                            paramsParameter.getSimpleName(),
-                            parameter.getSimpleName());
+                    diagnostics()
+                            .report(
+                                    Message.TWO_PARAMETERS_OBJECTS,
+                                    parameter,
+                                    null,
+                                    null,
+                                    methodName,
+                                    paramsParameter.getSimpleName(),
+                                    parameter.getSimpleName());
                     valid = false;
                 }
                 paramsParameter = parameter;
@@ -668,11 +687,11 @@ public final class HandlerProcessor extends AbstractProcessor {
         if (paramsParameter != null) {
             paramsType = paramsParameter.asType();
             valid &= checkParamsType(paramsParameter, paramsType, methodName);
-            paramsNullable = annotationsOf(paramsParameter).stream()
-                    .anyMatch(mirror -> annotationType(mirror).getSimpleName().contentEquals(NULLABLE));
-            validated = annotationsOf(paramsParameter).stream().anyMatch(this::isValidation);
+            paramsNullable = containsNullable(declarationAndTypeAnnotations(paramsParameter));
+            validated = declarationAndTypeAnnotations(paramsParameter).stream().anyMatch(this::isValidation);
             if (!validated && declaresConstraints(paramsType)) {
-                report(Message.CONSTRAINTS_NOT_VALIDATED, paramsParameter, null, null, paramsType, methodName);
+                diagnostics()
+                        .report(Message.CONSTRAINTS_NOT_VALIDATED, paramsParameter, null, null, paramsType, methodName);
             }
         }
         if (!valid) {
@@ -687,7 +706,7 @@ public final class HandlerProcessor extends AbstractProcessor {
                 paramsType != null && isGeneric(paramsType),
                 paramsNullable,
                 validated,
-                isAsync(method.getReturnType()),
+                isCompletionStage(elements(), types(), method.getReturnType()),
                 method.getReturnType().getKind() == TypeKind.VOID);
     }
 
@@ -698,7 +717,7 @@ public final class HandlerProcessor extends AbstractProcessor {
         String annotationName = kind.simpleName();
         boolean valid = checkModifiers(method, methodName);
         valid &= checkDeclaringType(handler, method, methodName);
-        AnnotationValue value = valueOf(annotation);
+        AnnotationValue value = writtenValue(annotation);
         if (value == null || !(value.getValue() instanceof String patternValue)) {
             // javac reports the malformed annotation itself.
             return null;
@@ -716,8 +735,14 @@ public final class HandlerProcessor extends AbstractProcessor {
             Name parameterName = parameter.getSimpleName();
             if (isDeclaredType(type, CHANNEL_CONTEXT)) {
                 if (context != null) {
-                    valid = report(
-                            Message.DUPLICATE_CHANNEL_CONTEXT, parameter, null, null, annotationName, methodName);
+                    valid = diagnostics()
+                            .report(
+                                    Message.DUPLICATE_CHANNEL_CONTEXT,
+                                    parameter,
+                                    null,
+                                    null,
+                                    annotationName,
+                                    methodName);
                 }
                 context = parameter;
                 parameters.add(new ChannelMethod.Parameter(
@@ -725,48 +750,51 @@ public final class HandlerProcessor extends AbstractProcessor {
                 continue;
             }
             if (!type.getKind().isPrimitive() && containsTypeVariable(type)) {
-                valid = report(
-                        Message.CHANNEL_PARAMETER_TYPE_VARIABLE,
-                        parameter,
-                        null,
-                        null,
-                        parameterName,
-                        annotationName,
-                        methodName,
-                        type);
+                valid = diagnostics()
+                        .report(
+                                Message.CHANNEL_PARAMETER_TYPE_VARIABLE,
+                                parameter,
+                                null,
+                                null,
+                                parameterName,
+                                annotationName,
+                                methodName,
+                                type);
             }
             AnnotationMirror variableAnnotation = annotationOf(parameter, CHANNEL_VARIABLE);
             if (variableAnnotation != null) {
-                AnnotationValue variableValue = valueOf(variableAnnotation);
+                AnnotationValue variableValue = writtenValue(variableAnnotation);
                 String variable =
                         (variableValue != null && variableValue.getValue() instanceof String name && !name.isEmpty())
                                 ? name
                                 : parameterName.toString();
                 if (pattern != null && !pattern.variableNames().contains(variable)) {
-                    valid = report(
-                            Message.UNKNOWN_VARIABLE,
-                            parameter,
-                            variableAnnotation,
-                            variableValue,
-                            parameterName,
-                            annotationName,
-                            methodName,
-                            variable,
-                            patternValue,
-                            describeVariables(pattern));
+                    valid = diagnostics()
+                            .report(
+                                    Message.UNKNOWN_VARIABLE,
+                                    parameter,
+                                    variableAnnotation,
+                                    variableValue,
+                                    parameterName,
+                                    annotationName,
+                                    methodName,
+                                    variable,
+                                    patternValue,
+                                    describeVariables(pattern));
                 } else {
                     VariableElement first = boundVariables.putIfAbsent(variable, parameter);
                     if (first != null) {
-                        valid = report(
-                                Message.VARIABLE_BOUND_TWICE,
-                                parameter,
-                                variableAnnotation,
-                                variableValue,
-                                first.getSimpleName(),
-                                parameterName,
-                                annotationName,
-                                methodName,
-                                variable);
+                        valid = diagnostics()
+                                .report(
+                                        Message.VARIABLE_BOUND_TWICE,
+                                        parameter,
+                                        variableAnnotation,
+                                        variableValue,
+                                        first.getSimpleName(),
+                                        parameterName,
+                                        annotationName,
+                                        methodName,
+                                        variable);
                     }
                 }
                 parameters.add(new ChannelMethod.Parameter(
@@ -774,55 +802,59 @@ public final class HandlerProcessor extends AbstractProcessor {
                 continue;
             }
             if (!kind.payloadAllowed()) {
-                valid = report(Message.SUB_REFRESH_PAYLOAD, parameter, null, null, methodName, parameterName);
+                valid = diagnostics()
+                        .report(Message.SUB_REFRESH_PAYLOAD, parameter, null, null, methodName, parameterName);
             } else if (payload != null) {
-                valid = report(
-                        Message.TWO_PAYLOADS,
-                        parameter,
-                        null,
-                        null,
-                        annotationName,
-                        methodName,
-                        payload.getSimpleName(),
-                        parameterName);
+                valid = diagnostics()
+                        .report(
+                                Message.TWO_PAYLOADS,
+                                parameter,
+                                null,
+                                null,
+                                annotationName,
+                                methodName,
+                                payload.getSimpleName(),
+                                parameterName);
             } else if (type.getKind().isPrimitive()) {
-                valid = report(
-                        Message.PRIMITIVE_PAYLOAD,
-                        parameter,
-                        null,
-                        null,
-                        parameterName,
-                        annotationName,
-                        methodName,
-                        type,
-                        types().boxedClass((PrimitiveType) type).getSimpleName());
+                valid = diagnostics()
+                        .report(
+                                Message.PRIMITIVE_PAYLOAD,
+                                parameter,
+                                null,
+                                null,
+                                parameterName,
+                                annotationName,
+                                methodName,
+                                type,
+                                types().boxedClass((PrimitiveType) type).getSimpleName());
             }
             if (payload == null) {
                 payload = parameter;
             }
-            boolean nullable = annotationsOf(parameter).stream()
-                    .anyMatch(mirror -> annotationType(mirror).getSimpleName().contentEquals(NULLABLE));
-            boolean validated = annotationsOf(parameter).stream().anyMatch(this::isValidation);
+            boolean nullable = containsNullable(declarationAndTypeAnnotations(parameter));
+            boolean validated =
+                    declarationAndTypeAnnotations(parameter).stream().anyMatch(this::isValidation);
             if (kind.payloadAllowed() && !validated && declaresConstraints(type)) {
-                report(Message.CONSTRAINTS_NOT_VALIDATED, parameter, null, null, type, methodName);
+                diagnostics().report(Message.CONSTRAINTS_NOT_VALIDATED, parameter, null, null, type, methodName);
             }
             parameters.add(new ChannelMethod.Parameter(
                     ChannelMethod.Kind.PAYLOAD, "", type, erasedType, isGeneric(type), nullable, validated));
         }
 
         TypeMirror returnType = method.getReturnType();
-        boolean async = isAsync(returnType);
-        TypeMirror result = async ? completionStageArgument(returnType) : returnType;
+        boolean async = isCompletionStage(elements(), types(), returnType);
+        TypeMirror result = async ? completionStageArgument(types(), returnType) : returnType;
         if (result == null || !isAllowedResult(result, kind, async)) {
-            valid = report(
-                    Message.INVALID_RETURN_TYPE,
-                    method,
-                    null,
-                    null,
-                    annotationName,
-                    methodName,
-                    returnType,
-                    kind.allowedReturnTypes());
+            valid = diagnostics()
+                    .report(
+                            Message.INVALID_RETURN_TYPE,
+                            method,
+                            null,
+                            null,
+                            annotationName,
+                            methodName,
+                            returnType,
+                            kind.allowedReturnTypes());
         }
         if (!valid) {
             return null;
@@ -845,7 +877,7 @@ public final class HandlerProcessor extends AbstractProcessor {
         if (result instanceof PatternCheck.Invalid invalid) {
             List<Object> arguments = new ArrayList<>(List.of(kind.simpleName(), value, "method " + methodName));
             arguments.addAll(invalid.details());
-            report(invalid.message(), method, annotation, annotationValue, arguments.toArray());
+            diagnostics().report(invalid.message(), method, annotation, annotationValue, arguments.toArray());
             return null;
         }
         ChannelPattern pattern = ((PatternCheck.Parsed) result).pattern();
@@ -853,16 +885,17 @@ public final class HandlerProcessor extends AbstractProcessor {
         FirstPattern first = this.channelPatterns.putIfAbsent(
                 kind.name() + " " + pattern.shape(), new FirstPattern(value, declaredBy));
         if (first != null) {
-            report(
-                    Message.DUPLICATE_PATTERN,
-                    method,
-                    annotation,
-                    annotationValue,
-                    kind.simpleName(),
-                    value,
-                    methodName,
-                    first.pattern(),
-                    first.declaredBy());
+            diagnostics()
+                    .report(
+                            Message.DUPLICATE_PATTERN,
+                            method,
+                            annotation,
+                            annotationValue,
+                            kind.simpleName(),
+                            value,
+                            methodName,
+                            first.pattern(),
+                            first.declaredBy());
             return null;
         }
         return pattern;
@@ -873,26 +906,6 @@ public final class HandlerProcessor extends AbstractProcessor {
             return "none";
         }
         return pattern.variableNames().stream().map(name -> "{" + name + "}").collect(Collectors.joining(", "));
-    }
-
-    /** The type argument {@code X} of the {@code CompletionStage<X>} a type is or implements. */
-    private @Nullable TypeMirror completionStageArgument(TypeMirror type) {
-        Deque<TypeMirror> pending = new ArrayDeque<>();
-        pending.add(type);
-        while (!pending.isEmpty()) {
-            TypeMirror current = pending.removeFirst();
-            if (isDeclaredType(current, COMPLETION_STAGE)) {
-                List<? extends TypeMirror> arguments = ((DeclaredType) current).getTypeArguments();
-                if (arguments.size() != 1) {
-                    // A raw CompletionStage says nothing about its result.
-                    return null;
-                }
-                TypeMirror argument = arguments.get(0);
-                return (argument instanceof WildcardType wildcard) ? wildcard.getExtendsBound() : argument;
-            }
-            pending.addAll(types().directSupertypes(current));
-        }
-        return null;
     }
 
     private static boolean isAllowedResult(TypeMirror result, ChannelAnnotation kind, boolean async) {
@@ -917,19 +930,19 @@ public final class HandlerProcessor extends AbstractProcessor {
         boolean valid = true;
         Set<Modifier> modifiers = method.getModifiers();
         if (modifiers.contains(Modifier.PRIVATE)) {
-            valid = report(Message.METHOD_PRIVATE, method, null, null, methodName);
+            valid = diagnostics().report(Message.METHOD_PRIVATE, method, null, null, methodName);
         }
         if (modifiers.contains(Modifier.STATIC)) {
-            valid = report(Message.METHOD_STATIC, method, null, null, methodName);
+            valid = diagnostics().report(Message.METHOD_STATIC, method, null, null, methodName);
         }
         if (modifiers.contains(Modifier.ABSTRACT)) {
-            valid = report(Message.METHOD_ABSTRACT, method, null, null, methodName);
+            valid = diagnostics().report(Message.METHOD_ABSTRACT, method, null, null, methodName);
         }
         if (!method.getTypeParameters().isEmpty()) {
-            valid = report(Message.METHOD_GENERIC, method, null, null, methodName);
+            valid = diagnostics().report(Message.METHOD_GENERIC, method, null, null, methodName);
         }
         if (method.isVarArgs()) {
-            valid = report(Message.METHOD_VARARGS, method, null, null, methodName);
+            valid = diagnostics().report(Message.METHOD_VARARGS, method, null, null, methodName);
         }
         return valid;
     }
@@ -941,18 +954,20 @@ public final class HandlerProcessor extends AbstractProcessor {
                 case ANNOTATION_TYPE -> "annotation type";
                 default -> handler.getKind().name().toLowerCase(Locale.ROOT);
             };
-            return report(Message.TYPE_NOT_A_CLASS, method, null, null, methodName, kind, handler.getSimpleName());
+            return diagnostics()
+                    .report(Message.TYPE_NOT_A_CLASS, method, null, null, methodName, kind, handler.getSimpleName());
         }
         NestingKind nesting = handler.getNestingKind();
         if (nesting == NestingKind.LOCAL || nesting == NestingKind.ANONYMOUS) {
-            return report(Message.TYPE_LOCAL, method, null, null, methodName);
+            return diagnostics().report(Message.TYPE_LOCAL, method, null, null, methodName);
         }
         if (nesting == NestingKind.MEMBER && !handler.getModifiers().contains(Modifier.STATIC)) {
-            return report(Message.TYPE_INNER, method, null, null, methodName, handler.getQualifiedName());
+            return diagnostics().report(Message.TYPE_INNER, method, null, null, methodName, handler.getQualifiedName());
         }
         for (Element type = handler; type instanceof TypeElement; type = type.getEnclosingElement()) {
             if (type.getModifiers().contains(Modifier.PRIVATE)) {
-                return report(Message.TYPE_PRIVATE, method, null, null, methodName, handler.getQualifiedName());
+                return diagnostics()
+                        .report(Message.TYPE_PRIVATE, method, null, null, methodName, handler.getQualifiedName());
             }
         }
         return true;
@@ -965,27 +980,30 @@ public final class HandlerProcessor extends AbstractProcessor {
             AnnotationMirror annotation,
             AnnotationValue value) {
         if (name.isBlank()) {
-            return report(Message.NAME_BLANK, method, annotation, value, methodName);
+            return diagnostics().report(Message.NAME_BLANK, method, annotation, value, methodName);
         }
         if (name.codePoints().anyMatch(Character::isWhitespace)) {
-            return report(Message.NAME_WHITESPACE, method, annotation, value, name, methodName);
+            return diagnostics().report(Message.NAME_WHITESPACE, method, annotation, value, name, methodName);
         }
         boolean valid = true;
         int boundary = name.indexOf(':');
         if (boundary >= 0) {
             String namespace = name.substring(0, boundary);
             if (!NAMESPACE.matcher(namespace).matches()) {
-                valid = report(Message.NAME_INVALID_NAMESPACE, method, annotation, value, name, methodName, namespace);
+                valid = diagnostics()
+                        .report(Message.NAME_INVALID_NAMESPACE, method, annotation, value, name, methodName, namespace);
             }
             if (boundary == name.length() - 1) {
-                valid = report(Message.NAME_EMPTY_METHOD, method, annotation, value, name, methodName, namespace);
+                valid = diagnostics()
+                        .report(Message.NAME_EMPTY_METHOD, method, annotation, value, name, methodName, namespace);
             }
         }
         if (valid) {
             String declaredBy = ((TypeElement) method.getEnclosingElement()).getQualifiedName() + "." + methodName;
             String first = this.rpcNames.putIfAbsent(name, declaredBy);
             if (first != null) {
-                valid = report(Message.DUPLICATE_NAME, method, annotation, value, name, methodName, first);
+                valid = diagnostics()
+                        .report(Message.DUPLICATE_NAME, method, annotation, value, name, methodName, first);
             }
         }
         return valid;
@@ -994,45 +1012,20 @@ public final class HandlerProcessor extends AbstractProcessor {
     private boolean checkParamsType(VariableElement parameter, TypeMirror type, String methodName) {
         if (type.getKind().isPrimitive()) {
             TypeElement boxed = types().boxedClass((PrimitiveType) type);
-            return report(Message.PRIMITIVE_PARAMETERS, parameter, null, null, methodName, type, boxed.getSimpleName());
+            return diagnostics()
+                    .report(
+                            Message.PRIMITIVE_PARAMETERS,
+                            parameter,
+                            null,
+                            null,
+                            methodName,
+                            type,
+                            boxed.getSimpleName());
         }
         if (containsTypeVariable(type)) {
-            return report(Message.PARAMETERS_TYPE_VARIABLE, parameter, null, null, methodName, type);
+            return diagnostics().report(Message.PARAMETERS_TYPE_VARIABLE, parameter, null, null, methodName, type);
         }
         return true;
-    }
-
-    private static List<ExecutableElement> handlerMethodsOf(TypeElement type) {
-        List<ExecutableElement> methods = new ArrayList<>();
-        for (Element member : type.getEnclosedElements()) {
-            if (member instanceof ExecutableElement method
-                    && member.getKind() == ElementKind.METHOD
-                    && !handlerAnnotationsOf(method).isEmpty()) {
-                methods.add(method);
-            }
-        }
-        return methods;
-    }
-
-    /** The handler annotations of a method, in the order they are written. */
-    private static List<AnnotationMirror> handlerAnnotationsOf(ExecutableElement method) {
-        List<AnnotationMirror> annotations = new ArrayList<>();
-        for (AnnotationMirror annotation : method.getAnnotationMirrors()) {
-            if (HANDLER_ANNOTATIONS.contains(
-                    annotationType(annotation).getQualifiedName().toString())) {
-                annotations.add(annotation);
-            }
-        }
-        return annotations;
-    }
-
-    private static ChannelAnnotation channelAnnotation(String qualifiedName) {
-        for (ChannelAnnotation annotation : ChannelAnnotation.values()) {
-            if (annotation.qualifiedName().equals(qualifiedName)) {
-                return annotation;
-            }
-        }
-        throw new IllegalArgumentException("Not a channel handler annotation: " + qualifiedName);
     }
 
     private static boolean refersToMissingTypes(ExecutableElement method) {
@@ -1040,67 +1033,8 @@ public final class HandlerProcessor extends AbstractProcessor {
                 || method.getParameters().stream().anyMatch(parameter -> containsError(parameter.asType()));
     }
 
-    private static boolean containsError(TypeMirror type) {
-        return switch (type.getKind()) {
-            case ERROR -> true;
-            case ARRAY -> containsError(((ArrayType) type).getComponentType());
-            case DECLARED ->
-                ((DeclaredType) type).getTypeArguments().stream().anyMatch(HandlerProcessor::containsError);
-            case WILDCARD -> containsErrorBound((WildcardType) type);
-            default -> false;
-        };
-    }
-
-    private static boolean containsErrorBound(WildcardType wildcard) {
-        TypeMirror bound = (wildcard.getExtendsBound() != null) ? wildcard.getExtendsBound() : wildcard.getSuperBound();
-        return bound != null && containsError(bound);
-    }
-
-    private static boolean containsTypeVariable(TypeMirror type) {
-        return switch (type.getKind()) {
-            case TYPEVAR -> true;
-            case ARRAY -> containsTypeVariable(((ArrayType) type).getComponentType());
-            case DECLARED ->
-                ((DeclaredType) type).getTypeArguments().stream().anyMatch(HandlerProcessor::containsTypeVariable);
-            case WILDCARD -> {
-                WildcardType wildcard = (WildcardType) type;
-                TypeMirror bound =
-                        (wildcard.getExtendsBound() != null) ? wildcard.getExtendsBound() : wildcard.getSuperBound();
-                yield bound != null && containsTypeVariable(bound);
-            }
-            default -> false;
-        };
-    }
-
-    /** Whether a class literal would lose part of the type, so that a {@code TypeToken} is needed. */
-    private static boolean isGeneric(TypeMirror type) {
-        if (type.getKind() == TypeKind.ARRAY) {
-            return isGeneric(((ArrayType) type).getComponentType());
-        }
-        if (type.getKind() != TypeKind.DECLARED) {
-            return false;
-        }
-        DeclaredType declared = (DeclaredType) type;
-        return !declared.getTypeArguments().isEmpty() || isGeneric(declared.getEnclosingType());
-    }
-
     private static boolean isRpcContext(TypeMirror type) {
         return isDeclaredType(type, RPC_CONTEXT);
-    }
-
-    private static boolean isDeclaredType(TypeMirror type, String qualifiedName) {
-        return type.getKind() == TypeKind.DECLARED
-                && ((TypeElement) ((DeclaredType) type).asElement())
-                        .getQualifiedName()
-                        .contentEquals(qualifiedName);
-    }
-
-    private boolean isAsync(TypeMirror returnType) {
-        TypeElement completionStage = elements().getTypeElement(COMPLETION_STAGE);
-        if (completionStage == null || returnType.getKind() != TypeKind.DECLARED) {
-            return false;
-        }
-        return types().isAssignable(types().erasure(returnType), types().erasure(completionStage.asType()));
     }
 
     /** {@code @Valid}, a constraint, or a container of repeated constraints such as {@code @Pattern.List}. */
@@ -1136,11 +1070,12 @@ public final class HandlerProcessor extends AbstractProcessor {
             if (element.getQualifiedName().contentEquals("java.lang.Object")) {
                 return false;
             }
-            if (annotationsOf(element).stream().anyMatch(this::isValidation)) {
+            if (declarationAndTypeAnnotations(element).stream().anyMatch(this::isValidation)) {
                 return true;
             }
             for (Element member : element.getEnclosedElements()) {
-                if (isValidatedMember(member) && annotationsOf(member).stream().anyMatch(this::isValidation)) {
+                if (isValidatedMember(member)
+                        && declarationAndTypeAnnotations(member).stream().anyMatch(this::isValidation)) {
                     return true;
                 }
             }
@@ -1159,37 +1094,6 @@ public final class HandlerProcessor extends AbstractProcessor {
             case RECORD_COMPONENT -> true;
             default -> false;
         };
-    }
-
-    /** Declaration and type-use annotations: {@code @Nullable} and constraints may sit in either. */
-    private static List<AnnotationMirror> annotationsOf(Element element) {
-        List<AnnotationMirror> annotations = new ArrayList<>(element.getAnnotationMirrors());
-        TypeMirror type = (element instanceof ExecutableElement method) ? method.getReturnType() : element.asType();
-        annotations.addAll(type.getAnnotationMirrors());
-        return annotations;
-    }
-
-    private static @Nullable AnnotationMirror annotationOf(Element element, String qualifiedName) {
-        for (AnnotationMirror annotation : element.getAnnotationMirrors()) {
-            if (annotationType(annotation).getQualifiedName().contentEquals(qualifiedName)) {
-                return annotation;
-            }
-        }
-        return null;
-    }
-
-    private static TypeElement annotationType(AnnotationMirror annotation) {
-        return (TypeElement) annotation.getAnnotationType().asElement();
-    }
-
-    private static @Nullable AnnotationValue valueOf(AnnotationMirror annotation) {
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
-                annotation.getElementValues().entrySet()) {
-            if (entry.getKey().getSimpleName().contentEquals("value")) {
-                return entry.getValue();
-            }
-        }
-        return null;
     }
 
     private void writeIndex() {
@@ -1213,7 +1117,7 @@ public final class HandlerProcessor extends AbstractProcessor {
                 out.write(content.toString().getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException ex) {
-            report(Message.INDEX_NOT_WRITTEN, null, null, null, INDEX_RESOURCE, ex.getMessage());
+            diagnostics().report(Message.INDEX_NOT_WRITTEN, null, null, null, INDEX_RESOURCE, ex.getMessage());
         }
     }
 
@@ -1305,28 +1209,6 @@ public final class HandlerProcessor extends AbstractProcessor {
         return null;
     }
 
-    /** Reports a message and returns {@code false}, so that checks read {@code valid = report(...)}. */
-    private boolean report(
-            Message message,
-            @Nullable Element element,
-            @Nullable AnnotationMirror annotation,
-            @Nullable AnnotationValue value,
-            Object... arguments) {
-        String text = message.format(arguments);
-        if (element == null) {
-            this.processingEnv.getMessager().printMessage(message.kind(), text);
-        } else {
-            this.processingEnv.getMessager().printMessage(message.kind(), text, element, annotation, value);
-        }
-        return message.kind() != Diagnostic.Kind.ERROR;
-    }
-
-    private static String describe(Exception ex) {
-        StringWriter trace = new StringWriter();
-        ex.printStackTrace(new PrintWriter(trace));
-        return trace.toString().strip();
-    }
-
     private Elements elements() {
         return requireInitialized(this.elements);
     }
@@ -1345,6 +1227,10 @@ public final class HandlerProcessor extends AbstractProcessor {
 
     private HandlerIndexGenerator generator() {
         return requireInitialized(this.generator);
+    }
+
+    private Diagnostics diagnostics() {
+        return requireInitialized(this.diagnostics);
     }
 
     private static <T> T requireInitialized(@Nullable T value) {
