@@ -48,13 +48,15 @@ final class TypeMirrors {
         return null;
     }
 
+    /** Whether the type is, extends or implements the named type, type arguments aside. */
+    static boolean isSubtype(Elements elements, Types types, TypeMirror type, String qualifiedName) {
+        TypeElement element = elements.getTypeElement(qualifiedName);
+        return element != null && types.isAssignable(types.erasure(type), types.erasure(element.asType()));
+    }
+
     /** Whether a method with this return type is asynchronous: it returns a {@code CompletionStage}. */
     static boolean isCompletionStage(Elements elements, Types types, TypeMirror returnType) {
-        TypeElement completionStage = elements.getTypeElement(COMPLETION_STAGE);
-        if (completionStage == null || returnType.getKind() != TypeKind.DECLARED) {
-            return false;
-        }
-        return types.isAssignable(types.erasure(returnType), types.erasure(completionStage.asType()));
+        return returnType.getKind() == TypeKind.DECLARED && isSubtype(elements, types, returnType, COMPLETION_STAGE);
     }
 
     /**
