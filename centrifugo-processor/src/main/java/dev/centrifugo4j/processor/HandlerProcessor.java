@@ -16,14 +16,8 @@ import static dev.centrifugo4j.processor.TypeMirrors.isGeneric;
 
 import com.palantir.javapoet.ClassName;
 import dev.centrifugo4j.contract.ChannelPattern;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,8 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.annotation.processing.AbstractProcessor;
@@ -56,8 +48,6 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
-import javax.tools.FileObject;
-import javax.tools.StandardLocation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,7 +57,7 @@ import org.jspecify.annotations.Nullable;
  * HandlerIndex} that calls them directly; the runtime dispatches RPC calls and channel proxy requests
  * through these indexes instead of scanning beans with reflection.
  *
- * <p>The processor also writes {@value #INDEX_RESOURCE}, the sorted list of the generated class
+ * <p>The processor also writes {@value AggregateResources#INDEX_RESOURCE}, the sorted list of the generated class
  * names, once all rounds are over. On an incremental build it keeps the entries of the previous
  * file whose handler class still exists, still has handler methods and was not compiled again, the
  * way Spring's {@code CandidateComponentsIndexer} does.
@@ -92,13 +82,6 @@ public final class HandlerProcessor extends AbstractProcessor {
 
     /** The qualified name of the annotation that declares a typed channel on its publication type. */
     public static final String CHANNEL_PUBLICATION = "dev.centrifugo4j.channel.ChannelPublication";
-
-    /**
-     * The resource that lists the generated indexes, one class name per line: the runtime's {@code
-     * HandlerIndex.INDEX_RESOURCE}, written out because the processor depends on nothing of the
-     * runtime (a test holds the two together).
-     */
-    static final String INDEX_RESOURCE = "META-INF/centrifugo/handler-index";
 
     /** The processor option that turns the contract off ({@code -Acentrifugo.contract=false}). */
     static final String CONTRACT_OPTION = "centrifugo.contract";
@@ -131,17 +114,8 @@ public final class HandlerProcessor extends AbstractProcessor {
     /** The channel handler methods found so far, to check against the typed channels at the end. */
     private final List<ChannelMethod> channelHandlers = new ArrayList<>();
 
-    /** The qualified names of the publication types handled in this run. */
-    private final Set<String> processedPublications = new LinkedHashSet<>();
-
-    /** The binary names of the handler classes handled in this run, generated or not. */
-    private final Set<String> processedHandlers = new LinkedHashSet<>();
-
     /** Handler classes whose signatures still refer to types another processor has yet to generate. */
     private final Set<String> deferredHandlers = new LinkedHashSet<>();
-
-    /** The generated index classes, for the aggregate resource. */
-    private final SortedSet<String> generatedIndexes = new TreeSet<>();
 
     private @Nullable Elements elements;
 
@@ -154,6 +128,8 @@ public final class HandlerProcessor extends AbstractProcessor {
     private @Nullable ContractWriter contract;
 
     private @Nullable Diagnostics diagnostics;
+
+    private @Nullable AggregateResources resources;
 
     /** Creates the processor; javac does this through {@code META-INF/services}. */
     public HandlerProcessor() {}
@@ -195,6 +171,8 @@ public final class HandlerProcessor extends AbstractProcessor {
         this.schemas = new ContractSchemas(this.elements, this.types, EnumJsonValues.of(processingEnv));
         this.contract = new ContractWriter(this.schemas);
         this.diagnostics = new Diagnostics(processingEnv.getMessager());
+        this.resources = new AggregateResources(
+                processingEnv.getFiler(), this.elements, this.generator, this.contract, this.diagnostics);
     }
 
     @Override
@@ -235,9 +213,9 @@ public final class HandlerProcessor extends AbstractProcessor {
             checkTypedChannels();
             this.channelHandlers.clear();
             if (roundEnv.processingOver()) {
-                writeIndex();
+                resources().writeIndex();
                 if (!"false".equals(this.processingEnv.getOptions().get(CONTRACT_OPTION))) {
-                    writeContract();
+                    resources().writeContract();
                 }
             }
         } catch (RuntimeException ex) {
@@ -249,8 +227,7 @@ public final class HandlerProcessor extends AbstractProcessor {
 
     private void processHandler(TypeElement handler, boolean lastRound) {
         try {
-            String binaryName = elements().getBinaryName(handler).toString();
-            if (this.processedHandlers.contains(binaryName)) {
+            if (resources().isCompiledHandler(handler)) {
                 return;
             }
             List<ExecutableElement> methods = handlerMethodsOf(handler);
@@ -258,11 +235,11 @@ public final class HandlerProcessor extends AbstractProcessor {
                 // Another processor may generate the missing types in this round; javac itself
                 // reports them if they never appear.
                 if (!lastRound) {
-                    this.deferredHandlers.add(binaryName);
+                    this.deferredHandlers.add(elements().getBinaryName(handler).toString());
                 }
                 return;
             }
-            this.processedHandlers.add(binaryName);
+            resources().addCompiledHandler(handler);
             List<RpcMethod> rpcMethods = new ArrayList<>();
             List<ChannelMethod> channelMethods = new ArrayList<>();
             boolean failed = false;
@@ -429,8 +406,7 @@ public final class HandlerProcessor extends AbstractProcessor {
             ChannelPattern pattern, TypeElement type, AnnotationMirror annotation, AnnotationValue value) {}
 
     private void processPublication(TypeElement type) {
-        String qualifiedName = type.getQualifiedName().toString();
-        if (!this.processedPublications.add(qualifiedName)) {
+        if (!resources().addCompiledPublication(type)) {
             return;
         }
         AnnotationMirror annotation = annotationOf(type, CHANNEL_PUBLICATION);
@@ -476,7 +452,7 @@ public final class HandlerProcessor extends AbstractProcessor {
             variables.add(description);
         }
         entry.put("variables", variables);
-        entry.put("type", qualifiedName);
+        entry.put("type", type.getQualifiedName().toString());
         putDescription(entry, type);
         try {
             entry.put("data", schemas().schemaOf(types().getDeclaredType(type), List.of(), typeName));
@@ -557,68 +533,11 @@ public final class HandlerProcessor extends AbstractProcessor {
                 || isDeclaredType(type, "tools.jackson.databind.node.ObjectNode");
     }
 
-    private void writeContract() {
-        Map<String, Object> previous = readPreviousContract();
-        if (contract().isEmpty() && previous == null) {
-            // Nothing to describe: leave the class output alone, as for a module without handlers.
-            return;
-        }
-        String content = contract().render(previous, this::isStillValidHandler, this::isStillValidPublication);
-        try {
-            FileObject file = this.processingEnv
-                    .getFiler()
-                    .createResource(StandardLocation.CLASS_OUTPUT, "", ContractWriter.RESOURCE);
-            try (OutputStream out = file.openOutputStream()) {
-                out.write(content.getBytes(StandardCharsets.UTF_8));
-            }
-        } catch (IOException ex) {
-            diagnostics()
-                    .report(Message.CONTRACT_NOT_WRITTEN, null, null, null, ContractWriter.RESOURCE, ex.getMessage());
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private @Nullable Map<String, Object> readPreviousContract() {
-        try {
-            FileObject file = this.processingEnv
-                    .getFiler()
-                    .getResource(StandardLocation.CLASS_OUTPUT, "", ContractWriter.RESOURCE);
-            String text = file.getCharContent(false).toString();
-            return (Json.parse(text) instanceof Map<?, ?> map) ? (Map<String, Object>) map : null;
-        } catch (IOException | IllegalArgumentException ex) {
-            // No earlier contract (a clean build), or one that cannot be read: start afresh.
-            return null;
-        }
-    }
-
-    /**
-     * Whether the entries an earlier contract holds for a handler class still stand: the class
-     * exists, still declares handler methods and was not compiled in this run.
-     */
-    private boolean isStillValidHandler(String qualifiedName) {
-        TypeElement handler = elements().getTypeElement(qualifiedName);
-        return handler != null
-                && !this.processedHandlers.contains(
-                        elements().getBinaryName(handler).toString())
-                && !handlerMethodsOf(handler).isEmpty();
-    }
-
-    /**
-     * Whether the typed channel an earlier contract holds for a publication type still stands: the
-     * type exists, is still annotated and was not compiled in this run.
-     */
-    private boolean isStillValidPublication(String qualifiedName) {
-        TypeElement type = elements().getTypeElement(qualifiedName);
-        return type != null
-                && !this.processedPublications.contains(qualifiedName)
-                && annotationOf(type, CHANNEL_PUBLICATION) != null;
-    }
-
     private void generate(TypeElement handler, List<RpcMethod> rpcMethods, List<ChannelMethod> channelMethods) {
         ClassName name = generator().generatedName(handler);
         try {
             generator().generate(handler, rpcMethods, channelMethods).writeTo(this.processingEnv.getFiler());
-            this.generatedIndexes.add(name.canonicalName());
+            resources().addGeneratedIndex(name.canonicalName());
         } catch (IOException ex) {
             diagnostics()
                     .report(
@@ -1096,119 +1015,6 @@ public final class HandlerProcessor extends AbstractProcessor {
         };
     }
 
-    private void writeIndex() {
-        SortedSet<String> entries = new TreeSet<>(this.generatedIndexes);
-        List<String> previous = readPreviousIndex();
-        for (String entry : previous) {
-            if (!entries.contains(entry) && isStillValid(entry)) {
-                entries.add(entry);
-            }
-        }
-        if (entries.isEmpty() && previous.isEmpty()) {
-            // Nothing to index: leave the class output alone, as for a module without handlers.
-            return;
-        }
-        StringBuilder content = new StringBuilder();
-        entries.forEach(entry -> content.append(entry).append('\n'));
-        try {
-            FileObject file =
-                    this.processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", INDEX_RESOURCE);
-            try (OutputStream out = file.openOutputStream()) {
-                out.write(content.toString().getBytes(StandardCharsets.UTF_8));
-            }
-        } catch (IOException ex) {
-            diagnostics().report(Message.INDEX_NOT_WRITTEN, null, null, null, INDEX_RESOURCE, ex.getMessage());
-        }
-    }
-
-    /** The entries of the index an earlier (incremental) compilation left in the class output. */
-    private List<String> readPreviousIndex() {
-        List<String> entries = new ArrayList<>();
-        try {
-            FileObject file =
-                    this.processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "", INDEX_RESOURCE);
-            try (Reader reader =
-                    new BufferedReader(new InputStreamReader(file.openInputStream(), StandardCharsets.UTF_8))) {
-                StringBuilder text = new StringBuilder();
-                char[] buffer = new char[4096];
-                for (int read = reader.read(buffer); read != -1; read = reader.read(buffer)) {
-                    text.append(buffer, 0, read);
-                }
-                for (String line : text.toString().split("\n")) {
-                    String entry = line.trim();
-                    if (!entry.isEmpty() && !entry.startsWith("#")) {
-                        entries.add(entry);
-                    }
-                }
-            }
-        } catch (IOException | IllegalArgumentException ex) {
-            // No earlier index (a clean build): there is nothing to merge.
-        }
-        return entries;
-    }
-
-    /**
-     * Whether an entry of the earlier index still stands: its handler class exists, still declares
-     * handler methods, and was not compiled in this run (which would have regenerated it).
-     */
-    private boolean isStillValid(String entry) {
-        TypeElement handler = handlerOf(entry);
-        return handler != null
-                && !this.processedHandlers.contains(
-                        elements().getBinaryName(handler).toString())
-                && !handlerMethodsOf(handler).isEmpty()
-                && generator().generatedName(handler).canonicalName().equals(entry);
-    }
-
-    /**
-     * The handler class an index entry was generated for. The nesting path was joined with
-     * {@code _}, which class names may contain too, so every split is tried against the types that
-     * exist.
-     */
-    private @Nullable TypeElement handlerOf(String entry) {
-        String suffix = HandlerIndexGenerator.CLASS_NAME_SUFFIX;
-        int dot = entry.lastIndexOf('.');
-        String packageName = (dot >= 0) ? entry.substring(0, dot) : "";
-        String simpleName = entry.substring(dot + 1);
-        if (!simpleName.endsWith(suffix) || simpleName.length() == suffix.length()) {
-            return null;
-        }
-        List<String> parts = Arrays.asList(
-                simpleName.substring(0, simpleName.length() - suffix.length()).split("_", -1));
-        return resolve(packageName, null, parts, 0);
-    }
-
-    private @Nullable TypeElement resolve(
-            String packageName, @Nullable TypeElement outer, List<String> parts, int from) {
-        for (int end = from + 1; end <= parts.size(); end++) {
-            String name = String.join("_", parts.subList(from, end));
-            TypeElement type = (outer == null) ? topLevelType(packageName, name) : memberType(outer, name);
-            if (type != null) {
-                TypeElement resolved = (end == parts.size()) ? type : resolve(packageName, type, parts, end);
-                if (resolved != null) {
-                    return resolved;
-                }
-            }
-        }
-        return null;
-    }
-
-    private @Nullable TypeElement topLevelType(String packageName, String name) {
-        if (name.isEmpty()) {
-            return null;
-        }
-        return elements().getTypeElement(packageName.isEmpty() ? name : packageName + "." + name);
-    }
-
-    private static @Nullable TypeElement memberType(TypeElement outer, String name) {
-        for (Element member : outer.getEnclosedElements()) {
-            if (member instanceof TypeElement type && type.getSimpleName().contentEquals(name)) {
-                return type;
-            }
-        }
-        return null;
-    }
-
     private Elements elements() {
         return requireInitialized(this.elements);
     }
@@ -1231,6 +1037,10 @@ public final class HandlerProcessor extends AbstractProcessor {
 
     private Diagnostics diagnostics() {
         return requireInitialized(this.diagnostics);
+    }
+
+    private AggregateResources resources() {
+        return requireInitialized(this.resources);
     }
 
     private static <T> T requireInitialized(@Nullable T value) {

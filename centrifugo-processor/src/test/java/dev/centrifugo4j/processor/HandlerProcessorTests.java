@@ -619,7 +619,7 @@ class HandlerProcessorTests {
 
         @Test
         void writesTheIndexWhereTheRuntimeLooksForIt() {
-            assertThat(HandlerProcessor.INDEX_RESOURCE).isEqualTo(HandlerIndex.INDEX_RESOURCE);
+            assertThat(AggregateResources.INDEX_RESOURCE).isEqualTo(HandlerIndex.INDEX_RESOURCE);
             assertThat(HandlerIndexGenerator.CLASS_NAME_SUFFIX).isEqualTo(HandlerIndex.CLASS_NAME_SUFFIX);
         }
 
