@@ -123,13 +123,11 @@ public final class HandlerProcessor extends AbstractProcessor {
 
     private @Nullable HandlerIndexGenerator generator;
 
-    private @Nullable ContractSchemas schemas;
-
-    private @Nullable ContractWriter contract;
-
     private @Nullable Diagnostics diagnostics;
 
     private @Nullable AggregateResources resources;
+
+    private @Nullable ContractEntries contractEntries;
 
     /** Creates the processor; javac does this through {@code META-INF/services}. */
     public HandlerProcessor() {}
@@ -168,11 +166,12 @@ public final class HandlerProcessor extends AbstractProcessor {
         this.elements = processingEnv.getElementUtils();
         this.types = processingEnv.getTypeUtils();
         this.generator = new HandlerIndexGenerator(this.elements);
-        this.schemas = new ContractSchemas(this.elements, this.types, EnumJsonValues.of(processingEnv));
-        this.contract = new ContractWriter(this.schemas);
+        ContractSchemas schemas = new ContractSchemas(this.elements, this.types, EnumJsonValues.of(processingEnv));
+        ContractWriter contract = new ContractWriter(schemas);
         this.diagnostics = new Diagnostics(processingEnv.getMessager());
+        this.contractEntries = new ContractEntries(this.elements, this.types, schemas, contract, this.diagnostics);
         this.resources = new AggregateResources(
-                processingEnv.getFiler(), this.elements, this.generator, this.contract, this.diagnostics);
+                processingEnv.getFiler(), this.elements, this.generator, contract, this.diagnostics);
     }
 
     @Override
@@ -280,124 +279,12 @@ public final class HandlerProcessor extends AbstractProcessor {
                 rpcMethods.sort(Comparator.comparing(RpcMethod::name));
                 channelMethods.sort(
                         Comparator.comparing(ChannelMethod::annotation).thenComparing(ChannelMethod::pattern));
-                if (describe(handler, rpcMethods, channelMethods)) {
+                if (contractEntries().addHandler(handler, rpcMethods, channelMethods)) {
                     generate(handler, rpcMethods, channelMethods);
                 }
             }
         } catch (RuntimeException ex) {
             diagnostics().reportInternalError(handler, ex);
-        }
-    }
-
-    /**
-     * Adds the handler's methods to the contract; {@code false} when one of their types cannot be
-     * described (reported on the parameter, or on the method for its result).
-     */
-    private boolean describe(TypeElement handler, List<RpcMethod> rpcMethods, List<ChannelMethod> channelMethods) {
-        String handlerName = handler.getQualifiedName().toString();
-        List<Map<String, Object>> rpcEntries = new ArrayList<>();
-        List<Map<String, Object>> channelEntries = new ArrayList<>();
-        boolean valid = true;
-        for (RpcMethod method : rpcMethods) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", method.name());
-            putDescription(entry, method.element());
-            entry.put("handler", handlerName);
-            entry.put("async", method.async());
-            for (VariableElement parameter : method.element().getParameters()) {
-                if (!isRpcContext(parameter.asType())) {
-                    valid &= putSchema(entry, "params", parameter.asType(), parameter, parameter, method.element());
-                }
-            }
-            TypeMirror result = resultType(method.element(), method.async());
-            if (result != null) {
-                valid &= putSchema(entry, "result", result, method.element(), method.element(), method.element());
-            }
-            rpcEntries.add(entry);
-        }
-        for (ChannelMethod method : channelMethods) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("pattern", method.pattern());
-            entry.put("operation", method.annotation().operation().toLowerCase(Locale.ROOT));
-            PatternCheck.Result pattern = PatternCheck.parse(method.pattern());
-            Map<String, Object> variables = new LinkedHashMap<>();
-            if (pattern instanceof PatternCheck.Parsed parsed) {
-                // A variable no parameter binds is a plain string.
-                parsed.pattern().variableNames().forEach(variable -> variables.put(variable, Map.of("type", "string")));
-            }
-            List<Object> variableList = new ArrayList<>();
-            entry.put("variables", variableList);
-            entry.put("handler", handlerName);
-            putDescription(entry, method.element());
-            for (int i = 0; i < method.parameters().size(); i++) {
-                ChannelMethod.Parameter parameter = method.parameters().get(i);
-                VariableElement element = method.element().getParameters().get(i);
-                if (parameter.kind() == ChannelMethod.Kind.PAYLOAD) {
-                    valid &= putSchema(entry, "data", element.asType(), element, element, method.element());
-                } else if (parameter.kind() == ChannelMethod.Kind.VARIABLE) {
-                    Map<String, Object> holder = new LinkedHashMap<>();
-                    valid &= putSchema(
-                            holder, parameter.variable(), element.asType(), element, element, method.element());
-                    if (holder.containsKey(parameter.variable())) {
-                        variables.put(parameter.variable(), holder.get(parameter.variable()));
-                    }
-                }
-            }
-            variables.forEach((name, schema) -> {
-                Map<String, Object> variable = new LinkedHashMap<>();
-                variable.put("name", name);
-                variable.put("schema", schema);
-                variableList.add(variable);
-            });
-            channelEntries.add(entry);
-        }
-        if (valid) {
-            rpcEntries.forEach(contract()::addRpc);
-            channelEntries.forEach(contract()::addChannel);
-        }
-        return valid;
-    }
-
-    private void putDescription(Map<String, Object> entry, Element element) {
-        String description = Javadoc.description(elements().getDocComment(element));
-        if (description != null) {
-            entry.put("description", description);
-        }
-    }
-
-    /** The type of the data a method answers with, or {@code null} when it answers with none. */
-    private @Nullable TypeMirror resultType(ExecutableElement method, boolean async) {
-        TypeMirror result = async ? completionStageArgument(types(), method.getReturnType()) : method.getReturnType();
-        if (result == null || result.getKind() == TypeKind.VOID || isDeclaredType(result, "java.lang.Void")) {
-            return null;
-        }
-        return result;
-    }
-
-    private boolean putSchema(
-            Map<String, Object> entry,
-            String key,
-            TypeMirror type,
-            Element annotated,
-            Element reportOn,
-            ExecutableElement method) {
-        try {
-            entry.put(key, schemas().schemaOf(type, annotated.getAnnotationMirrors(), key));
-            return true;
-        } catch (ContractSchemas.UnsupportedTypeException ex) {
-            if (ex.reportedByJavac()) {
-                return false;
-            }
-            return diagnostics()
-                    .report(
-                            Message.UNSUPPORTED_CONTRACT_TYPE,
-                            reportOn,
-                            null,
-                            null,
-                            ex.type(),
-                            ex.path(),
-                            method.getSimpleName(),
-                            ex.getMessage());
         }
     }
 
@@ -442,37 +329,10 @@ public final class HandlerProcessor extends AbstractProcessor {
                             first.type().getQualifiedName());
             return;
         }
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("pattern", patternValue);
-        List<Object> variables = new ArrayList<>();
-        for (String variable : pattern.variableNames()) {
-            Map<String, Object> description = new LinkedHashMap<>();
-            description.put("name", variable);
-            description.put("schema", Map.of("type", "string"));
-            variables.add(description);
-        }
-        entry.put("variables", variables);
-        entry.put("type", type.getQualifiedName().toString());
-        putDescription(entry, type);
-        try {
-            entry.put("data", schemas().schemaOf(types().getDeclaredType(type), List.of(), typeName));
-        } catch (ContractSchemas.UnsupportedTypeException ex) {
-            if (!ex.reportedByJavac()) {
-                diagnostics()
-                        .report(
-                                Message.UNSUPPORTED_PUBLICATION_TYPE,
-                                type,
-                                annotation,
-                                null,
-                                ex.type(),
-                                ex.path(),
-                                patternValue,
-                                ex.getMessage());
-            }
+        if (!contractEntries().addTypedChannel(type, pattern, annotation)) {
             return;
         }
         this.typedChannels.put(pattern.shape(), new TypedChannel(pattern, type, annotation, value));
-        contract().addTypedChannel(entry);
     }
 
     /**
@@ -1023,14 +883,6 @@ public final class HandlerProcessor extends AbstractProcessor {
         return requireInitialized(this.types);
     }
 
-    private ContractSchemas schemas() {
-        return requireInitialized(this.schemas);
-    }
-
-    private ContractWriter contract() {
-        return requireInitialized(this.contract);
-    }
-
     private HandlerIndexGenerator generator() {
         return requireInitialized(this.generator);
     }
@@ -1041,6 +893,10 @@ public final class HandlerProcessor extends AbstractProcessor {
 
     private AggregateResources resources() {
         return requireInitialized(this.resources);
+    }
+
+    private ContractEntries contractEntries() {
+        return requireInitialized(this.contractEntries);
     }
 
     private static <T> T requireInitialized(@Nullable T value) {
