@@ -373,6 +373,29 @@ class HandlerProcessorContractTests {
             assertThat(rpcNames(contract)).containsExactly("added", "kept");
         }
 
+        @Test
+        void keepsTheTypedChannelOfAPublicationTypeThatWasNotRecompiledUntilItLosesItsAnnotation(@TempDir Path classes)
+                throws Exception {
+            HandlerProcessorTests.TheAggregateIndex.compileInto(classes, "KeptHandlers", "KeptEvent");
+            Path contract = classes.resolve(ContractWriter.RESOURCE);
+
+            HandlerProcessorTests.TheAggregateIndex.compileInto(classes, "AddedHandlers");
+            assertThat(typedChannelPatterns(contract)).containsExactly("kept:{id}");
+            assertThat(MAPPER.readTree(Files.readString(contract)).get("$defs").has("KeptEvent"))
+                    .isTrue();
+
+            HandlerProcessorTests.TheAggregateIndex.compileInto(classes, "changed/KeptEvent");
+            assertThat(typedChannelPatterns(contract)).isEmpty();
+        }
+
+        private static List<String> typedChannelPatterns(Path contract) throws IOException {
+            List<String> patterns = new ArrayList<>();
+            MAPPER.readTree(Files.readString(contract))
+                    .get("typedChannels")
+                    .forEach(entry -> patterns.add(entry.get("pattern").asString()));
+            return patterns;
+        }
+
         private static List<String> rpcNames(Path contract) throws IOException {
             List<String> names = new ArrayList<>();
             MAPPER.readTree(Files.readString(contract))

@@ -14,6 +14,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
@@ -28,11 +29,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -550,6 +556,20 @@ class HandlerProcessorTests {
         }
 
         @Test
+        void keepsTheEntriesOfAnEarlierCompilationForHandlersWhoseNamesContainAnUnderscore(@TempDir Path classes)
+                throws Exception {
+            compileInto(classes, "Nested_Handlers");
+
+            // Nested_Handlers_Inner is neither Nested.Handlers.Inner nor Nested_Handlers_Inner.
+            compileInto(classes, "AddedHandlers");
+
+            assertThat(classes.resolve(HandlerIndex.INDEX_RESOURCE))
+                    .hasContent("com.example.incremental.AddedHandlers_CentrifugoHandlers\n"
+                            + "com.example.incremental.Nested_Handlers_CentrifugoHandlers\n"
+                            + "com.example.incremental.Nested_Handlers_Inner_CentrifugoHandlers\n");
+        }
+
+        @Test
         void dropsTheEntryOfARecompiledHandlerThatNoLongerDeclaresRpcMethods(@TempDir Path classes) throws Exception {
             compileInto(classes, "KeptHandlers", "RemovedHandlers");
 
@@ -595,6 +615,56 @@ class HandlerProcessorTests {
                                 .collect(Collectors.joining("\n")))
                         .isTrue();
             }
+        }
+    }
+
+    @Nested
+    class TypesThatAnotherProcessorGenerates {
+
+        /** Generates {@code com.example.rpc.GeneratedParams} in the first round, as MapStruct or Immutables would. */
+        @SupportedAnnotationTypes("*")
+        static final class ParamsGenerator extends AbstractProcessor {
+
+            private boolean generated;
+
+            @Override
+            public SourceVersion getSupportedSourceVersion() {
+                return SourceVersion.latestSupported();
+            }
+
+            @Override
+            public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
+                if (!this.generated) {
+                    this.generated = true;
+                    try (Writer out = this.processingEnv
+                            .getFiler()
+                            .createSourceFile("com.example.rpc.GeneratedParams")
+                            .openWriter()) {
+                        out.write("package com.example.rpc;\npublic record GeneratedParams(String text) {}\n");
+                    } catch (IOException ex) {
+                        throw new UncheckedIOException(ex);
+                    }
+                }
+                return false;
+            }
+        }
+
+        @Test
+        void areWaitedForUntilTheRoundThatHasThem() {
+            Compilation compilation = javac().withProcessors(new ParamsGenerator(), new HandlerProcessor())
+                    .compile(JavaFileObjects.forSourceString(
+                            "com.example.rpc.EchoHandlers",
+                            "package com.example.rpc;\n"
+                                    + "import dev.centrifugo4j.rpc.WebSocketRpc;\n"
+                                    + "public class EchoHandlers {\n"
+                                    + "    @WebSocketRpc(\"echo\")\n"
+                                    + "    public String echo(GeneratedParams params) { return params.text(); }\n"
+                                    + "}\n"));
+
+            assertThat(compilation).succeededWithoutWarnings();
+            assertThat(index(compilation)).isEqualTo("com.example.rpc.EchoHandlers_CentrifugoHandlers\n");
+            assertThat(generatedSource(compilation, "com.example.rpc.EchoHandlers_CentrifugoHandlers"))
+                    .contains("GeneratedParams.class");
         }
     }
 
