@@ -154,8 +154,7 @@ final class HandlerMethodAnalyzer {
     /** The checked model of one RPC method, or {@code null} when it has errors (already reported). */
     private @Nullable RpcMethod analyzeRpc(TypeElement handler, ExecutableElement method, AnnotationMirror annotation) {
         String methodName = method.getSimpleName().toString();
-        boolean valid = checkModifiers(method, methodName);
-        valid &= checkDeclaringType(handler, method, methodName);
+        boolean valid = checkMethod(handler, method, methodName);
         AnnotationValue value = writtenValue(annotation);
         if (value == null || !(value.getValue() instanceof String name)) {
             // javac reports the malformed annotation itself.
@@ -229,8 +228,7 @@ final class HandlerMethodAnalyzer {
             TypeElement handler, ExecutableElement method, ChannelAnnotation kind, AnnotationMirror annotation) {
         String methodName = method.getSimpleName().toString();
         String annotationName = kind.simpleName();
-        boolean valid = checkModifiers(method, methodName);
-        valid &= checkDeclaringType(handler, method, methodName);
+        boolean valid = checkMethod(handler, method, methodName);
         AnnotationValue value = writtenValue(annotation);
         if (value == null || !(value.getValue() instanceof String patternValue)) {
             // javac reports the malformed annotation itself.
@@ -361,6 +359,13 @@ final class HandlerMethodAnalyzer {
             return null;
         }
         return new ChannelMethod(kind, patternValue, method, parameters, async, returnType.getKind() == TypeKind.VOID);
+    }
+
+    /** The checks of every handler method, whatever its annotation; reports each problem it finds. */
+    private boolean checkMethod(TypeElement handler, ExecutableElement method, String methodName) {
+        boolean valid = checkModifiers(method, methodName);
+        valid &= checkDeclaringType(handler, method, methodName);
+        return valid;
     }
 
     private boolean checkModifiers(ExecutableElement method, String methodName) {

@@ -17,6 +17,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -112,20 +113,20 @@ public final class HandlerProcessor extends AbstractProcessor {
     public synchronized void init(ProcessingEnvironment processingEnv) {
         super.init(processingEnv);
         Elements elements = processingEnv.getElementUtils();
+        Types types = processingEnv.getTypeUtils();
         Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
-        ContractSchemas schemas =
-                new ContractSchemas(elements, processingEnv.getTypeUtils(), EnumJsonValues.of(processingEnv));
+        ContractSchemas schemas = new ContractSchemas(elements, types, EnumJsonValues.of(processingEnv));
         ContractWriter contract = new ContractWriter(schemas);
+        ContractEntries contractEntries = new ContractEntries(elements, types, schemas, contract, diagnostics);
+        TypedChannels typedChannels = new TypedChannels(types, contractEntries, diagnostics);
+        HandlerIndexGenerator generator = new HandlerIndexGenerator(elements);
         this.elements = elements;
         this.diagnostics = diagnostics;
-        this.contractEntries =
-                new ContractEntries(elements, processingEnv.getTypeUtils(), schemas, contract, diagnostics);
-        this.typedChannels = new TypedChannels(processingEnv.getTypeUtils(), this.contractEntries, diagnostics);
-        this.analyzer =
-                new HandlerMethodAnalyzer(elements, processingEnv.getTypeUtils(), this.typedChannels, diagnostics);
-        this.generator = new HandlerIndexGenerator(elements);
-        this.resources =
-                new AggregateResources(processingEnv.getFiler(), elements, this.generator, contract, diagnostics);
+        this.analyzer = new HandlerMethodAnalyzer(elements, types, typedChannels, diagnostics);
+        this.typedChannels = typedChannels;
+        this.contractEntries = contractEntries;
+        this.generator = generator;
+        this.resources = new AggregateResources(processingEnv.getFiler(), elements, generator, contract, diagnostics);
     }
 
     @Override
