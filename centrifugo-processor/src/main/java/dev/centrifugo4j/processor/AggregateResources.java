@@ -146,13 +146,10 @@ final class AggregateResources {
     private List<String> readPreviousIndex() {
         List<String> entries = new ArrayList<>();
         try {
-            FileObject file = this.filer.getResource(StandardLocation.CLASS_OUTPUT, "", INDEX_RESOURCE);
-            try (InputStream in = file.openInputStream()) {
-                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                    String entry = line.trim();
-                    if (!entry.isEmpty() && !entry.startsWith("#")) {
-                        entries.add(entry);
-                    }
+            for (String line : readPrevious(INDEX_RESOURCE).split("\n")) {
+                String entry = line.trim();
+                if (!entry.isEmpty() && !entry.startsWith("#")) {
+                    entries.add(entry);
                 }
             }
         } catch (IOException | IllegalArgumentException ex) {
@@ -165,12 +162,22 @@ final class AggregateResources {
     @SuppressWarnings("unchecked")
     private @Nullable Map<String, Object> readPreviousContract() {
         try {
-            FileObject file = this.filer.getResource(StandardLocation.CLASS_OUTPUT, "", ContractWriter.RESOURCE);
-            String text = file.getCharContent(false).toString();
+            String text = readPrevious(ContractWriter.RESOURCE);
             return (Json.parse(text) instanceof Map<?, ?> map) ? (Map<String, Object>) map : null;
         } catch (IOException | IllegalArgumentException ex) {
             // No earlier contract (a clean build), or one that cannot be read: start afresh.
             return null;
+        }
+    }
+
+    /**
+     * A resource an earlier compilation left in the class output, as UTF-8 (the encoding it was
+     * written in, whatever the compiler's {@code -encoding}).
+     */
+    private String readPrevious(String resource) throws IOException {
+        FileObject file = this.filer.getResource(StandardLocation.CLASS_OUTPUT, "", resource);
+        try (InputStream in = file.openInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -5,8 +5,10 @@ import static dev.centrifugo4j.processor.TypeMirrors.containsError;
 
 import com.palantir.javapoet.ClassName;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -63,6 +65,9 @@ public final class HandlerProcessor extends AbstractProcessor {
 
     /** Handler classes whose signatures still refer to types another processor has yet to generate. */
     private final Set<String> deferredHandlers = new LinkedHashSet<>();
+
+    /** The handler class each index class of this compilation was generated for, by the index's name. */
+    private final Map<String, TypeElement> generatedFor = new HashMap<>();
 
     private @Nullable Elements elements;
 
@@ -193,7 +198,8 @@ public final class HandlerProcessor extends AbstractProcessor {
                 // Another processor may generate the missing types in this round; javac itself
                 // reports them if they never appear.
                 if (!lastRound) {
-                    this.deferredHandlers.add(elements().getBinaryName(handler).toString());
+                    // By canonical name, as getTypeElement looks it up (a nested class's binary name has a '$').
+                    this.deferredHandlers.add(handler.getQualifiedName().toString());
                 }
                 return;
             }
@@ -210,6 +216,12 @@ public final class HandlerProcessor extends AbstractProcessor {
 
     private void generate(TypeElement handler, HandlerMethodAnalyzer.CheckedMethods checked) {
         ClassName name = generator().generatedName(handler);
+        TypeElement other = this.generatedFor.putIfAbsent(name.canonicalName(), handler);
+        if (other != null) {
+            // Snake.Case and Snake_Case: the index name joins nested names with '_'.
+            diagnostics().report(Message.INDEX_NAME_CLASH, handler, null, null, handler, other, name.canonicalName());
+            return;
+        }
         try {
             generator()
                     .generate(handler, checked.rpcMethods(), checked.channelMethods())
