@@ -61,6 +61,16 @@ enum ChannelAnnotation {
         this.allowedReturnTypes = allowedReturnTypes;
     }
 
+    /** The channel handler annotation with the qualified name. */
+    static ChannelAnnotation of(String qualifiedName) {
+        for (ChannelAnnotation annotation : values()) {
+            if (annotation.qualifiedName.equals(qualifiedName)) {
+                return annotation;
+            }
+        }
+        throw new IllegalArgumentException("Not a channel handler annotation: " + qualifiedName);
+    }
+
     /** The annotation's qualified name. */
     String qualifiedName() {
         return this.qualifiedName;

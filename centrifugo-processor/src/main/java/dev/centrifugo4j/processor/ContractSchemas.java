@@ -1,5 +1,11 @@
 package dev.centrifugo4j.processor;
 
+import static dev.centrifugo4j.processor.AnnotationMirrors.annotationType;
+import static dev.centrifugo4j.processor.AnnotationMirrors.containsNullable;
+import static dev.centrifugo4j.processor.AnnotationMirrors.find;
+import static dev.centrifugo4j.processor.TypeMirrors.asSupertype;
+import static dev.centrifugo4j.processor.TypeMirrors.isDeclaredType;
+
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -111,9 +117,9 @@ final class ContractSchemas {
             TypeMirror type, List<? extends AnnotationMirror> declarationAnnotations, String path) {
         List<AnnotationMirror> annotations = new ArrayList<>(declarationAnnotations);
         annotations.addAll(type.getAnnotationMirrors());
-        boolean nullable = !type.getKind().isPrimitive() && hasNullable(annotations);
+        boolean nullable = !type.getKind().isPrimitive() && containsNullable(annotations);
         TypeMirror valueType = type;
-        if (isDeclared(type, "java.util.Optional")) {
+        if (isDeclaredType(type, "java.util.Optional")) {
             nullable = true;
             valueType = singleArgument((DeclaredType) type, path);
             annotations.addAll(valueType.getAnnotationMirrors());
@@ -130,7 +136,7 @@ final class ContractSchemas {
         }
         List<AnnotationMirror> all = new ArrayList<>(annotations);
         all.addAll(type.getAnnotationMirrors());
-        return hasNullable(all) || isDeclared(type, "java.util.Optional");
+        return containsNullable(all) || isDeclaredType(type, "java.util.Optional");
     }
 
     /**
@@ -224,7 +230,7 @@ final class ContractSchemas {
         }
         if (isSubtype(type, "java.util.Map")) {
             List<? extends TypeMirror> arguments = supertypeArguments(type, "java.util.Map");
-            if (arguments.size() != 2 || !isDeclared(arguments.get(0), "java.lang.String")) {
+            if (arguments.size() != 2 || !isDeclaredType(arguments.get(0), "java.lang.String")) {
                 throw unsupported(type, path, "only maps with String keys (Map<String, T>) map to JSON objects");
             }
             return schema("type", "object", "additionalProperties", schemaOf(arguments.get(1), List.of(), path + "{}"));
@@ -296,7 +302,7 @@ final class ContractSchemas {
 
     private Map<String, Object> enumSchema(DeclaredType type, TypeElement element, String path) {
         for (Element member : element.getEnclosedElements()) {
-            if (annotation(member.getAnnotationMirrors(), JACKSON + "JsonValue") != null) {
+            if (find(member.getAnnotationMirrors(), JACKSON + "JsonValue") != null) {
                 List<Object> values = this.enumJsonValues.values(element, member);
                 if (values == null) {
                     throw unsupported(
@@ -317,8 +323,7 @@ final class ContractSchemas {
         List<Object> values = new ArrayList<>();
         for (Element member : element.getEnclosedElements()) {
             if (member.getKind() == ElementKind.ENUM_CONSTANT) {
-                String renamed =
-                        stringValue(annotation(member.getAnnotationMirrors(), JACKSON + "JsonProperty"), "value");
+                String renamed = stringValue(find(member.getAnnotationMirrors(), JACKSON + "JsonProperty"), "value");
                 values.add(
                         (renamed != null && !renamed.isEmpty())
                                 ? renamed
@@ -329,7 +334,7 @@ final class ContractSchemas {
     }
 
     private Map<String, Object> unionSchema(DeclaredType type, TypeElement element, String path) {
-        AnnotationMirror typeInfo = annotation(element.getAnnotationMirrors(), JACKSON + "JsonTypeInfo");
+        AnnotationMirror typeInfo = find(element.getAnnotationMirrors(), JACKSON + "JsonTypeInfo");
         if (typeInfo == null) {
             throw unsupported(
                     type,
@@ -380,7 +385,7 @@ final class ContractSchemas {
     /** The concrete subtypes of a sealed type with their type names, from {@code @JsonSubTypes} or the permits clause. */
     private Map<TypeElement, String> subtypes(TypeElement sealed) {
         Map<TypeElement, String> names = new LinkedHashMap<>();
-        AnnotationMirror subTypes = annotation(sealed.getAnnotationMirrors(), JACKSON + "JsonSubTypes");
+        AnnotationMirror subTypes = find(sealed.getAnnotationMirrors(), JACKSON + "JsonSubTypes");
         if (subTypes != null) {
             for (AnnotationValue value : listValue(subTypes, "value")) {
                 AnnotationMirror entry = (AnnotationMirror) value.getValue();
@@ -410,7 +415,7 @@ final class ContractSchemas {
 
     /** The type id Jackson gives a subtype: {@code @JsonTypeName}, else its binary name without the package. */
     private String typeId(TypeElement subtype) {
-        String name = stringValue(annotation(subtype.getAnnotationMirrors(), JACKSON + "JsonTypeName"), "value");
+        String name = stringValue(find(subtype.getAnnotationMirrors(), JACKSON + "JsonTypeName"), "value");
         if (name != null && !name.isEmpty()) {
             return name;
         }
@@ -430,16 +435,15 @@ final class ContractSchemas {
             properties.put(discriminator, schema("const", typeId));
             required.add(discriminator);
         }
-        AnnotationMirror classInclude = annotation(element.getAnnotationMirrors(), JACKSON + "JsonInclude");
+        AnnotationMirror classInclude = find(element.getAnnotationMirrors(), JACKSON + "JsonInclude");
         Map<String, String> parameterDocs = Javadoc.parameters(this.elements.getDocComment(element));
         for (Property property : properties(type, element)) {
-            if (annotation(property.annotations(), JACKSON + "JsonIgnore") != null
-                    && !Boolean.FALSE.equals(
-                            valueOf(annotation(property.annotations(), JACKSON + "JsonIgnore"), "value"))) {
+            if (find(property.annotations(), JACKSON + "JsonIgnore") != null
+                    && !Boolean.FALSE.equals(valueOf(find(property.annotations(), JACKSON + "JsonIgnore"), "value"))) {
                 continue;
             }
             String name = property.name();
-            String renamed = stringValue(annotation(property.annotations(), JACKSON + "JsonProperty"), "value");
+            String renamed = stringValue(find(property.annotations(), JACKSON + "JsonProperty"), "value");
             if (renamed != null && !renamed.isEmpty()) {
                 name = renamed;
             }
@@ -455,7 +459,7 @@ final class ContractSchemas {
                 schema = described;
             }
             properties.put(name, schema);
-            AnnotationMirror include = annotation(property.annotations(), JACKSON + "JsonInclude");
+            AnnotationMirror include = find(property.annotations(), JACKSON + "JsonInclude");
             String inclusion = enumValue(include != null ? include : classInclude, "value");
             boolean alwaysWritten = inclusion == null || "ALWAYS".equals(inclusion) || "USE_DEFAULTS".equals(inclusion);
             if (alwaysWritten && !isNullable(property.type(), property.annotations())) {
@@ -582,7 +586,7 @@ final class ContractSchemas {
     private void applyConstraints(Map<String, Object> schema, List<AnnotationMirror> annotations, TypeMirror type) {
         String kind = jsonKind(type);
         for (AnnotationMirror annotation : annotations) {
-            String name = annotationName(annotation);
+            String name = annotationType(annotation).getQualifiedName().toString();
             if (!name.startsWith(CONSTRAINTS)) {
                 continue;
             }
@@ -670,12 +674,6 @@ final class ContractSchemas {
         return schema("anyOf", List.of(schema, schema("type", "null")));
     }
 
-    private static boolean hasNullable(List<? extends AnnotationMirror> annotations) {
-        return annotations.stream()
-                .anyMatch(
-                        annotation -> annotationType(annotation).getSimpleName().contentEquals("Nullable"));
-    }
-
     private TypeMirror singleArgument(DeclaredType type, String path) {
         if (type.getTypeArguments().size() != 1) {
             throw unsupported(type, path, "a raw Optional says nothing about its value");
@@ -687,19 +685,13 @@ final class ContractSchemas {
     }
 
     private boolean isSubtype(TypeMirror type, String qualifiedName) {
-        TypeElement element = this.elements.getTypeElement(qualifiedName);
-        return element != null
-                && this.types.isAssignable(this.types.erasure(type), this.types.erasure(element.asType()));
+        return TypeMirrors.isSubtype(this.elements, this.types, type, qualifiedName);
     }
 
     /** The type arguments with which a type extends or implements the named generic type. */
     private List<? extends TypeMirror> supertypeArguments(TypeMirror type, String qualifiedName) {
-        int expected = isDeclared(this.elements.getTypeElement(qualifiedName).asType(), qualifiedName)
-                ? this.elements
-                        .getTypeElement(qualifiedName)
-                        .getTypeParameters()
-                        .size()
-                : -1;
+        int expected =
+                this.elements.getTypeElement(qualifiedName).getTypeParameters().size();
         List<? extends TypeMirror> own = ((DeclaredType) type).getTypeArguments();
         String ownName = ((TypeElement) ((DeclaredType) type).asElement())
                 .getQualifiedName()
@@ -708,23 +700,8 @@ final class ContractSchemas {
             // List<@NotBlank String>: the supertypes would lose the type annotations of the arguments.
             return own;
         }
-        Deque<TypeMirror> pending = new ArrayDeque<>();
-        pending.add(type);
-        while (!pending.isEmpty()) {
-            TypeMirror current = pending.removeFirst();
-            if (isDeclared(current, qualifiedName)) {
-                return ((DeclaredType) current).getTypeArguments();
-            }
-            pending.addAll(this.types.directSupertypes(current));
-        }
-        return List.of();
-    }
-
-    private static boolean isDeclared(TypeMirror type, String qualifiedName) {
-        return type.getKind() == TypeKind.DECLARED
-                && ((TypeElement) ((DeclaredType) type).asElement())
-                        .getQualifiedName()
-                        .contentEquals(qualifiedName);
+        DeclaredType supertype = asSupertype(this.types, type, qualifiedName);
+        return (supertype != null) ? supertype.getTypeArguments() : List.of();
     }
 
     /** A key that identifies a type with its type arguments, without type annotations. */
@@ -796,24 +773,6 @@ final class ContractSchemas {
             schema.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return schema;
-    }
-
-    private static TypeElement annotationType(AnnotationMirror annotation) {
-        return (TypeElement) annotation.getAnnotationType().asElement();
-    }
-
-    private static String annotationName(AnnotationMirror annotation) {
-        return annotationType(annotation).getQualifiedName().toString();
-    }
-
-    private static @Nullable AnnotationMirror annotation(
-            List<? extends AnnotationMirror> annotations, String qualifiedName) {
-        for (AnnotationMirror annotation : annotations) {
-            if (annotationName(annotation).equals(qualifiedName)) {
-                return annotation;
-            }
-        }
-        return null;
     }
 
     /** An element's value as written, or its default. */

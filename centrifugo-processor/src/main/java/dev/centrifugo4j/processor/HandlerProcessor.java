@@ -1,56 +1,25 @@
 package dev.centrifugo4j.processor;
 
+import static dev.centrifugo4j.processor.HandlerAnnotations.handlerMethodsOf;
+import static dev.centrifugo4j.processor.TypeMirrors.containsError;
+
 import com.palantir.javapoet.ClassName;
-import dev.centrifugo4j.contract.ChannelPattern;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.Reader;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
-import javax.lang.model.element.Name;
-import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.ArrayType;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.PrimitiveType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
-import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
-import javax.tools.Diagnostic;
-import javax.tools.FileObject;
-import javax.tools.StandardLocation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,14 +29,19 @@ import org.jspecify.annotations.Nullable;
  * HandlerIndex} that calls them directly; the runtime dispatches RPC calls and channel proxy requests
  * through these indexes instead of scanning beans with reflection.
  *
- * <p>The processor also writes {@value #INDEX_RESOURCE}, the sorted list of the generated class
- * names, once all rounds are over. On an incremental build it keeps the entries of the previous
- * file whose handler class still exists, still has handler methods and was not compiled again, the
- * way Spring's {@code CandidateComponentsIndexer} does.
+ * <p>The processor also writes {@value AggregateResources#INDEX_RESOURCE}, the sorted list of the
+ * generated class names, and the contract, once all rounds are over. On an incremental build it
+ * keeps the entries of the previous files whose handler class still exists, still has handler
+ * methods and was not compiled again, the way Spring's {@code CandidateComponentsIndexer} does.
  *
  * <p>It refers to the runtime types by name only and loads none of them, so that it runs with
  * nothing but the compiler on its class path. Problems are reported with the texts of {@link
  * Message} on the offending method, parameter or annotation value.
+ *
+ * <p>This class only wires the parts together: {@code HandlerMethodAnalyzer} checks the methods,
+ * {@code TypedChannels} the {@code @ChannelPublication} types, {@code HandlerIndexGenerator} writes
+ * the index classes, {@code ContractEntries} describes the methods and typed channels for the
+ * contract, and {@code AggregateResources} writes the handler index and the contract.
  */
 public final class HandlerProcessor extends AbstractProcessor {
 
@@ -86,73 +60,28 @@ public final class HandlerProcessor extends AbstractProcessor {
     /** The qualified name of the annotation that declares a typed channel on its publication type. */
     public static final String CHANNEL_PUBLICATION = "dev.centrifugo4j.channel.ChannelPublication";
 
-    /** Every handler annotation, in the order the messages name them. */
-    private static final List<String> HANDLER_ANNOTATIONS =
-            List.of(WEB_SOCKET_RPC, ON_SUBSCRIBE, ON_PUBLISH, ON_SUB_REFRESH);
-
-    /**
-     * The resource that lists the generated indexes, one class name per line: the runtime's {@code
-     * HandlerIndex.INDEX_RESOURCE}, written out because the processor depends on nothing of the
-     * runtime (a test holds the two together).
-     */
-    static final String INDEX_RESOURCE = "META-INF/centrifugo/handler-index";
-
     /** The processor option that turns the contract off ({@code -Acentrifugo.contract=false}). */
     static final String CONTRACT_OPTION = "centrifugo.contract";
-
-    private static final String RPC_CONTEXT = "dev.centrifugo4j.rpc.RpcContext";
-
-    private static final String CHANNEL_CONTEXT = "dev.centrifugo4j.channel.ChannelContext";
-
-    private static final String CHANNEL_VARIABLE = "dev.centrifugo4j.channel.ChannelVariable";
-
-    private static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";
-
-    private static final String VALID = "jakarta.validation.Valid";
-
-    private static final String CONSTRAINT = "jakarta.validation.Constraint";
-
-    private static final String NULLABLE = "Nullable";
-
-    /** Centrifugo's rule for namespace names, which RPC namespaces share. */
-    private static final Pattern NAMESPACE = Pattern.compile("^[-a-zA-Z0-9_.]{2,}$");
-
-    /** The RPC names seen so far, with the method that declared each first. */
-    private final Map<String, String> rpcNames = new HashMap<>();
-
-    /**
-     * The channel patterns seen so far, keyed by annotation and pattern shape, with the pattern and
-     * the method that declared each first.
-     */
-    private final Map<String, FirstPattern> channelPatterns = new HashMap<>();
-
-    /** The typed channels found so far, by pattern shape. */
-    private final Map<String, TypedChannel> typedChannels = new LinkedHashMap<>();
-
-    /** The channel handler methods found so far, to check against the typed channels at the end. */
-    private final List<ChannelMethod> channelHandlers = new ArrayList<>();
-
-    /** The qualified names of the publication types handled in this run. */
-    private final Set<String> processedPublications = new LinkedHashSet<>();
-
-    /** The binary names of the handler classes handled in this run, generated or not. */
-    private final Set<String> processedHandlers = new LinkedHashSet<>();
 
     /** Handler classes whose signatures still refer to types another processor has yet to generate. */
     private final Set<String> deferredHandlers = new LinkedHashSet<>();
 
-    /** The generated index classes, for the aggregate resource. */
-    private final SortedSet<String> generatedIndexes = new TreeSet<>();
+    /** The handler class each index class of this compilation was generated for, by the index's name. */
+    private final Map<String, TypeElement> generatedFor = new HashMap<>();
 
     private @Nullable Elements elements;
 
-    private @Nullable Types types;
+    private @Nullable Diagnostics diagnostics;
+
+    private @Nullable HandlerMethodAnalyzer analyzer;
+
+    private @Nullable TypedChannels typedChannels;
+
+    private @Nullable ContractEntries contractEntries;
 
     private @Nullable HandlerIndexGenerator generator;
 
-    private @Nullable ContractSchemas schemas;
-
-    private @Nullable ContractWriter contract;
+    private @Nullable AggregateResources resources;
 
     /** Creates the processor; javac does this through {@code META-INF/services}. */
     public HandlerProcessor() {}
@@ -188,67 +117,80 @@ public final class HandlerProcessor extends AbstractProcessor {
     @Override
     public synchronized void init(ProcessingEnvironment processingEnv) {
         super.init(processingEnv);
-        this.elements = processingEnv.getElementUtils();
-        this.types = processingEnv.getTypeUtils();
-        this.generator = new HandlerIndexGenerator(this.elements);
-        this.schemas = new ContractSchemas(this.elements, this.types, EnumJsonValues.of(processingEnv));
-        this.contract = new ContractWriter(this.schemas);
+        Elements elements = processingEnv.getElementUtils();
+        Types types = processingEnv.getTypeUtils();
+        Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
+        ContractSchemas schemas = new ContractSchemas(elements, types, EnumJsonValues.of(processingEnv));
+        ContractWriter contract = new ContractWriter(schemas);
+        ContractEntries contractEntries = new ContractEntries(elements, types, schemas, contract, diagnostics);
+        TypedChannels typedChannels = new TypedChannels(types, contractEntries, diagnostics);
+        HandlerIndexGenerator generator = new HandlerIndexGenerator(elements);
+        this.elements = elements;
+        this.diagnostics = diagnostics;
+        this.analyzer = new HandlerMethodAnalyzer(elements, types, typedChannels, diagnostics);
+        this.typedChannels = typedChannels;
+        this.contractEntries = contractEntries;
+        this.generator = generator;
+        this.resources = new AggregateResources(processingEnv.getFiler(), elements, generator, contract, diagnostics);
     }
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
         try {
-            Set<TypeElement> handlers = new LinkedHashSet<>();
-            for (String deferred : this.deferredHandlers) {
-                TypeElement handler = elements().getTypeElement(deferred);
-                if (handler != null) {
-                    handlers.add(handler);
-                }
-            }
-            this.deferredHandlers.clear();
-            for (String annotationName : HANDLER_ANNOTATIONS) {
-                TypeElement annotation = elements().getTypeElement(annotationName);
-                if (annotation == null) {
-                    continue;
-                }
-                for (Element element : roundEnv.getElementsAnnotatedWith(annotation)) {
-                    if (element.getKind() == ElementKind.METHOD
-                            && element.getEnclosingElement() instanceof TypeElement handler) {
-                        handlers.add(handler);
-                    }
-                }
-            }
-            for (TypeElement handler : handlers) {
+            for (TypeElement handler : handlersOf(roundEnv)) {
                 processHandler(handler, roundEnv.processingOver());
             }
             TypeElement publication = elements().getTypeElement(CHANNEL_PUBLICATION);
             if (publication != null) {
                 for (Element element : roundEnv.getElementsAnnotatedWith(publication)) {
-                    if (element instanceof TypeElement type) {
-                        processPublication(type);
+                    if (element instanceof TypeElement type && resources().addCompiledPublication(type)) {
+                        typedChannels().add(type);
                     }
                 }
             }
             // Elements of earlier rounds cannot carry diagnostics reliably: check within the round.
-            checkTypedChannels();
-            this.channelHandlers.clear();
+            typedChannels().checkHandlers();
             if (roundEnv.processingOver()) {
-                writeIndex();
+                resources().writeIndex();
                 if (!"false".equals(this.processingEnv.getOptions().get(CONTRACT_OPTION))) {
-                    writeContract();
+                    resources().writeContract();
                 }
             }
         } catch (RuntimeException ex) {
-            report(Message.INTERNAL_ERROR, null, null, null, describe(ex));
+            diagnostics().reportInternalError(null, ex);
         }
         // Other processors may want to see the handler annotations too.
         return false;
     }
 
+    /** The classes to handle in this round: those deferred by the last round, then those with handler methods. */
+    private Set<TypeElement> handlersOf(RoundEnvironment roundEnv) {
+        Set<TypeElement> handlers = new LinkedHashSet<>();
+        for (String deferred : this.deferredHandlers) {
+            TypeElement handler = elements().getTypeElement(deferred);
+            if (handler != null) {
+                handlers.add(handler);
+            }
+        }
+        this.deferredHandlers.clear();
+        for (String annotationName : HandlerAnnotations.QUALIFIED_NAMES) {
+            TypeElement annotation = elements().getTypeElement(annotationName);
+            if (annotation == null) {
+                continue;
+            }
+            for (Element element : roundEnv.getElementsAnnotatedWith(annotation)) {
+                if (element.getKind() == ElementKind.METHOD
+                        && element.getEnclosingElement() instanceof TypeElement handler) {
+                    handlers.add(handler);
+                }
+            }
+        }
+        return handlers;
+    }
+
     private void processHandler(TypeElement handler, boolean lastRound) {
         try {
-            String binaryName = elements().getBinaryName(handler).toString();
-            if (this.processedHandlers.contains(binaryName)) {
+            if (resources().isCompiledHandler(handler)) {
                 return;
             }
             List<ExecutableElement> methods = handlerMethodsOf(handler);
@@ -256,783 +198,46 @@ public final class HandlerProcessor extends AbstractProcessor {
                 // Another processor may generate the missing types in this round; javac itself
                 // reports them if they never appear.
                 if (!lastRound) {
-                    this.deferredHandlers.add(binaryName);
+                    // By canonical name, as getTypeElement looks it up (a nested class's binary name has a '$').
+                    this.deferredHandlers.add(handler.getQualifiedName().toString());
                 }
                 return;
             }
-            this.processedHandlers.add(binaryName);
-            List<RpcMethod> rpcMethods = new ArrayList<>();
-            List<ChannelMethod> channelMethods = new ArrayList<>();
-            boolean failed = false;
-            for (ExecutableElement method : methods) {
-                List<AnnotationMirror> annotations = handlerAnnotationsOf(method);
-                if (annotations.size() > 1) {
-                    report(
-                            Message.MULTIPLE_HANDLER_ANNOTATIONS,
-                            method,
-                            annotations.get(1),
-                            null,
-                            method.getSimpleName(),
-                            annotationType(annotations.get(0)).getSimpleName(),
-                            annotationType(annotations.get(1)).getSimpleName());
-                    failed = true;
-                    continue;
-                }
-                String annotationName =
-                        annotationType(annotations.get(0)).getQualifiedName().toString();
-                if (annotationName.equals(WEB_SOCKET_RPC)) {
-                    RpcMethod rpcMethod = analyze(handler, method);
-                    failed |= (rpcMethod == null);
-                    if (rpcMethod != null) {
-                        rpcMethods.add(rpcMethod);
-                    }
-                } else {
-                    ChannelMethod channelMethod =
-                            analyzeChannel(handler, method, channelAnnotation(annotationName), annotations.get(0));
-                    failed |= (channelMethod == null);
-                    if (channelMethod != null) {
-                        channelMethods.add(channelMethod);
-                        this.channelHandlers.add(channelMethod);
-                    }
-                }
-            }
-            if (!failed && !(rpcMethods.isEmpty() && channelMethods.isEmpty())) {
-                rpcMethods.sort(Comparator.comparing(RpcMethod::name));
-                channelMethods.sort(
-                        Comparator.comparing(ChannelMethod::annotation).thenComparing(ChannelMethod::pattern));
-                if (describe(handler, rpcMethods, channelMethods)) {
-                    generate(handler, rpcMethods, channelMethods);
-                }
+            resources().addCompiledHandler(handler);
+            HandlerMethodAnalyzer.CheckedMethods checked = analyzer().analyze(handler, methods);
+            if (checked != null
+                    && contractEntries().addHandler(handler, checked.rpcMethods(), checked.channelMethods())) {
+                generate(handler, checked);
             }
         } catch (RuntimeException ex) {
-            report(Message.INTERNAL_ERROR, handler, null, null, describe(ex));
+            diagnostics().reportInternalError(handler, ex);
         }
     }
 
-    /**
-     * Adds the handler's methods to the contract; {@code false} when one of their types cannot be
-     * described (reported on the parameter, or on the method for its result).
-     */
-    private boolean describe(TypeElement handler, List<RpcMethod> rpcMethods, List<ChannelMethod> channelMethods) {
-        String handlerName = handler.getQualifiedName().toString();
-        List<Map<String, Object>> rpcEntries = new ArrayList<>();
-        List<Map<String, Object>> channelEntries = new ArrayList<>();
-        boolean valid = true;
-        for (RpcMethod method : rpcMethods) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", method.name());
-            putDescription(entry, method.element());
-            entry.put("handler", handlerName);
-            entry.put("async", method.async());
-            for (VariableElement parameter : method.element().getParameters()) {
-                if (!isRpcContext(parameter.asType())) {
-                    valid &= putSchema(entry, "params", parameter.asType(), parameter, parameter, method.element());
-                }
-            }
-            TypeMirror result = resultType(method.element(), method.async());
-            if (result != null) {
-                valid &= putSchema(entry, "result", result, method.element(), method.element(), method.element());
-            }
-            rpcEntries.add(entry);
-        }
-        for (ChannelMethod method : channelMethods) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("pattern", method.pattern());
-            entry.put("operation", method.annotation().operation().toLowerCase(Locale.ROOT));
-            PatternCheck.Result pattern = PatternCheck.parse(method.pattern());
-            Map<String, Object> variables = new LinkedHashMap<>();
-            if (pattern instanceof PatternCheck.Parsed parsed) {
-                // A variable no parameter binds is a plain string.
-                parsed.pattern().variableNames().forEach(variable -> variables.put(variable, Map.of("type", "string")));
-            }
-            List<Object> variableList = new ArrayList<>();
-            entry.put("variables", variableList);
-            entry.put("handler", handlerName);
-            putDescription(entry, method.element());
-            for (int i = 0; i < method.parameters().size(); i++) {
-                ChannelMethod.Parameter parameter = method.parameters().get(i);
-                VariableElement element = method.element().getParameters().get(i);
-                if (parameter.kind() == ChannelMethod.Kind.PAYLOAD) {
-                    valid &= putSchema(entry, "data", element.asType(), element, element, method.element());
-                } else if (parameter.kind() == ChannelMethod.Kind.VARIABLE) {
-                    Map<String, Object> holder = new LinkedHashMap<>();
-                    valid &= putSchema(
-                            holder, parameter.variable(), element.asType(), element, element, method.element());
-                    if (holder.containsKey(parameter.variable())) {
-                        variables.put(parameter.variable(), holder.get(parameter.variable()));
-                    }
-                }
-            }
-            variables.forEach((name, schema) -> {
-                Map<String, Object> variable = new LinkedHashMap<>();
-                variable.put("name", name);
-                variable.put("schema", schema);
-                variableList.add(variable);
-            });
-            channelEntries.add(entry);
-        }
-        if (valid) {
-            rpcEntries.forEach(contract()::addRpc);
-            channelEntries.forEach(contract()::addChannel);
-        }
-        return valid;
-    }
-
-    private void putDescription(Map<String, Object> entry, Element element) {
-        String description = Javadoc.description(elements().getDocComment(element));
-        if (description != null) {
-            entry.put("description", description);
-        }
-    }
-
-    /** The type of the data a method answers with, or {@code null} when it answers with none. */
-    private @Nullable TypeMirror resultType(ExecutableElement method, boolean async) {
-        TypeMirror result = async ? completionStageArgument(method.getReturnType()) : method.getReturnType();
-        if (result == null || result.getKind() == TypeKind.VOID || isDeclaredType(result, "java.lang.Void")) {
-            return null;
-        }
-        return result;
-    }
-
-    private boolean putSchema(
-            Map<String, Object> entry,
-            String key,
-            TypeMirror type,
-            Element annotated,
-            Element reportOn,
-            ExecutableElement method) {
-        try {
-            entry.put(key, schemas().schemaOf(type, annotated.getAnnotationMirrors(), key));
-            return true;
-        } catch (ContractSchemas.UnsupportedTypeException ex) {
-            if (ex.reportedByJavac()) {
-                return false;
-            }
-            return report(
-                    Message.UNSUPPORTED_CONTRACT_TYPE,
-                    reportOn,
-                    null,
-                    null,
-                    ex.type(),
-                    ex.path(),
-                    method.getSimpleName(),
-                    ex.getMessage());
-        }
-    }
-
-    /** A typed channel: the pattern a publication type declares with {@code @ChannelPublication}. */
-    private record TypedChannel(
-            ChannelPattern pattern, TypeElement type, AnnotationMirror annotation, AnnotationValue value) {}
-
-    private void processPublication(TypeElement type) {
-        String qualifiedName = type.getQualifiedName().toString();
-        if (!this.processedPublications.add(qualifiedName)) {
-            return;
-        }
-        AnnotationMirror annotation = annotationOf(type, CHANNEL_PUBLICATION);
-        AnnotationValue value = (annotation != null) ? valueOf(annotation) : null;
-        if (annotation == null || value == null || !(value.getValue() instanceof String patternValue)) {
-            // javac reports the malformed annotation itself.
-            return;
-        }
-        String typeName = type.getSimpleName().toString();
-        PatternCheck.Result result = PatternCheck.parse(patternValue);
-        if (result instanceof PatternCheck.Invalid invalid) {
-            List<Object> arguments = new ArrayList<>(List.of("ChannelPublication", patternValue, "type " + typeName));
-            arguments.addAll(invalid.details());
-            report(invalid.message(), type, annotation, value, arguments.toArray());
-            return;
-        }
-        ChannelPattern pattern = ((PatternCheck.Parsed) result).pattern();
-        if (!type.getTypeParameters().isEmpty()) {
-            report(Message.PUBLICATION_TYPE_GENERIC, type, annotation, null, typeName, patternValue);
-            return;
-        }
-        TypedChannel first = this.typedChannels.get(pattern.shape());
-        if (first != null) {
-            report(
-                    Message.DUPLICATE_TYPED_CHANNEL,
-                    type,
-                    annotation,
-                    value,
-                    patternValue,
-                    typeName,
-                    first.pattern().text(),
-                    first.type().getQualifiedName());
-            return;
-        }
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("pattern", patternValue);
-        List<Object> variables = new ArrayList<>();
-        for (String variable : pattern.variableNames()) {
-            Map<String, Object> description = new LinkedHashMap<>();
-            description.put("name", variable);
-            description.put("schema", Map.of("type", "string"));
-            variables.add(description);
-        }
-        entry.put("variables", variables);
-        entry.put("type", qualifiedName);
-        putDescription(entry, type);
-        try {
-            entry.put("data", schemas().schemaOf(types().getDeclaredType(type), List.of(), typeName));
-        } catch (ContractSchemas.UnsupportedTypeException ex) {
-            if (!ex.reportedByJavac()) {
-                report(
-                        Message.UNSUPPORTED_PUBLICATION_TYPE,
-                        type,
-                        annotation,
-                        null,
-                        ex.type(),
-                        ex.path(),
-                        patternValue,
-                        ex.getMessage());
-            }
-            return;
-        }
-        this.typedChannels.put(pattern.shape(), new TypedChannel(pattern, type, annotation, value));
-        contract().addTypedChannel(entry);
-    }
-
-    /**
-     * Checks that the channel handlers of a typed channel's pattern name its variables alike and
-     * that an {@code @OnPublish} handler takes the channel's type.
-     */
-    private void checkTypedChannels() {
-        for (ChannelMethod method : this.channelHandlers) {
-            if (!(PatternCheck.parse(method.pattern()) instanceof PatternCheck.Parsed parsed)) {
-                continue;
-            }
-            TypedChannel typed = this.typedChannels.get(parsed.pattern().shape());
-            if (typed == null) {
-                continue;
-            }
-            String methodName = method.element().getSimpleName().toString();
-            String annotationName = method.annotation().simpleName();
-            if (!parsed.pattern().variableNames().equals(typed.pattern().variableNames())) {
-                report(
-                        Message.TYPED_CHANNEL_VARIABLES_DIFFER,
-                        method.element(),
-                        annotationOf(method.element(), method.annotation().qualifiedName()),
-                        null,
-                        annotationName,
-                        method.pattern(),
-                        methodName,
-                        typed.pattern().text(),
-                        typed.type().getQualifiedName());
-                continue;
-            }
-            for (ChannelMethod.Parameter parameter : method.parameters()) {
-                if (method.annotation() == ChannelAnnotation.ON_PUBLISH
-                        && parameter.kind() == ChannelMethod.Kind.PAYLOAD
-                        && !isFreeJson(parameter.type())
-                        && !types().isSameType(
-                                        types().erasure(parameter.type()),
-                                        types().erasure(typed.type().asType()))) {
-                    report(
-                            Message.TYPED_CHANNEL_PAYLOAD_DIFFERS,
-                            method.element(),
-                            null,
-                            null,
-                            methodName,
-                            method.pattern(),
-                            parameter.type(),
-                            typed.type().getQualifiedName());
-                }
-            }
-        }
-    }
-
-    private static boolean isFreeJson(TypeMirror type) {
-        return isDeclaredType(type, "java.lang.Object")
-                || isDeclaredType(type, "tools.jackson.databind.JsonNode")
-                || isDeclaredType(type, "tools.jackson.databind.node.ObjectNode");
-    }
-
-    private void writeContract() {
-        Map<String, Object> previous = readPreviousContract();
-        if (contract().isEmpty() && previous == null) {
-            // Nothing to describe: leave the class output alone, as for a module without handlers.
-            return;
-        }
-        String content = contract().render(previous, this::isStillValidHandler, this::isStillValidPublication);
-        try {
-            FileObject file = this.processingEnv
-                    .getFiler()
-                    .createResource(StandardLocation.CLASS_OUTPUT, "", ContractWriter.RESOURCE);
-            try (OutputStream out = file.openOutputStream()) {
-                out.write(content.getBytes(StandardCharsets.UTF_8));
-            }
-        } catch (IOException ex) {
-            report(Message.CONTRACT_NOT_WRITTEN, null, null, null, ContractWriter.RESOURCE, ex.getMessage());
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private @Nullable Map<String, Object> readPreviousContract() {
-        try {
-            FileObject file = this.processingEnv
-                    .getFiler()
-                    .getResource(StandardLocation.CLASS_OUTPUT, "", ContractWriter.RESOURCE);
-            String text = file.getCharContent(false).toString();
-            return (Json.parse(text) instanceof Map<?, ?> map) ? (Map<String, Object>) map : null;
-        } catch (IOException | IllegalArgumentException ex) {
-            // No earlier contract (a clean build), or one that cannot be read: start afresh.
-            return null;
-        }
-    }
-
-    /**
-     * Whether the entries an earlier contract holds for a handler class still stand: the class
-     * exists, still declares handler methods and was not compiled in this run.
-     */
-    private boolean isStillValidHandler(String qualifiedName) {
-        TypeElement handler = elements().getTypeElement(qualifiedName);
-        return handler != null
-                && !this.processedHandlers.contains(
-                        elements().getBinaryName(handler).toString())
-                && !handlerMethodsOf(handler).isEmpty();
-    }
-
-    /**
-     * Whether the typed channel an earlier contract holds for a publication type still stands: the
-     * type exists, is still annotated and was not compiled in this run.
-     */
-    private boolean isStillValidPublication(String qualifiedName) {
-        TypeElement type = elements().getTypeElement(qualifiedName);
-        return type != null
-                && !this.processedPublications.contains(qualifiedName)
-                && annotationOf(type, CHANNEL_PUBLICATION) != null;
-    }
-
-    private void generate(TypeElement handler, List<RpcMethod> rpcMethods, List<ChannelMethod> channelMethods) {
+    private void generate(TypeElement handler, HandlerMethodAnalyzer.CheckedMethods checked) {
         ClassName name = generator().generatedName(handler);
+        TypeElement other = this.generatedFor.putIfAbsent(name.canonicalName(), handler);
+        if (other != null) {
+            // Snake.Case and Snake_Case: the index name joins nested names with '_'.
+            diagnostics().report(Message.INDEX_NAME_CLASH, handler, null, null, handler, other, name.canonicalName());
+            return;
+        }
         try {
-            generator().generate(handler, rpcMethods, channelMethods).writeTo(this.processingEnv.getFiler());
-            this.generatedIndexes.add(name.canonicalName());
+            generator()
+                    .generate(handler, checked.rpcMethods(), checked.channelMethods())
+                    .writeTo(this.processingEnv.getFiler());
+            resources().addGeneratedIndex(name.canonicalName());
         } catch (IOException ex) {
-            report(Message.SOURCE_NOT_WRITTEN, handler, null, null, name.canonicalName(), handler, ex.getMessage());
-        }
-    }
-
-    /** The checked model of one method, or {@code null} when it has errors (already reported). */
-    private @Nullable RpcMethod analyze(TypeElement handler, ExecutableElement method) {
-        String methodName = method.getSimpleName().toString();
-        boolean valid = checkModifiers(method, methodName);
-        valid &= checkDeclaringType(handler, method, methodName);
-        AnnotationMirror annotation = annotationOf(method, WEB_SOCKET_RPC);
-        AnnotationValue value = (annotation != null) ? valueOf(annotation) : null;
-        if (annotation == null || value == null || !(value.getValue() instanceof String name)) {
-            // javac reports the malformed annotation itself.
-            return null;
-        }
-        valid &= checkName(name, method, methodName, annotation, value);
-
-        List<? extends VariableElement> parameters = method.getParameters();
-        if (parameters.size() > 2) {
-            report(Message.TOO_MANY_PARAMETERS, method, null, null, methodName, parameters.size());
-            return null;
-        }
-        List<RpcMethod.Argument> arguments = new ArrayList<>();
-        List<TypeMirror> erasedTypes = new ArrayList<>();
-        VariableElement paramsParameter = null;
-        boolean hasContext = false;
-        for (VariableElement parameter : parameters) {
-            erasedTypes.add(types().erasure(parameter.asType()));
-            if (isRpcContext(parameter.asType())) {
-                if (hasContext) {
-                    report(Message.DUPLICATE_CONTEXT, parameter, null, null, methodName);
-                    valid = false;
-                }
-                hasContext = true;
-                arguments.add(RpcMethod.Argument.CONTEXT);
-            } else {
-                if (paramsParameter != null) {
-                    report(
-                            Message.TWO_PARAMETERS_OBJECTS,
-                            parameter,
+            diagnostics()
+                    .report(
+                            Message.SOURCE_NOT_WRITTEN,
+                            handler,
                             null,
                             null,
-                            methodName,
-                            paramsParameter.getSimpleName(),
-                            parameter.getSimpleName());
-                    valid = false;
-                }
-                paramsParameter = parameter;
-                arguments.add(RpcMethod.Argument.PARAMS);
-            }
+                            name.canonicalName(),
+                            handler,
+                            ex.getMessage());
         }
-
-        TypeMirror paramsType = null;
-        boolean paramsNullable = false;
-        boolean validated = false;
-        if (paramsParameter != null) {
-            paramsType = paramsParameter.asType();
-            valid &= checkParamsType(paramsParameter, paramsType, methodName);
-            paramsNullable = annotationsOf(paramsParameter).stream()
-                    .anyMatch(mirror -> annotationType(mirror).getSimpleName().contentEquals(NULLABLE));
-            validated = annotationsOf(paramsParameter).stream().anyMatch(this::isValidation);
-            if (!validated && declaresConstraints(paramsType)) {
-                report(Message.CONSTRAINTS_NOT_VALIDATED, paramsParameter, null, null, paramsType, methodName);
-            }
-        }
-        if (!valid) {
-            return null;
-        }
-        return new RpcMethod(
-                name,
-                method,
-                arguments,
-                erasedTypes,
-                paramsType,
-                paramsType != null && isGeneric(paramsType),
-                paramsNullable,
-                validated,
-                isAsync(method.getReturnType()),
-                method.getReturnType().getKind() == TypeKind.VOID);
-    }
-
-    /** The checked model of one channel method, or {@code null} when it has errors (already reported). */
-    private @Nullable ChannelMethod analyzeChannel(
-            TypeElement handler, ExecutableElement method, ChannelAnnotation kind, AnnotationMirror annotation) {
-        String methodName = method.getSimpleName().toString();
-        String annotationName = kind.simpleName();
-        boolean valid = checkModifiers(method, methodName);
-        valid &= checkDeclaringType(handler, method, methodName);
-        AnnotationValue value = valueOf(annotation);
-        if (value == null || !(value.getValue() instanceof String patternValue)) {
-            // javac reports the malformed annotation itself.
-            return null;
-        }
-        ChannelPattern pattern = checkPattern(patternValue, kind, method, methodName, annotation, value);
-        valid &= (pattern != null);
-
-        List<ChannelMethod.Parameter> parameters = new ArrayList<>();
-        VariableElement context = null;
-        VariableElement payload = null;
-        Map<String, VariableElement> boundVariables = new HashMap<>();
-        for (VariableElement parameter : method.getParameters()) {
-            TypeMirror type = parameter.asType();
-            TypeMirror erasedType = types().erasure(type);
-            Name parameterName = parameter.getSimpleName();
-            if (isDeclaredType(type, CHANNEL_CONTEXT)) {
-                if (context != null) {
-                    valid = report(
-                            Message.DUPLICATE_CHANNEL_CONTEXT, parameter, null, null, annotationName, methodName);
-                }
-                context = parameter;
-                parameters.add(new ChannelMethod.Parameter(
-                        ChannelMethod.Kind.CONTEXT, "", type, erasedType, false, false, false));
-                continue;
-            }
-            if (!type.getKind().isPrimitive() && containsTypeVariable(type)) {
-                valid = report(
-                        Message.CHANNEL_PARAMETER_TYPE_VARIABLE,
-                        parameter,
-                        null,
-                        null,
-                        parameterName,
-                        annotationName,
-                        methodName,
-                        type);
-            }
-            AnnotationMirror variableAnnotation = annotationOf(parameter, CHANNEL_VARIABLE);
-            if (variableAnnotation != null) {
-                AnnotationValue variableValue = valueOf(variableAnnotation);
-                String variable =
-                        (variableValue != null && variableValue.getValue() instanceof String name && !name.isEmpty())
-                                ? name
-                                : parameterName.toString();
-                if (pattern != null && !pattern.variableNames().contains(variable)) {
-                    valid = report(
-                            Message.UNKNOWN_VARIABLE,
-                            parameter,
-                            variableAnnotation,
-                            variableValue,
-                            parameterName,
-                            annotationName,
-                            methodName,
-                            variable,
-                            patternValue,
-                            describeVariables(pattern));
-                } else {
-                    VariableElement first = boundVariables.putIfAbsent(variable, parameter);
-                    if (first != null) {
-                        valid = report(
-                                Message.VARIABLE_BOUND_TWICE,
-                                parameter,
-                                variableAnnotation,
-                                variableValue,
-                                first.getSimpleName(),
-                                parameterName,
-                                annotationName,
-                                methodName,
-                                variable);
-                    }
-                }
-                parameters.add(new ChannelMethod.Parameter(
-                        ChannelMethod.Kind.VARIABLE, variable, type, erasedType, isGeneric(type), false, false));
-                continue;
-            }
-            if (!kind.payloadAllowed()) {
-                valid = report(Message.SUB_REFRESH_PAYLOAD, parameter, null, null, methodName, parameterName);
-            } else if (payload != null) {
-                valid = report(
-                        Message.TWO_PAYLOADS,
-                        parameter,
-                        null,
-                        null,
-                        annotationName,
-                        methodName,
-                        payload.getSimpleName(),
-                        parameterName);
-            } else if (type.getKind().isPrimitive()) {
-                valid = report(
-                        Message.PRIMITIVE_PAYLOAD,
-                        parameter,
-                        null,
-                        null,
-                        parameterName,
-                        annotationName,
-                        methodName,
-                        type,
-                        types().boxedClass((PrimitiveType) type).getSimpleName());
-            }
-            if (payload == null) {
-                payload = parameter;
-            }
-            boolean nullable = annotationsOf(parameter).stream()
-                    .anyMatch(mirror -> annotationType(mirror).getSimpleName().contentEquals(NULLABLE));
-            boolean validated = annotationsOf(parameter).stream().anyMatch(this::isValidation);
-            if (kind.payloadAllowed() && !validated && declaresConstraints(type)) {
-                report(Message.CONSTRAINTS_NOT_VALIDATED, parameter, null, null, type, methodName);
-            }
-            parameters.add(new ChannelMethod.Parameter(
-                    ChannelMethod.Kind.PAYLOAD, "", type, erasedType, isGeneric(type), nullable, validated));
-        }
-
-        TypeMirror returnType = method.getReturnType();
-        boolean async = isAsync(returnType);
-        TypeMirror result = async ? completionStageArgument(returnType) : returnType;
-        if (result == null || !isAllowedResult(result, kind, async)) {
-            valid = report(
-                    Message.INVALID_RETURN_TYPE,
-                    method,
-                    null,
-                    null,
-                    annotationName,
-                    methodName,
-                    returnType,
-                    kind.allowedReturnTypes());
-        }
-        if (!valid) {
-            return null;
-        }
-        return new ChannelMethod(kind, patternValue, method, parameters, async, returnType.getKind() == TypeKind.VOID);
-    }
-
-    /**
-     * The parsed pattern, or {@code null} when it is invalid or another method already handles the
-     * same operation for the same channels (both reported on the annotation value).
-     */
-    private @Nullable ChannelPattern checkPattern(
-            String value,
-            ChannelAnnotation kind,
-            ExecutableElement method,
-            String methodName,
-            AnnotationMirror annotation,
-            AnnotationValue annotationValue) {
-        PatternCheck.Result result = PatternCheck.parse(value);
-        if (result instanceof PatternCheck.Invalid invalid) {
-            List<Object> arguments = new ArrayList<>(List.of(kind.simpleName(), value, "method " + methodName));
-            arguments.addAll(invalid.details());
-            report(invalid.message(), method, annotation, annotationValue, arguments.toArray());
-            return null;
-        }
-        ChannelPattern pattern = ((PatternCheck.Parsed) result).pattern();
-        String declaredBy = ((TypeElement) method.getEnclosingElement()).getQualifiedName() + "." + methodName;
-        FirstPattern first = this.channelPatterns.putIfAbsent(
-                kind.name() + " " + pattern.shape(), new FirstPattern(value, declaredBy));
-        if (first != null) {
-            report(
-                    Message.DUPLICATE_PATTERN,
-                    method,
-                    annotation,
-                    annotationValue,
-                    kind.simpleName(),
-                    value,
-                    methodName,
-                    first.pattern(),
-                    first.declaredBy());
-            return null;
-        }
-        return pattern;
-    }
-
-    private static String describeVariables(@Nullable ChannelPattern pattern) {
-        if (pattern == null || pattern.variableNames().isEmpty()) {
-            return "none";
-        }
-        return pattern.variableNames().stream().map(name -> "{" + name + "}").collect(Collectors.joining(", "));
-    }
-
-    /** The type argument {@code X} of the {@code CompletionStage<X>} a type is or implements. */
-    private @Nullable TypeMirror completionStageArgument(TypeMirror type) {
-        Deque<TypeMirror> pending = new ArrayDeque<>();
-        pending.add(type);
-        while (!pending.isEmpty()) {
-            TypeMirror current = pending.removeFirst();
-            if (isDeclaredType(current, COMPLETION_STAGE)) {
-                List<? extends TypeMirror> arguments = ((DeclaredType) current).getTypeArguments();
-                if (arguments.size() != 1) {
-                    // A raw CompletionStage says nothing about its result.
-                    return null;
-                }
-                TypeMirror argument = arguments.get(0);
-                return (argument instanceof WildcardType wildcard) ? wildcard.getExtendsBound() : argument;
-            }
-            pending.addAll(types().directSupertypes(current));
-        }
-        return null;
-    }
-
-    private static boolean isAllowedResult(TypeMirror result, ChannelAnnotation kind, boolean async) {
-        if (isDeclaredType(result, kind.resultType())) {
-            return true;
-        }
-        if (!kind.booleanOrVoidAllowed()) {
-            return false;
-        }
-        if (async) {
-            return isDeclaredType(result, "java.lang.Boolean") || isDeclaredType(result, "java.lang.Void");
-        }
-        return result.getKind() == TypeKind.VOID
-                || result.getKind() == TypeKind.BOOLEAN
-                || isDeclaredType(result, "java.lang.Boolean");
-    }
-
-    /** The first method that handled a channel operation for a pattern shape. */
-    private record FirstPattern(String pattern, String declaredBy) {}
-
-    private boolean checkModifiers(ExecutableElement method, String methodName) {
-        boolean valid = true;
-        Set<Modifier> modifiers = method.getModifiers();
-        if (modifiers.contains(Modifier.PRIVATE)) {
-            valid = report(Message.METHOD_PRIVATE, method, null, null, methodName);
-        }
-        if (modifiers.contains(Modifier.STATIC)) {
-            valid = report(Message.METHOD_STATIC, method, null, null, methodName);
-        }
-        if (modifiers.contains(Modifier.ABSTRACT)) {
-            valid = report(Message.METHOD_ABSTRACT, method, null, null, methodName);
-        }
-        if (!method.getTypeParameters().isEmpty()) {
-            valid = report(Message.METHOD_GENERIC, method, null, null, methodName);
-        }
-        if (method.isVarArgs()) {
-            valid = report(Message.METHOD_VARARGS, method, null, null, methodName);
-        }
-        return valid;
-    }
-
-    /** The generated class lives in the handler's package and must be able to call the method there. */
-    private boolean checkDeclaringType(TypeElement handler, ExecutableElement method, String methodName) {
-        if (handler.getKind() != ElementKind.CLASS) {
-            String kind = switch (handler.getKind()) {
-                case ANNOTATION_TYPE -> "annotation type";
-                default -> handler.getKind().name().toLowerCase(Locale.ROOT);
-            };
-            return report(Message.TYPE_NOT_A_CLASS, method, null, null, methodName, kind, handler.getSimpleName());
-        }
-        NestingKind nesting = handler.getNestingKind();
-        if (nesting == NestingKind.LOCAL || nesting == NestingKind.ANONYMOUS) {
-            return report(Message.TYPE_LOCAL, method, null, null, methodName);
-        }
-        if (nesting == NestingKind.MEMBER && !handler.getModifiers().contains(Modifier.STATIC)) {
-            return report(Message.TYPE_INNER, method, null, null, methodName, handler.getQualifiedName());
-        }
-        for (Element type = handler; type instanceof TypeElement; type = type.getEnclosingElement()) {
-            if (type.getModifiers().contains(Modifier.PRIVATE)) {
-                return report(Message.TYPE_PRIVATE, method, null, null, methodName, handler.getQualifiedName());
-            }
-        }
-        return true;
-    }
-
-    private boolean checkName(
-            String name,
-            ExecutableElement method,
-            String methodName,
-            AnnotationMirror annotation,
-            AnnotationValue value) {
-        if (name.isBlank()) {
-            return report(Message.NAME_BLANK, method, annotation, value, methodName);
-        }
-        if (name.codePoints().anyMatch(Character::isWhitespace)) {
-            return report(Message.NAME_WHITESPACE, method, annotation, value, name, methodName);
-        }
-        boolean valid = true;
-        int boundary = name.indexOf(':');
-        if (boundary >= 0) {
-            String namespace = name.substring(0, boundary);
-            if (!NAMESPACE.matcher(namespace).matches()) {
-                valid = report(Message.NAME_INVALID_NAMESPACE, method, annotation, value, name, methodName, namespace);
-            }
-            if (boundary == name.length() - 1) {
-                valid = report(Message.NAME_EMPTY_METHOD, method, annotation, value, name, methodName, namespace);
-            }
-        }
-        if (valid) {
-            String declaredBy = ((TypeElement) method.getEnclosingElement()).getQualifiedName() + "." + methodName;
-            String first = this.rpcNames.putIfAbsent(name, declaredBy);
-            if (first != null) {
-                valid = report(Message.DUPLICATE_NAME, method, annotation, value, name, methodName, first);
-            }
-        }
-        return valid;
-    }
-
-    private boolean checkParamsType(VariableElement parameter, TypeMirror type, String methodName) {
-        if (type.getKind().isPrimitive()) {
-            TypeElement boxed = types().boxedClass((PrimitiveType) type);
-            return report(Message.PRIMITIVE_PARAMETERS, parameter, null, null, methodName, type, boxed.getSimpleName());
-        }
-        if (containsTypeVariable(type)) {
-            return report(Message.PARAMETERS_TYPE_VARIABLE, parameter, null, null, methodName, type);
-        }
-        return true;
-    }
-
-    private static List<ExecutableElement> handlerMethodsOf(TypeElement type) {
-        List<ExecutableElement> methods = new ArrayList<>();
-        for (Element member : type.getEnclosedElements()) {
-            if (member instanceof ExecutableElement method
-                    && member.getKind() == ElementKind.METHOD
-                    && !handlerAnnotationsOf(method).isEmpty()) {
-                methods.add(method);
-            }
-        }
-        return methods;
-    }
-
-    /** The handler annotations of a method, in the order they are written. */
-    private static List<AnnotationMirror> handlerAnnotationsOf(ExecutableElement method) {
-        List<AnnotationMirror> annotations = new ArrayList<>();
-        for (AnnotationMirror annotation : method.getAnnotationMirrors()) {
-            if (HANDLER_ANNOTATIONS.contains(
-                    annotationType(annotation).getQualifiedName().toString())) {
-                annotations.add(annotation);
-            }
-        }
-        return annotations;
-    }
-
-    private static ChannelAnnotation channelAnnotation(String qualifiedName) {
-        for (ChannelAnnotation annotation : ChannelAnnotation.values()) {
-            if (annotation.qualifiedName().equals(qualifiedName)) {
-                return annotation;
-            }
-        }
-        throw new IllegalArgumentException("Not a channel handler annotation: " + qualifiedName);
     }
 
     private static boolean refersToMissingTypes(ExecutableElement method) {
@@ -1040,311 +245,32 @@ public final class HandlerProcessor extends AbstractProcessor {
                 || method.getParameters().stream().anyMatch(parameter -> containsError(parameter.asType()));
     }
 
-    private static boolean containsError(TypeMirror type) {
-        return switch (type.getKind()) {
-            case ERROR -> true;
-            case ARRAY -> containsError(((ArrayType) type).getComponentType());
-            case DECLARED ->
-                ((DeclaredType) type).getTypeArguments().stream().anyMatch(HandlerProcessor::containsError);
-            case WILDCARD -> containsErrorBound((WildcardType) type);
-            default -> false;
-        };
-    }
-
-    private static boolean containsErrorBound(WildcardType wildcard) {
-        TypeMirror bound = (wildcard.getExtendsBound() != null) ? wildcard.getExtendsBound() : wildcard.getSuperBound();
-        return bound != null && containsError(bound);
-    }
-
-    private static boolean containsTypeVariable(TypeMirror type) {
-        return switch (type.getKind()) {
-            case TYPEVAR -> true;
-            case ARRAY -> containsTypeVariable(((ArrayType) type).getComponentType());
-            case DECLARED ->
-                ((DeclaredType) type).getTypeArguments().stream().anyMatch(HandlerProcessor::containsTypeVariable);
-            case WILDCARD -> {
-                WildcardType wildcard = (WildcardType) type;
-                TypeMirror bound =
-                        (wildcard.getExtendsBound() != null) ? wildcard.getExtendsBound() : wildcard.getSuperBound();
-                yield bound != null && containsTypeVariable(bound);
-            }
-            default -> false;
-        };
-    }
-
-    /** Whether a class literal would lose part of the type, so that a {@code TypeToken} is needed. */
-    private static boolean isGeneric(TypeMirror type) {
-        if (type.getKind() == TypeKind.ARRAY) {
-            return isGeneric(((ArrayType) type).getComponentType());
-        }
-        if (type.getKind() != TypeKind.DECLARED) {
-            return false;
-        }
-        DeclaredType declared = (DeclaredType) type;
-        return !declared.getTypeArguments().isEmpty() || isGeneric(declared.getEnclosingType());
-    }
-
-    private static boolean isRpcContext(TypeMirror type) {
-        return isDeclaredType(type, RPC_CONTEXT);
-    }
-
-    private static boolean isDeclaredType(TypeMirror type, String qualifiedName) {
-        return type.getKind() == TypeKind.DECLARED
-                && ((TypeElement) ((DeclaredType) type).asElement())
-                        .getQualifiedName()
-                        .contentEquals(qualifiedName);
-    }
-
-    private boolean isAsync(TypeMirror returnType) {
-        TypeElement completionStage = elements().getTypeElement(COMPLETION_STAGE);
-        if (completionStage == null || returnType.getKind() != TypeKind.DECLARED) {
-            return false;
-        }
-        return types().isAssignable(types().erasure(returnType), types().erasure(completionStage.asType()));
-    }
-
-    /** {@code @Valid}, a constraint, or a container of repeated constraints such as {@code @Pattern.List}. */
-    private boolean isValidation(AnnotationMirror annotation) {
-        TypeElement type = annotationType(annotation);
-        if (type.getQualifiedName().contentEquals(VALID) || annotationOf(type, CONSTRAINT) != null) {
-            return true;
-        }
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
-                annotation.getElementValues().entrySet()) {
-            if (entry.getKey().getSimpleName().contentEquals("value")
-                    && entry.getValue().getValue() instanceof List<?> values) {
-                for (Object element : values) {
-                    if (element instanceof AnnotationValue annotationValue
-                            && annotationValue.getValue() instanceof AnnotationMirror nested
-                            && isValidation(nested)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether the parameters type (or a superclass) carries constraints on itself, its fields,
-     * record components or getters, which Jakarta validation checks only when asked to.
-     */
-    private boolean declaresConstraints(TypeMirror type) {
-        TypeMirror current = type;
-        while (current.getKind() == TypeKind.DECLARED) {
-            TypeElement element = (TypeElement) ((DeclaredType) current).asElement();
-            if (element.getQualifiedName().contentEquals("java.lang.Object")) {
-                return false;
-            }
-            if (annotationsOf(element).stream().anyMatch(this::isValidation)) {
-                return true;
-            }
-            for (Element member : element.getEnclosedElements()) {
-                if (isValidatedMember(member) && annotationsOf(member).stream().anyMatch(this::isValidation)) {
-                    return true;
-                }
-            }
-            current = element.getSuperclass();
-        }
-        return false;
-    }
-
-    private static boolean isValidatedMember(Element member) {
-        if (member.getModifiers().contains(Modifier.STATIC)) {
-            return false;
-        }
-        return switch (member.getKind()) {
-            case FIELD -> true;
-            case METHOD -> ((ExecutableElement) member).getParameters().isEmpty();
-            case RECORD_COMPONENT -> true;
-            default -> false;
-        };
-    }
-
-    /** Declaration and type-use annotations: {@code @Nullable} and constraints may sit in either. */
-    private static List<AnnotationMirror> annotationsOf(Element element) {
-        List<AnnotationMirror> annotations = new ArrayList<>(element.getAnnotationMirrors());
-        TypeMirror type = (element instanceof ExecutableElement method) ? method.getReturnType() : element.asType();
-        annotations.addAll(type.getAnnotationMirrors());
-        return annotations;
-    }
-
-    private static @Nullable AnnotationMirror annotationOf(Element element, String qualifiedName) {
-        for (AnnotationMirror annotation : element.getAnnotationMirrors()) {
-            if (annotationType(annotation).getQualifiedName().contentEquals(qualifiedName)) {
-                return annotation;
-            }
-        }
-        return null;
-    }
-
-    private static TypeElement annotationType(AnnotationMirror annotation) {
-        return (TypeElement) annotation.getAnnotationType().asElement();
-    }
-
-    private static @Nullable AnnotationValue valueOf(AnnotationMirror annotation) {
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
-                annotation.getElementValues().entrySet()) {
-            if (entry.getKey().getSimpleName().contentEquals("value")) {
-                return entry.getValue();
-            }
-        }
-        return null;
-    }
-
-    private void writeIndex() {
-        SortedSet<String> entries = new TreeSet<>(this.generatedIndexes);
-        List<String> previous = readPreviousIndex();
-        for (String entry : previous) {
-            if (!entries.contains(entry) && isStillValid(entry)) {
-                entries.add(entry);
-            }
-        }
-        if (entries.isEmpty() && previous.isEmpty()) {
-            // Nothing to index: leave the class output alone, as for a module without handlers.
-            return;
-        }
-        StringBuilder content = new StringBuilder();
-        entries.forEach(entry -> content.append(entry).append('\n'));
-        try {
-            FileObject file =
-                    this.processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", INDEX_RESOURCE);
-            try (OutputStream out = file.openOutputStream()) {
-                out.write(content.toString().getBytes(StandardCharsets.UTF_8));
-            }
-        } catch (IOException ex) {
-            report(Message.INDEX_NOT_WRITTEN, null, null, null, INDEX_RESOURCE, ex.getMessage());
-        }
-    }
-
-    /** The entries of the index an earlier (incremental) compilation left in the class output. */
-    private List<String> readPreviousIndex() {
-        List<String> entries = new ArrayList<>();
-        try {
-            FileObject file =
-                    this.processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "", INDEX_RESOURCE);
-            try (Reader reader =
-                    new BufferedReader(new InputStreamReader(file.openInputStream(), StandardCharsets.UTF_8))) {
-                StringBuilder text = new StringBuilder();
-                char[] buffer = new char[4096];
-                for (int read = reader.read(buffer); read != -1; read = reader.read(buffer)) {
-                    text.append(buffer, 0, read);
-                }
-                for (String line : text.toString().split("\n")) {
-                    String entry = line.trim();
-                    if (!entry.isEmpty() && !entry.startsWith("#")) {
-                        entries.add(entry);
-                    }
-                }
-            }
-        } catch (IOException | IllegalArgumentException ex) {
-            // No earlier index (a clean build): there is nothing to merge.
-        }
-        return entries;
-    }
-
-    /**
-     * Whether an entry of the earlier index still stands: its handler class exists, still declares
-     * handler methods, and was not compiled in this run (which would have regenerated it).
-     */
-    private boolean isStillValid(String entry) {
-        TypeElement handler = handlerOf(entry);
-        return handler != null
-                && !this.processedHandlers.contains(
-                        elements().getBinaryName(handler).toString())
-                && !handlerMethodsOf(handler).isEmpty()
-                && generator().generatedName(handler).canonicalName().equals(entry);
-    }
-
-    /**
-     * The handler class an index entry was generated for. The nesting path was joined with
-     * {@code _}, which class names may contain too, so every split is tried against the types that
-     * exist.
-     */
-    private @Nullable TypeElement handlerOf(String entry) {
-        String suffix = HandlerIndexGenerator.CLASS_NAME_SUFFIX;
-        int dot = entry.lastIndexOf('.');
-        String packageName = (dot >= 0) ? entry.substring(0, dot) : "";
-        String simpleName = entry.substring(dot + 1);
-        if (!simpleName.endsWith(suffix) || simpleName.length() == suffix.length()) {
-            return null;
-        }
-        List<String> parts = Arrays.asList(
-                simpleName.substring(0, simpleName.length() - suffix.length()).split("_", -1));
-        return resolve(packageName, null, parts, 0);
-    }
-
-    private @Nullable TypeElement resolve(
-            String packageName, @Nullable TypeElement outer, List<String> parts, int from) {
-        for (int end = from + 1; end <= parts.size(); end++) {
-            String name = String.join("_", parts.subList(from, end));
-            TypeElement type = (outer == null) ? topLevelType(packageName, name) : memberType(outer, name);
-            if (type != null) {
-                TypeElement resolved = (end == parts.size()) ? type : resolve(packageName, type, parts, end);
-                if (resolved != null) {
-                    return resolved;
-                }
-            }
-        }
-        return null;
-    }
-
-    private @Nullable TypeElement topLevelType(String packageName, String name) {
-        if (name.isEmpty()) {
-            return null;
-        }
-        return elements().getTypeElement(packageName.isEmpty() ? name : packageName + "." + name);
-    }
-
-    private static @Nullable TypeElement memberType(TypeElement outer, String name) {
-        for (Element member : outer.getEnclosedElements()) {
-            if (member instanceof TypeElement type && type.getSimpleName().contentEquals(name)) {
-                return type;
-            }
-        }
-        return null;
-    }
-
-    /** Reports a message and returns {@code false}, so that checks read {@code valid = report(...)}. */
-    private boolean report(
-            Message message,
-            @Nullable Element element,
-            @Nullable AnnotationMirror annotation,
-            @Nullable AnnotationValue value,
-            Object... arguments) {
-        String text = message.format(arguments);
-        if (element == null) {
-            this.processingEnv.getMessager().printMessage(message.kind(), text);
-        } else {
-            this.processingEnv.getMessager().printMessage(message.kind(), text, element, annotation, value);
-        }
-        return message.kind() != Diagnostic.Kind.ERROR;
-    }
-
-    private static String describe(Exception ex) {
-        StringWriter trace = new StringWriter();
-        ex.printStackTrace(new PrintWriter(trace));
-        return trace.toString().strip();
-    }
-
     private Elements elements() {
         return requireInitialized(this.elements);
     }
 
-    private Types types() {
-        return requireInitialized(this.types);
+    private Diagnostics diagnostics() {
+        return requireInitialized(this.diagnostics);
     }
 
-    private ContractSchemas schemas() {
-        return requireInitialized(this.schemas);
+    private HandlerMethodAnalyzer analyzer() {
+        return requireInitialized(this.analyzer);
     }
 
-    private ContractWriter contract() {
-        return requireInitialized(this.contract);
+    private TypedChannels typedChannels() {
+        return requireInitialized(this.typedChannels);
+    }
+
+    private ContractEntries contractEntries() {
+        return requireInitialized(this.contractEntries);
     }
 
     private HandlerIndexGenerator generator() {
         return requireInitialized(this.generator);
+    }
+
+    private AggregateResources resources() {
+        return requireInitialized(this.resources);
     }
 
     private static <T> T requireInitialized(@Nullable T value) {

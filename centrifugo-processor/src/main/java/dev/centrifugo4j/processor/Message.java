@@ -262,6 +262,12 @@ public enum Message {
             "@OnPublish method %s answers the typed channel \"%s\", but takes %s instead of its publication"
                     + " type %s. Take %4$s (or JsonNode to inspect the raw data)."),
 
+    /** Two handler classes whose index classes would have the same name. */
+    INDEX_NAME_CLASH(
+            Diagnostic.Kind.ERROR,
+            "Handler classes %s and %s would both get the generated index class %s (nested class names are"
+                    + " joined with '_'). Rename one of them."),
+
     /** A generated source file could not be written. */
     SOURCE_NOT_WRITTEN(
             Diagnostic.Kind.ERROR,

@@ -2,6 +2,7 @@ package dev.centrifugo4j.processor;
 
 import dev.centrifugo4j.contract.ChannelPattern;
 import dev.centrifugo4j.contract.InvalidChannelPatternException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,6 +30,19 @@ final class PatternCheck {
 
         Invalid {
             details = List.copyOf(details);
+        }
+
+        /**
+         * The diagnostic's arguments.
+         *
+         * @param annotation the simple name of the annotation that declares the pattern
+         * @param pattern the pattern
+         * @param declaredBy where the annotation is, such as {@code method join}
+         */
+        Object[] arguments(String annotation, String pattern, String declaredBy) {
+            List<Object> arguments = new ArrayList<>(List.of(annotation, pattern, declaredBy));
+            arguments.addAll(this.details);
+            return arguments.toArray();
         }
     }
 

@@ -373,12 +373,36 @@ class HandlerProcessorContractTests {
             assertThat(rpcNames(contract)).containsExactly("added", "kept");
         }
 
+        @Test
+        void keepsTheTypedChannelOfAPublicationTypeThatWasNotRecompiledUntilItLosesItsAnnotation(@TempDir Path classes)
+                throws Exception {
+            HandlerProcessorTests.TheAggregateIndex.compileInto(classes, "KeptEvent");
+            Path contract = classes.resolve(ContractWriter.RESOURCE);
+
+            HandlerProcessorTests.TheAggregateIndex.compileInto(classes, "AddedHandlers");
+            assertThat(typedChannelPatterns(contract)).containsExactly("kept:{id}");
+            assertThat(MAPPER.readTree(Files.readString(contract)).get("$defs").has("KeptEvent"))
+                    .isTrue();
+
+            HandlerProcessorTests.TheAggregateIndex.compileInto(classes, "changed/KeptEvent");
+            assertThat(typedChannelPatterns(contract)).isEmpty();
+        }
+
         private static List<String> rpcNames(Path contract) throws IOException {
-            List<String> names = new ArrayList<>();
+            return valuesOf(contract, "rpc", "name");
+        }
+
+        private static List<String> typedChannelPatterns(Path contract) throws IOException {
+            return valuesOf(contract, "typedChannels", "pattern");
+        }
+
+        /** The value of one field of every entry of one list of the contract. */
+        private static List<String> valuesOf(Path contract, String list, String field) throws IOException {
+            List<String> values = new ArrayList<>();
             MAPPER.readTree(Files.readString(contract))
-                    .get("rpc")
-                    .forEach(entry -> names.add(entry.get("name").asString()));
-            return names;
+                    .get(list)
+                    .forEach(entry -> values.add(entry.get(field).asString()));
+            return values;
         }
     }
 }

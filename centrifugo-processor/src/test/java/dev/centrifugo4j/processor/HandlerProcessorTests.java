@@ -14,11 +14,13 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,11 +30,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -440,6 +447,38 @@ class HandlerProcessorTests {
         }
 
         @Test
+        void rejectsTwoHandlerClassesWhoseIndexClassesWouldShareAName() {
+            JavaFileObject nested = JavaFileObjects.forSourceString(
+                    "com.example.rpc.Snake",
+                    "package com.example.rpc;\n"
+                            + "import dev.centrifugo4j.rpc.WebSocketRpc;\n"
+                            + "public class Snake {\n"
+                            + "    public static class Case {\n"
+                            + "        @WebSocketRpc(\"nested\")\n"
+                            + "        public String nested() { return \"n\"; }\n"
+                            + "    }\n"
+                            + "}\n");
+            JavaFileObject topLevel = JavaFileObjects.forSourceString(
+                    "com.example.rpc.Snake_Case",
+                    "package com.example.rpc;\n"
+                            + "import dev.centrifugo4j.rpc.WebSocketRpc;\n"
+                            + "public class Snake_Case {\n"
+                            + "    @WebSocketRpc(\"top\")\n"
+                            + "    public String top() { return \"t\"; }\n"
+                            + "}\n");
+
+            Compilation compilation =
+                    javac().withProcessors(new HandlerProcessor()).compile(nested, topLevel);
+
+            assertThat(compilation).failed();
+            assertThat(compilation).hadErrorCount(1);
+            assertThat(compilation)
+                    .hadErrorContaining("would both get the generated index class"
+                            + " com.example.rpc.Snake_Case_CentrifugoHandlers");
+            assertThat(compilation).hadErrorContaining("Rename one of them");
+        }
+
+        @Test
         void acceptsANameInAValidNamespace() throws IOException {
             Compilation compilation = compile(VALID_SOURCES);
 
@@ -550,6 +589,20 @@ class HandlerProcessorTests {
         }
 
         @Test
+        void keepsTheEntriesOfAnEarlierCompilationForHandlersWhoseNamesContainAnUnderscore(@TempDir Path classes)
+                throws Exception {
+            compileInto(classes, "Nested_Handlers");
+
+            // Nested_Handlers_Inner is neither Nested.Handlers.Inner nor Nested_Handlers_Inner.
+            compileInto(classes, "AddedHandlers");
+
+            assertThat(classes.resolve(HandlerIndex.INDEX_RESOURCE))
+                    .hasContent("com.example.incremental.AddedHandlers_CentrifugoHandlers\n"
+                            + "com.example.incremental.Nested_Handlers_CentrifugoHandlers\n"
+                            + "com.example.incremental.Nested_Handlers_Inner_CentrifugoHandlers\n");
+        }
+
+        @Test
         void dropsTheEntryOfARecompiledHandlerThatNoLongerDeclaresRpcMethods(@TempDir Path classes) throws Exception {
             compileInto(classes, "KeptHandlers", "RemovedHandlers");
 
@@ -559,6 +612,18 @@ class HandlerProcessorTests {
                     .hasContent("com.example.incremental.RemovedHandlers_CentrifugoHandlers\n");
         }
 
+        @Test
+        void keepsTheTextOfAnEarlierContractWhateverTheSourceEncoding(@TempDir Path classes) throws Exception {
+            compileInto(classes, "GreetingHandlers");
+            Path contract = classes.resolve(ContractWriter.RESOURCE);
+            assertThat(Files.readString(contract)).contains("Grüße aus Köln — 你好.");
+
+            // A later compilation of ASCII sources in another encoding keeps the contract's UTF-8 text.
+            compileInto(classes, List.of("-encoding", "ISO-8859-1"), "AddedHandlers");
+
+            assertThat(Files.readString(contract)).contains("Grüße aus Köln — 你好.", "\"added\"");
+        }
+
         private static Map<String, String> sources(Compilation compilation) {
             return compilation.generatedSourceFiles().stream()
                     .collect(Collectors.toMap(JavaFileObject::getName, HandlerProcessorTests::contents));
@@ -566,10 +631,17 @@ class HandlerProcessorTests {
 
         /** A real javac run with a class output directory on disk, as in an incremental build. */
         static void compileInto(Path classes, String... fixtures) throws IOException, URISyntaxException {
+            compileInto(classes, List.of(), fixtures);
+        }
+
+        static void compileInto(Path classes, List<String> options, String... fixtures)
+                throws IOException, URISyntaxException {
             JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-            try (StandardJavaFileManager files =
-                    compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            // As javac's own launcher does, the file manager reads in the -encoding of the options.
+            int encoding = options.indexOf("-encoding");
+            Charset charset = (encoding >= 0) ? Charset.forName(options.get(encoding + 1)) : StandardCharsets.UTF_8;
+            try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, charset)) {
                 files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(classes.toFile()));
                 files.setLocation(StandardLocation.SOURCE_OUTPUT, List.of(classes.toFile()));
                 List<File> classPath = new ArrayList<>();
@@ -586,7 +658,7 @@ class HandlerProcessorTests {
                     sources.add(Path.of(source.toURI()).toFile());
                 }
                 JavaCompiler.CompilationTask task = compiler.getTask(
-                        null, files, diagnostics, List.of(), null, files.getJavaFileObjectsFromFiles(sources));
+                        null, files, diagnostics, options, null, files.getJavaFileObjectsFromFiles(sources));
                 task.setProcessors(List.of(new HandlerProcessor()));
                 Boolean success = task.call();
                 assertThat(success)
@@ -595,6 +667,78 @@ class HandlerProcessorTests {
                                 .collect(Collectors.joining("\n")))
                         .isTrue();
             }
+        }
+    }
+
+    @Nested
+    class TypesThatAnotherProcessorGenerates {
+
+        /** Generates {@code com.example.rpc.GeneratedParams} in the first round, as MapStruct or Immutables would. */
+        @SupportedAnnotationTypes("*")
+        static final class ParamsGenerator extends AbstractProcessor {
+
+            private boolean generated;
+
+            @Override
+            public SourceVersion getSupportedSourceVersion() {
+                return SourceVersion.latestSupported();
+            }
+
+            @Override
+            public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
+                if (!this.generated) {
+                    this.generated = true;
+                    try (Writer out = this.processingEnv
+                            .getFiler()
+                            .createSourceFile("com.example.rpc.GeneratedParams")
+                            .openWriter()) {
+                        out.write("package com.example.rpc;\npublic record GeneratedParams(String text) {}\n");
+                    } catch (IOException ex) {
+                        throw new UncheckedIOException(ex);
+                    }
+                }
+                return false;
+            }
+        }
+
+        @Test
+        void areWaitedForUntilTheRoundThatHasThem() {
+            Compilation compilation = javac().withProcessors(new ParamsGenerator(), new HandlerProcessor())
+                    .compile(JavaFileObjects.forSourceString(
+                            "com.example.rpc.EchoHandlers",
+                            "package com.example.rpc;\n"
+                                    + "import dev.centrifugo4j.rpc.WebSocketRpc;\n"
+                                    + "public class EchoHandlers {\n"
+                                    + "    @WebSocketRpc(\"echo\")\n"
+                                    + "    public String echo(GeneratedParams params) { return params.text(); }\n"
+                                    + "}\n"));
+
+            assertThat(compilation).succeededWithoutWarnings();
+            assertThat(index(compilation)).isEqualTo("com.example.rpc.EchoHandlers_CentrifugoHandlers\n");
+            assertThat(generatedSource(compilation, "com.example.rpc.EchoHandlers_CentrifugoHandlers"))
+                    .contains("GeneratedParams.class");
+        }
+
+        @Test
+        void areWaitedForInANestedHandlerClassToo() {
+            Compilation compilation = javac().withProcessors(new ParamsGenerator(), new HandlerProcessor())
+                    .compile(JavaFileObjects.forSourceString(
+                            "com.example.rpc.Outer",
+                            "package com.example.rpc;\n"
+                                    + "import dev.centrifugo4j.rpc.WebSocketRpc;\n"
+                                    + "public class Outer {\n"
+                                    + "    public static class EchoHandlers {\n"
+                                    + "        @WebSocketRpc(\"echo\")\n"
+                                    + "        public String echo(GeneratedParams params) { return params.text(); }\n"
+                                    + "    }\n"
+                                    + "}\n"));
+
+            assertThat(compilation).succeededWithoutWarnings();
+            assertThat(index(compilation)).isEqualTo("com.example.rpc.Outer_EchoHandlers_CentrifugoHandlers\n");
+            assertThat(contents(compilation
+                            .generatedFile(StandardLocation.CLASS_OUTPUT, ContractWriter.RESOURCE)
+                            .orElseThrow()))
+                    .contains("\"echo\"");
         }
     }
 
@@ -619,7 +763,7 @@ class HandlerProcessorTests {
 
         @Test
         void writesTheIndexWhereTheRuntimeLooksForIt() {
-            assertThat(HandlerProcessor.INDEX_RESOURCE).isEqualTo(HandlerIndex.INDEX_RESOURCE);
+            assertThat(AggregateResources.INDEX_RESOURCE).isEqualTo(HandlerIndex.INDEX_RESOURCE);
             assertThat(HandlerIndexGenerator.CLASS_NAME_SUFFIX).isEqualTo(HandlerIndex.CLASS_NAME_SUFFIX);
         }
 
