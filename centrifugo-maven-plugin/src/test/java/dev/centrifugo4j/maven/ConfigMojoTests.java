@@ -14,6 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The Mojo with its parameters set as Maven would set them, defaults included (see also src/it). */
 class ConfigMojoTests {
 
+    /** The type zoo\'s contract and golden files, kept with the generators they were written for. */
+    private static final String CODEGEN_TEST_RESOURCES = "../centrifugo-codegen/src/test/resources/";
+
     private static ConfigMojo mojo(File contract, File output) throws ReflectiveOperationException {
         ConfigMojo mojo = new ConfigMojo();
         set(mojo, "contract", contract);
@@ -39,10 +42,10 @@ class ConfigMojoTests {
     void writesTheGoldenConfigurationWithTheDefaults(@TempDir Path dir) throws Exception {
         Path output = dir.resolve("centrifugo/config.json");
 
-        mojo(new File("src/test/resources/zoo-contract.json"), output.toFile()).execute();
+        mojo(new File(CODEGEN_TEST_RESOURCES + "zoo-contract.json"), output.toFile()).execute();
 
         assertThat(Files.readString(output, StandardCharsets.UTF_8))
-                .isEqualTo(Files.readString(Path.of("src/test/resources/golden/config/zoo.json")));
+                .isEqualTo(Files.readString(Path.of(CODEGEN_TEST_RESOURCES + "golden/config/zoo.json")));
     }
 
     @Test
@@ -50,7 +53,7 @@ class ConfigMojoTests {
         ConfigMojo missing =
                 mojo(dir.resolve("none.json").toFile(), dir.resolve("c.json").toFile());
         ConfigMojo badVariable = mojo(
-                new File("src/test/resources/zoo-contract.json"),
+                new File(CODEGEN_TEST_RESOURCES + "zoo-contract.json"),
                 dir.resolve("c.json").toFile());
         set(badVariable, "secretVariable", "PROXY_SECRET");
 

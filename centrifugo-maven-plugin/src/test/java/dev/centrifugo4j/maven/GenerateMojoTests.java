@@ -13,6 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The Mojo with its parameters set as Maven would set them (the maven-invoker scenarios are still to come). */
 class GenerateMojoTests {
 
+    /** The type zoo\'s contract and golden files, kept with the generators they were written for. */
+    private static final String CODEGEN_TEST_RESOURCES = "../centrifugo-codegen/src/test/resources/";
+
     private static GenerateMojo mojo(File contract, File output, String languages, String packageName)
             throws ReflectiveOperationException {
         GenerateMojo mojo = new GenerateMojo();
@@ -29,7 +32,7 @@ class GenerateMojoTests {
 
     @Test
     void writesTheTypeScriptClientIntoItsFolder(@TempDir Path output) throws Exception {
-        mojo(new File("src/test/resources/zoo-contract.json"), output.toFile(), "all", "zoo-client")
+        mojo(new File(CODEGEN_TEST_RESOURCES + "zoo-contract.json"), output.toFile(), "all", "zoo-client")
                 .execute();
 
         assertThat(output.resolve("typescript/src/index.ts")).exists();
@@ -47,7 +50,7 @@ class GenerateMojoTests {
 
     @Test
     void failsOnAnUnknownLanguageOrAnInvalidPackageName(@TempDir Path output) throws Exception {
-        File contract = new File("src/test/resources/zoo-contract.json");
+        File contract = new File(CODEGEN_TEST_RESOURCES + "zoo-contract.json");
 
         assertThatExceptionOfType(MojoFailureException.class)
                 .isThrownBy(mojo(contract, output.toFile(), "python,cobol", "zoo-client")::execute)
