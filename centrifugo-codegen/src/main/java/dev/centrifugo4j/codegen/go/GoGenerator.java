@@ -1,6 +1,8 @@
 package dev.centrifugo4j.codegen.go;
 
+import dev.centrifugo4j.codegen.ClientChannel;
 import dev.centrifugo4j.codegen.CodeWriter;
+import dev.centrifugo4j.contract.ChannelPattern;
 import dev.centrifugo4j.contract.Contract;
 import dev.centrifugo4j.contract.TypeDefinition;
 import dev.centrifugo4j.contract.TypeRef;
@@ -13,7 +15,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -257,13 +258,12 @@ public final class GoGenerator {
             first = false;
             writeMethod(out, method, used);
         }
-        for (Map.Entry<String, List<Contract.Channel>> channel :
-                contract.channelsByPattern().entrySet()) {
+        for (ClientChannel channel : ClientChannel.of(contract)) {
             if (!first) {
                 out.blank();
             }
             first = false;
-            writeChannel(out, channel.getKey(), channel.getValue(), used);
+            writeChannel(out, channel, used);
         }
         return out.toString();
     }
@@ -303,33 +303,21 @@ public final class GoGenerator {
         return type instanceof TypeRef.Named;
     }
 
-    private void writeChannel(CodeWriter out, String pattern, List<Contract.Channel> handlers, Set<String> used) {
-        List<Contract.Variable> variables = handlers.stream()
-                .filter(handler -> !handler.operation().equals("publication"))
-                .findFirst()
-                .orElse(handlers.get(0))
-                .variables();
-        Optional<TypeRef> data = handlers.stream()
-                .sorted((a, b) -> Boolean.compare(
-                        !a.operation().equals("publication"), !b.operation().equals("publication")))
-                .map(Contract.Channel::data)
-                .flatMap(Optional::stream)
-                .findFirst();
-        boolean publishable =
-                handlers.stream().anyMatch(handler -> handler.operation().equals("publish"));
-        String dataType = data.map(this.types::type).orElse("json.RawMessage");
-        String stem = this.types.exported(pattern.replaceAll("\\{[^}]*}", " "));
+    private void writeChannel(CodeWriter out, ClientChannel channel, Set<String> used) {
+        String pattern = channel.pattern().text();
+        String dataType = channel.data().map(this.types::type).orElse("json.RawMessage");
+        String stem = this.types.exported(channel.nameStem());
         Set<String> names = new HashSet<>();
         List<String> parameters = new ArrayList<>();
         Map<String, String> variableNames = new LinkedHashMap<>();
-        for (Contract.Variable variable : variables) {
+        for (Contract.Variable variable : channel.variables()) {
             String parameter = unique(this.types.parameter(variable.name()), names);
             String goType = this.types.type(variable.type());
             variableNames.put(variable.name(), goType.equals("string") ? parameter : "fmt.Sprint(" + parameter + ")");
             parameters.add(parameter + " " + goType);
         }
         String parameterList = parameters.stream().map(p -> p + ", ").collect(Collectors.joining());
-        String channelName = channelExpression(pattern, variableNames);
+        String channelName = channelExpression(channel.pattern(), variableNames);
 
         String subscribe = unique("Subscribe" + stem, used);
         comment(out, subscribe, "subscribes to " + pattern + "; handlers receive its publications decoded.");
@@ -337,7 +325,7 @@ public final class GoGenerator {
                 + "]) (*centrifuge.Subscription, error) {");
         out.line("return subscribe(c.client, " + channelName + ", handlers)");
         out.closeBlock("}");
-        if (publishable && data.isPresent()) {
+        if (channel.publishable()) {
             String publish = unique("Publish" + stem, used);
             out.blank();
             comment(out, publish, "publishes to " + pattern + " through the application's publish handler.");
@@ -348,29 +336,11 @@ public final class GoGenerator {
         }
     }
 
-    private static String channelExpression(String pattern, Map<String, String> variables) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        int index = 0;
-        while (index < pattern.length()) {
-            char c = pattern.charAt(index);
-            if (c == '{') {
-                int end = pattern.indexOf('}', index);
-                if (!text.isEmpty()) {
-                    parts.add(GoTypeMapper.stringLiteral(text.toString()));
-                    text.setLength(0);
-                }
-                parts.add(variables.get(pattern.substring(index + 1, end)));
-                index = end + 1;
-                continue;
-            }
-            text.append(c);
-            index++;
-        }
-        if (!text.isEmpty() || parts.isEmpty()) {
-            parts.add(GoTypeMapper.stringLiteral(text.toString()));
-        }
-        return String.join("+", parts);
+    /** An expression that builds the channel name from the variables' expressions, by name. */
+    private static String channelExpression(ChannelPattern pattern, Map<String, String> variables) {
+        return pattern.segments().stream()
+                .map(segment -> segment.map(GoTypeMapper::stringLiteral, variables::get))
+                .collect(Collectors.joining("+"));
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.centrifugo4j.codegen.python;
 
+import dev.centrifugo4j.codegen.ClientChannel;
 import dev.centrifugo4j.codegen.CodeWriter;
+import dev.centrifugo4j.contract.ChannelPattern;
 import dev.centrifugo4j.contract.Contract;
 import dev.centrifugo4j.contract.TypeDefinition;
 import dev.centrifugo4j.contract.TypeRef;
@@ -13,7 +15,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -328,9 +329,9 @@ public final class PythonGenerator {
             method.params().ifPresent(type -> adapter(adapters, type));
             method.result().ifPresent(type -> adapter(adapters, type));
         }
-        Map<String, List<Contract.Channel>> channels = contract.channelsByPattern();
-        for (List<Contract.Channel> handlers : channels.values()) {
-            adapter(adapters, channelData(handlers).orElse(new TypeRef.Any()));
+        List<ClientChannel> channels = ClientChannel.of(contract);
+        for (ClientChannel channel : channels) {
+            adapter(adapters, channel.data().orElse(new TypeRef.Any()));
         }
         adapters.forEach((annotation, variable) ->
                 out.line(variable + ": _pd.TypeAdapter[" + annotation + "] = _pd.TypeAdapter(" + annotation + ")"));
@@ -363,8 +364,8 @@ public final class PythonGenerator {
         for (Contract.RpcMethod method : contract.methods()) {
             writeMethod(out, method, adapters, used);
         }
-        for (Map.Entry<String, List<Contract.Channel>> channel : channels.entrySet()) {
-            writeChannel(out, channel.getKey(), channel.getValue(), adapters, used);
+        for (ClientChannel channel : channels) {
+            writeChannel(out, channel, adapters, used);
         }
         out.openBlock("async def _call(self, method: str, data: object, timeout: float | None) -> _t.Any:");
         out.openBlock("try:");
@@ -419,36 +420,14 @@ public final class PythonGenerator {
         out.closeBlock("");
     }
 
-    /** The publication type: a typed channel's declaration first, then what a publish handler takes. */
-    private static Optional<TypeRef> channelData(List<Contract.Channel> handlers) {
-        return handlers.stream()
-                .sorted((a, b) -> Boolean.compare(
-                        !a.operation().equals("publication"), !b.operation().equals("publication")))
-                .map(Contract.Channel::data)
-                .flatMap(Optional::stream)
-                .findFirst();
-    }
-
-    private void writeChannel(
-            CodeWriter out,
-            String pattern,
-            List<Contract.Channel> handlers,
-            Map<String, String> adapters,
-            Set<String> used) {
-        List<Contract.Variable> variables = handlers.stream()
-                .filter(handler -> !handler.operation().equals("publication"))
-                .findFirst()
-                .orElse(handlers.get(0))
-                .variables();
-        Optional<TypeRef> data = channelData(handlers);
-        boolean publishable =
-                handlers.stream().anyMatch(handler -> handler.operation().equals("publish"));
-        String dataType = data.map(this::qualified).orElse("_pd.JsonValue");
-        String stem = this.types.snakeCase(pattern.replaceAll("\\{[^}]*}", " "));
-        String parameters = variables.stream()
+    private void writeChannel(CodeWriter out, ClientChannel channel, Map<String, String> adapters, Set<String> used) {
+        String pattern = channel.pattern().text();
+        String dataType = channel.data().map(this::qualified).orElse("_pd.JsonValue");
+        String stem = this.types.snakeCase(channel.nameStem());
+        String parameters = channel.variables().stream()
                 .map(variable -> ", " + this.types.identifier(variable.name()) + ": " + qualified(variable.type()))
                 .collect(Collectors.joining());
-        String channelName = channelExpression(pattern);
+        String channelName = channelExpression(channel.pattern());
 
         String subscribe = unique("subscribe_" + stem, used);
         out.openBlock("def " + subscribe + "(self" + parameters + ") -> TypedSubscription[" + dataType + "]:");
@@ -458,7 +437,7 @@ public final class PythonGenerator {
                 + "\"\"\"");
         out.line("return TypedSubscription(self._client, " + channelName + ", " + adapters.get(dataType) + ")");
         out.closeBlock("");
-        if (publishable && data.isPresent()) {
+        if (channel.publishable()) {
             String publish = unique("publish_" + stem, used);
             out.openBlock("async def " + publish + "(self" + parameters + ", data: " + dataType
                     + ", *, timeout: float | None = None) -> None:");
@@ -475,29 +454,11 @@ public final class PythonGenerator {
     }
 
     /** An expression that builds the channel name from the variables. */
-    private String channelExpression(String pattern) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        int index = 0;
-        while (index < pattern.length()) {
-            char c = pattern.charAt(index);
-            if (c == '{') {
-                int end = pattern.indexOf('}', index);
-                if (!text.isEmpty()) {
-                    parts.add(PythonTypeMapper.stringLiteral(text.toString()));
-                    text.setLength(0);
-                }
-                parts.add("str(" + this.types.identifier(pattern.substring(index + 1, end)) + ")");
-                index = end + 1;
-                continue;
-            }
-            text.append(c);
-            index++;
-        }
-        if (!text.isEmpty() || parts.isEmpty()) {
-            parts.add(PythonTypeMapper.stringLiteral(text.toString()));
-        }
-        return String.join(" + ", parts);
+    private String channelExpression(ChannelPattern pattern) {
+        return pattern.segments().stream()
+                .map(segment -> segment.map(
+                        PythonTypeMapper::stringLiteral, name -> "str(" + this.types.identifier(name) + ")"))
+                .collect(Collectors.joining(" + "));
     }
 
     private static String unique(String name, Set<String> used) {

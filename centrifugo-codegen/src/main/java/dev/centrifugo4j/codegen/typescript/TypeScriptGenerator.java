@@ -1,14 +1,13 @@
 package dev.centrifugo4j.codegen.typescript;
 
+import dev.centrifugo4j.codegen.ClientChannel;
 import dev.centrifugo4j.codegen.CodeWriter;
+import dev.centrifugo4j.contract.ChannelPattern;
 import dev.centrifugo4j.contract.Contract;
 import dev.centrifugo4j.contract.TypeDefinition;
-import dev.centrifugo4j.contract.TypeRef;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -205,9 +204,8 @@ public final class TypeScriptGenerator {
         for (Contract.RpcMethod method : contract.methods()) {
             writeMethod(out, method);
         }
-        for (Map.Entry<String, List<Contract.Channel>> channel :
-                contract.channelsByPattern().entrySet()) {
-            writeChannel(out, channel.getKey(), channel.getValue());
+        for (ClientChannel channel : ClientChannel.of(contract)) {
+            writeChannel(out, channel);
         }
         out.line("/** Calls a method and waits for its result, or fails with an `RpcError`. */");
         out.openBlock("private async call<R>(method: string, data: unknown, options?: CallOptions): Promise<R> {");
@@ -260,28 +258,14 @@ public final class TypeScriptGenerator {
         out.blank();
     }
 
-    private void writeChannel(CodeWriter out, String pattern, List<Contract.Channel> handlers) {
-        // A handler's variables carry their Java types (a typed channel's are strings); the typed
-        // channel's declaration names the publication type (a publish handler takes the same one).
-        List<Contract.Variable> variables = handlers.stream()
-                .filter(handler -> !handler.operation().equals(Contract.Channel.PUBLICATION))
-                .findFirst()
-                .orElse(handlers.get(0))
-                .variables();
-        Optional<TypeRef> data = handlers.stream()
-                .sorted(Comparator.comparing(
-                        (Contract.Channel handler) -> !handler.operation().equals(Contract.Channel.PUBLICATION)))
-                .map(Contract.Channel::data)
-                .flatMap(Optional::stream)
-                .findFirst();
-        boolean publishable =
-                handlers.stream().anyMatch(handler -> handler.operation().equals("publish"));
-        String dataType = data.map(this.types::type).orElse("unknown");
-        String stem = this.types.camelCase(pattern.replaceAll("\\{[^}]*}", " "), true);
-        String parameters = variables.stream()
+    private void writeChannel(CodeWriter out, ClientChannel channel) {
+        String pattern = channel.pattern().text();
+        String dataType = channel.data().map(this.types::type).orElse("unknown");
+        String stem = this.types.camelCase(channel.nameStem(), true);
+        String parameters = channel.variables().stream()
                 .map(variable -> this.types.identifier(variable.name()) + ": " + this.types.type(variable.type()))
                 .collect(Collectors.joining(", "));
-        String channelName = channelExpression(pattern);
+        String channelName = channelExpression(channel.pattern());
 
         jsDoc(out, "Subscribes to `" + pattern + "`; publications are `" + dataType + "`.");
         out.openBlock("subscribe" + stem + "(" + parameters + (parameters.isEmpty() ? "" : ", ")
@@ -294,7 +278,7 @@ public final class TypeScriptGenerator {
         out.line("return subscription;");
         out.closeBlock("}");
         out.blank();
-        if (publishable && data.isPresent()) {
+        if (channel.publishable()) {
             jsDoc(out, "Publishes to `" + pattern + "` through the application's publish handler.");
             out.openBlock("async publish" + stem + "(" + parameters + (parameters.isEmpty() ? "" : ", ") + "data: "
                     + dataType + "): Promise<void> {");
@@ -309,27 +293,17 @@ public final class TypeScriptGenerator {
     }
 
     /** A template literal that builds the channel name from the variables. */
-    private String channelExpression(String pattern) {
+    private String channelExpression(ChannelPattern pattern) {
+        List<ChannelPattern.Segment> segments = pattern.segments();
         StringBuilder expression = new StringBuilder("`");
-        int index = 0;
-        while (index < pattern.length()) {
-            char c = pattern.charAt(index);
-            if (c == '{') {
-                int end = pattern.indexOf('}', index);
-                expression
-                        .append("${")
-                        .append(this.types.identifier(pattern.substring(index + 1, end)))
-                        .append('}');
-                index = end + 1;
-                continue;
-            }
-            if (c == '`'
-                    || c == '\\'
-                    || (c == '$' && index + 1 < pattern.length() && pattern.charAt(index + 1) == '{')) {
-                expression.append('\\');
-            }
-            expression.append(c);
-            index++;
+        for (int i = 0; i < segments.size(); i++) {
+            // Literals and variables alternate: a literal that is not the last one comes before a variable.
+            boolean beforeSubstitution = i + 1 < segments.size();
+            String part = segments.get(i)
+                    .map(
+                            text -> TypeScriptTypeMapper.templateText(text, beforeSubstitution),
+                            name -> "${" + this.types.identifier(name) + "}");
+            expression.append(part);
         }
         return expression.append('`').toString();
     }

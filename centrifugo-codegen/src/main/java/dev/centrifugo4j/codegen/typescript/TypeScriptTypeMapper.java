@@ -134,6 +134,26 @@ public final class TypeScriptTypeMapper implements TypeRef.Visitor<String> {
         return out.append('"').toString();
     }
 
+    /**
+     * Literal text inside a template literal: {@code `} and {@code \} escaped, and so is a {@code $}
+     * that ends the text when a substitution follows, so that it does not stand against the
+     * substitution's <code>$&#123;</code>.
+     *
+     * @param text the text
+     * @param beforeSubstitution whether a substitution follows the text
+     */
+    public static String templateText(String text, boolean beforeSubstitution) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '`' || c == '\\' || (c == '$' && i == text.length() - 1 && beforeSubstitution)) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
     private String escape(String name) {
         return this.reservedWords.contains(name) ? name + "_" : name;
     }
