@@ -42,7 +42,8 @@ class ConfigMojoTests {
     void writesTheGoldenConfigurationWithTheDefaults(@TempDir Path dir) throws Exception {
         Path output = dir.resolve("centrifugo/config.json");
 
-        mojo(new File(CODEGEN_TEST_RESOURCES + "zoo-contract.json"), output.toFile()).execute();
+        mojo(new File(CODEGEN_TEST_RESOURCES + "zoo-contract.json"), output.toFile())
+                .execute();
 
         assertThat(Files.readString(output, StandardCharsets.UTF_8))
                 .isEqualTo(Files.readString(Path.of(CODEGEN_TEST_RESOURCES + "golden/config/zoo.json")));
