@@ -224,8 +224,9 @@ public final class GoGenerator {
                     out.line("\tu.Value = value");
                 });
                 out.line("default:");
-                out.line("\treturn fmt.Errorf(\"" + name + ": unknown "
-                        + union.discriminator().replace("\"", "") + " %q\", id)");
+                // The discriminator is text in a format: escaped as in any literal, its % doubled.
+                String unknown = name + ": unknown " + union.discriminator().replace("%", "%%") + " %q";
+                out.line("\treturn fmt.Errorf(" + GoTypeMapper.stringLiteral(unknown) + ", id)");
                 out.line("}");
                 out.line("return nil");
                 out.closeBlock("}");

@@ -1,6 +1,7 @@
 package dev.centrifugo4j.codegen.go;
 
 import dev.centrifugo4j.codegen.ReservedWords;
+import dev.centrifugo4j.codegen.StringLiterals;
 import dev.centrifugo4j.contract.TypeRef;
 import java.util.Locale;
 import java.util.Set;
@@ -171,25 +172,8 @@ public final class GoTypeMapper implements TypeRef.Visitor<String> {
         return this.reservedWords.contains(name) ? name + "_" : name;
     }
 
-    /** A Go interpreted string literal. */
+    /** A Go interpreted string literal; control characters other than line ends as {@code \t} or {@code \xhh}. */
     public static String stringLiteral(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return StringLiterals.doubleQuoted(value, StringLiterals.ControlEscapes.HEX);
     }
 }

@@ -402,12 +402,11 @@ public final class PythonGenerator {
                 method.params().map(type -> ", params: " + qualified(type)).orElse("");
         out.openBlock(
                 "async def " + name + "(self" + parameters + ", *, timeout: float | None = None) -> " + result + ":");
-        out.line("\"\"\""
-                + escapeDocstring(
-                        method.description().isEmpty()
-                                ? "Calls ``" + method.name() + "``."
-                                : method.description() + " (``" + method.name() + "``)")
-                + "\"\"\"");
+        docstring(
+                out,
+                method.description().isEmpty()
+                        ? "Calls ``" + method.name() + "``."
+                        : method.description() + " (``" + method.name() + "``)");
         String data = method.params()
                 .map(type -> adapters.get(qualified(type)) + ".dump_python(params, mode=\"json\", by_alias=True)")
                 .orElse("{}");
@@ -431,19 +430,17 @@ public final class PythonGenerator {
 
         String subscribe = unique("subscribe_" + stem, used);
         out.openBlock("def " + subscribe + "(self" + parameters + ") -> TypedSubscription[" + dataType + "]:");
-        out.line("\"\"\""
-                + escapeDocstring("A subscription to ``" + pattern + "``, not subscribed yet: enter it with"
-                        + " ``async with`` or call ``subscribe()``.")
-                + "\"\"\"");
+        docstring(
+                out,
+                "A subscription to ``" + pattern + "``, not subscribed yet: enter it with"
+                        + " ``async with`` or call ``subscribe()``.");
         out.line("return TypedSubscription(self._client, " + channelName + ", " + adapters.get(dataType) + ")");
         out.closeBlock("");
         if (channel.publishable()) {
             String publish = unique("publish_" + stem, used);
             out.openBlock("async def " + publish + "(self" + parameters + ", data: " + dataType
                     + ", *, timeout: float | None = None) -> None:");
-            out.line("\"\"\""
-                    + escapeDocstring("Publishes to ``" + pattern + "`` through the application's publish handler.")
-                    + "\"\"\"");
+            docstring(out, "Publishes to ``" + pattern + "`` through the application's publish handler.");
             out.openBlock("try:");
             out.line("await self._client.publish(" + channelName + ", " + adapters.get(dataType)
                     + ".dump_python(data, mode=\"json\", by_alias=True), timeout=timeout or self._timeout)");
@@ -471,13 +468,8 @@ public final class PythonGenerator {
 
     private static void docstring(CodeWriter out, String text) {
         if (!text.isEmpty()) {
-            out.line("\"\"\"" + escapeDocstring(text) + "\"\"\"");
+            out.line(PythonTypeMapper.docstring(text));
         }
-    }
-
-    private static String escapeDocstring(String text) {
-        String escaped = text.replace("\\", "\\\\").replace("\"\"\"", "\\\"\\\"\\\"");
-        return escaped.endsWith("\"") ? escaped.substring(0, escaped.length() - 1) + "\\\"" : escaped;
     }
 
     private static String trimTrailingBlankLines(String text) {

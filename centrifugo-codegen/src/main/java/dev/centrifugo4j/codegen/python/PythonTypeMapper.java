@@ -1,6 +1,7 @@
 package dev.centrifugo4j.codegen.python;
 
 import dev.centrifugo4j.codegen.ReservedWords;
+import dev.centrifugo4j.codegen.StringLiterals;
 import dev.centrifugo4j.contract.Facets;
 import dev.centrifugo4j.contract.TypeRef;
 import java.math.BigDecimal;
@@ -260,25 +261,20 @@ public final class PythonTypeMapper implements TypeRef.Visitor<String> {
         return KEYWORDS.contains(name) ? name + "_" : name;
     }
 
-    /** A double-quoted Python string literal. */
-    public static String stringLiteral(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
+    /**
+     * A docstring: the text between {@code """}s, with backslashes doubled, {@code """}
+     * escaped and a final {@code "} escaped, so that the text never closes the docstring early.
+     */
+    public static String docstring(String text) {
+        String escaped = text.replace("\\", "\\\\").replace("\"\"\"", "\\\"\\\"\\\"");
+        if (escaped.endsWith("\"")) {
+            escaped = escaped.substring(0, escaped.length() - 1) + "\\\"";
         }
-        return out.append('"').toString();
+        return "\"\"\"" + escaped + "\"\"\"";
+    }
+
+    /** A double-quoted Python string literal; control characters other than line ends as {@code \t} or {@code \xhh}. */
+    public static String stringLiteral(String value) {
+        return StringLiterals.doubleQuoted(value, StringLiterals.ControlEscapes.HEX);
     }
 }

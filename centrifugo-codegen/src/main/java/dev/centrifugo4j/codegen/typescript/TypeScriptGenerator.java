@@ -310,7 +310,7 @@ public final class TypeScriptGenerator {
 
     private static void jsDoc(CodeWriter out, String text) {
         if (!text.isEmpty()) {
-            out.line("/** " + text.replace("*/", "*\\/") + " */");
+            out.line(TypeScriptTypeMapper.docComment(text));
         }
     }
 }

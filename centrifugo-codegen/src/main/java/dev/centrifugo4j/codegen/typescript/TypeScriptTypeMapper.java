@@ -1,8 +1,8 @@
 package dev.centrifugo4j.codegen.typescript;
 
 import dev.centrifugo4j.codegen.ReservedWords;
+import dev.centrifugo4j.codegen.StringLiterals;
 import dev.centrifugo4j.contract.TypeRef;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -113,25 +113,14 @@ public final class TypeScriptTypeMapper implements TypeRef.Visitor<String> {
         return IDENTIFIER.matcher(name).matches() ? name : stringLiteral(name);
     }
 
-    /** A double-quoted string literal. */
+    /** A double-quoted string literal; control characters other than line ends as <code>&#92;u00hh</code>. */
     public static String stringLiteral(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return StringLiterals.doubleQuoted(value, StringLiterals.ControlEscapes.UNICODE);
+    }
+
+    /** A doc comment, with {@code *}{@code /} in the text broken up so that it does not end the comment. */
+    public static String docComment(String text) {
+        return "/** " + text.replace("*/", "*\\/") + " */";
     }
 
     /**
