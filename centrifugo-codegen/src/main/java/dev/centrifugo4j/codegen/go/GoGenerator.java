@@ -2,6 +2,7 @@ package dev.centrifugo4j.codegen.go;
 
 import dev.centrifugo4j.codegen.ClientChannel;
 import dev.centrifugo4j.codegen.CodeWriter;
+import dev.centrifugo4j.codegen.NameScope;
 import dev.centrifugo4j.contract.ChannelPattern;
 import dev.centrifugo4j.contract.Contract;
 import dev.centrifugo4j.contract.TypeDefinition;
@@ -11,11 +12,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -121,7 +120,7 @@ public final class GoGenerator {
             public Void visitObject(TypeDefinition.ObjectType object) {
                 comment(out, name, definition.description());
                 List<TypeDefinition.Property> constants = new ArrayList<>();
-                Set<String> used = new HashSet<>();
+                NameScope used = new NameScope();
                 out.openBlock("type " + name + " struct {");
                 boolean first = true;
                 for (TypeDefinition.Property property : object.properties()) {
@@ -133,7 +132,7 @@ public final class GoGenerator {
                         out.blank();
                     }
                     first = false;
-                    writeField(out, property, unique(types.fieldName(property.name()), used));
+                    writeField(out, property, used.claim(types.fieldName(property.name())));
                 }
                 out.closeBlock("}");
                 for (String union : unions) {
@@ -160,10 +159,10 @@ public final class GoGenerator {
             public Void visitEnum(TypeDefinition.EnumType enumType) {
                 comment(out, name, definition.description());
                 out.line("type " + name + " string");
-                Set<String> used = new HashSet<>();
+                NameScope used = new NameScope();
                 for (String value : enumType.values()) {
                     out.blank();
-                    String constant = unique(name + types.exported(value), used);
+                    String constant = used.claim(name + types.exported(value));
                     out.line("// " + constant + " is " + GoTypeMapper.stringLiteral(value) + ".");
                     out.line("const " + constant + " " + name + " = " + GoTypeMapper.stringLiteral(value));
                 }
@@ -251,7 +250,7 @@ public final class GoGenerator {
     private String client(Contract contract) {
         CodeWriter out = new CodeWriter("\t");
         boolean first = true;
-        Set<String> used = new HashSet<>(Set.of("Client", "call", "publish"));
+        NameScope used = new NameScope("Client", "call", "publish");
         for (Contract.RpcMethod method : contract.methods()) {
             if (!first) {
                 out.blank();
@@ -269,8 +268,8 @@ public final class GoGenerator {
         return out.toString();
     }
 
-    private void writeMethod(CodeWriter out, Contract.RpcMethod method, Set<String> used) {
-        String name = unique(this.types.methodName(method.name()), used);
+    private void writeMethod(CodeWriter out, Contract.RpcMethod method, NameScope used) {
+        String name = used.claim(this.types.methodName(method.name()));
         comment(
                 out,
                 name,
@@ -304,15 +303,15 @@ public final class GoGenerator {
         return type instanceof TypeRef.Named;
     }
 
-    private void writeChannel(CodeWriter out, ClientChannel channel, Set<String> used) {
+    private void writeChannel(CodeWriter out, ClientChannel channel, NameScope used) {
         String pattern = channel.pattern().text();
         String dataType = channel.data().map(this.types::type).orElse("json.RawMessage");
         String stem = this.types.exported(channel.nameStem());
-        Set<String> names = new HashSet<>();
+        NameScope names = new NameScope();
         List<String> parameters = new ArrayList<>();
         Map<String, String> variableNames = new LinkedHashMap<>();
         for (Contract.Variable variable : channel.variables()) {
-            String parameter = unique(this.types.parameter(variable.name()), names);
+            String parameter = names.claim(this.types.parameter(variable.name()));
             String goType = this.types.type(variable.type());
             variableNames.put(variable.name(), goType.equals("string") ? parameter : "fmt.Sprint(" + parameter + ")");
             parameters.add(parameter + " " + goType);
@@ -320,14 +319,14 @@ public final class GoGenerator {
         String parameterList = parameters.stream().map(p -> p + ", ").collect(Collectors.joining());
         String channelName = channelExpression(channel.pattern(), variableNames);
 
-        String subscribe = unique("Subscribe" + stem, used);
+        String subscribe = used.claim("Subscribe" + stem);
         comment(out, subscribe, "subscribes to " + pattern + "; handlers receive its publications decoded.");
         out.openBlock("func (c *RpcClient) " + subscribe + "(" + parameterList + "handlers ChannelHandlers[" + dataType
                 + "]) (*centrifuge.Subscription, error) {");
         out.line("return subscribe(c.client, " + channelName + ", handlers)");
         out.closeBlock("}");
         if (channel.publishable()) {
-            String publish = unique("Publish" + stem, used);
+            String publish = used.claim("Publish" + stem);
             out.blank();
             comment(out, publish, "publishes to " + pattern + " through the application's publish handler.");
             out.openBlock("func (c *RpcClient) " + publish + "(ctx context.Context, " + parameterList + "data "
@@ -358,14 +357,6 @@ public final class GoGenerator {
         boolean lower = !head.isEmpty() && Character.isLowerCase(head.charAt(0));
         out.line("// " + name + (ours ? " " : lower ? " is " : ": ") + head);
         lines.stream().skip(1).forEach(line -> out.line(line.isEmpty() ? "//" : "// " + line));
-    }
-
-    private static String unique(String name, Set<String> used) {
-        String candidate = name;
-        for (int suffix = 2; !used.add(candidate); suffix++) {
-            candidate = name + suffix;
-        }
-        return candidate;
     }
 
     private static String resource(String name) {

@@ -2,6 +2,7 @@ package dev.centrifugo4j.codegen.python;
 
 import dev.centrifugo4j.codegen.ClientChannel;
 import dev.centrifugo4j.codegen.CodeWriter;
+import dev.centrifugo4j.codegen.NameScope;
 import dev.centrifugo4j.contract.ChannelPattern;
 import dev.centrifugo4j.contract.Contract;
 import dev.centrifugo4j.contract.TypeDefinition;
@@ -11,7 +12,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,10 +206,11 @@ public final class PythonGenerator {
                 out.openBlock("class " + name + "(_Model):");
                 docstring(out, definition.description());
                 Set<String> optional = new TreeSet<>();
-                Set<String> used = new HashSet<>();
-                List<String> lines = new ArrayList<>();
+                NameScope used = new NameScope();
+                List<String> fields = new ArrayList<>();
                 for (TypeDefinition.Property property : object.properties()) {
-                    String field = unique(types.fieldName(property.name()), used);
+                    String field = used.claim(types.fieldName(property.name()));
+                    fields.add(field);
                     if (!property.required()) {
                         optional.add(property.name());
                         optional.add(field);
@@ -225,14 +226,13 @@ public final class PythonGenerator {
                                     .collect(Collectors.joining(", ", "{", "}"))
                             + ")");
                 }
-                used.clear();
                 boolean first = definition.description().isEmpty() && optional.isEmpty();
-                for (TypeDefinition.Property property : object.properties()) {
+                for (int i = 0; i < fields.size(); i++) {
                     if (!first) {
                         out.blank();
                     }
                     first = false;
-                    writeField(out, property, unique(types.fieldName(property.name()), used));
+                    writeField(out, object.properties().get(i), fields.get(i));
                 }
                 if (object.properties().isEmpty() && definition.description().isEmpty()) {
                     out.line("pass");
@@ -249,9 +249,9 @@ public final class PythonGenerator {
                 if (!definition.description().isEmpty()) {
                     out.blank();
                 }
-                Set<String> used = new HashSet<>();
+                NameScope used = new NameScope();
                 for (String value : enumType.values()) {
-                    out.line(unique(types.enumMember(value), used) + " = " + PythonTypeMapper.stringLiteral(value));
+                    out.line(used.claim(types.enumMember(value)) + " = " + PythonTypeMapper.stringLiteral(value));
                 }
                 out.closeBlock("");
                 return null;
@@ -360,7 +360,7 @@ public final class PythonGenerator {
         out.line("\"\"\"The SDK's client the calls go through.\"\"\"");
         out.line("return self._client");
         out.closeBlock("");
-        Set<String> used = new HashSet<>(Set.of("client"));
+        NameScope used = new NameScope("client");
         for (Contract.RpcMethod method : contract.methods()) {
             writeMethod(out, method, adapters, used);
         }
@@ -393,9 +393,8 @@ public final class PythonGenerator {
         adapters.computeIfAbsent(qualified(type), annotation -> "_ADAPTER_" + adapters.size());
     }
 
-    private void writeMethod(
-            CodeWriter out, Contract.RpcMethod method, Map<String, String> adapters, Set<String> used) {
-        String name = unique(this.types.methodName(method.name()), used);
+    private void writeMethod(CodeWriter out, Contract.RpcMethod method, Map<String, String> adapters, NameScope used) {
+        String name = used.claim(this.types.methodName(method.name()));
         String result = method.result().map(this::qualified).orElse("None");
         String literal = PythonTypeMapper.stringLiteral(method.name());
         String parameters =
@@ -419,7 +418,7 @@ public final class PythonGenerator {
         out.closeBlock("");
     }
 
-    private void writeChannel(CodeWriter out, ClientChannel channel, Map<String, String> adapters, Set<String> used) {
+    private void writeChannel(CodeWriter out, ClientChannel channel, Map<String, String> adapters, NameScope used) {
         String pattern = channel.pattern().text();
         String dataType = channel.data().map(this::qualified).orElse("_pd.JsonValue");
         String stem = this.types.snakeCase(channel.nameStem());
@@ -428,7 +427,7 @@ public final class PythonGenerator {
                 .collect(Collectors.joining());
         String channelName = channelExpression(channel.pattern());
 
-        String subscribe = unique("subscribe_" + stem, used);
+        String subscribe = used.claim("subscribe_" + stem);
         out.openBlock("def " + subscribe + "(self" + parameters + ") -> TypedSubscription[" + dataType + "]:");
         docstring(
                 out,
@@ -437,7 +436,7 @@ public final class PythonGenerator {
         out.line("return TypedSubscription(self._client, " + channelName + ", " + adapters.get(dataType) + ")");
         out.closeBlock("");
         if (channel.publishable()) {
-            String publish = unique("publish_" + stem, used);
+            String publish = used.claim("publish_" + stem);
             out.openBlock("async def " + publish + "(self" + parameters + ", data: " + dataType
                     + ", *, timeout: float | None = None) -> None:");
             docstring(out, "Publishes to ``" + pattern + "`` through the application's publish handler.");
@@ -456,14 +455,6 @@ public final class PythonGenerator {
                 .map(segment -> segment.map(
                         PythonTypeMapper::stringLiteral, name -> "str(" + this.types.identifier(name) + ")"))
                 .collect(Collectors.joining(" + "));
-    }
-
-    private static String unique(String name, Set<String> used) {
-        String candidate = name;
-        for (int suffix = 2; !used.add(candidate); suffix++) {
-            candidate = name + suffix;
-        }
-        return candidate;
     }
 
     private static void docstring(CodeWriter out, String text) {

@@ -2,8 +2,8 @@ package dev.centrifugo4j.codegen.typescript;
 
 import dev.centrifugo4j.codegen.ReservedWords;
 import dev.centrifugo4j.codegen.StringLiterals;
+import dev.centrifugo4j.codegen.Words;
 import dev.centrifugo4j.contract.TypeRef;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -20,9 +20,7 @@ public final class TypeScriptTypeMapper implements TypeRef.Visitor<String> {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
-    private static final Pattern WORD_BOUNDARY = Pattern.compile("[^A-Za-z0-9]+");
-
-    private final Set<String> reservedWords = ReservedWords.of(TypeScriptTypeMapper.class);
+    private static final ReservedWords RESERVED_WORDS = ReservedWords.of(TypeScriptTypeMapper.class);
 
     /** The TypeScript type of a contract type. */
     public String type(TypeRef type) {
@@ -77,21 +75,18 @@ public final class TypeScriptTypeMapper implements TypeRef.Visitor<String> {
 
     /** The name of a contract type in TypeScript. */
     public String typeName(String name) {
-        return escape(name);
+        return RESERVED_WORDS.escape(name);
     }
 
     /** {@code orders.get_status} and {@code admin:get_status} become {@code ordersGetStatus} and {@code adminGetStatus}. */
     public String methodName(String rpcName) {
-        return escape(camelCase(rpcName, false));
+        return RESERVED_WORDS.escape(camelCase(rpcName, false));
     }
 
     /** The words of a name joined in camel case, for example {@code zoo:cage.} and {@code true} give {@code ZooCage}. */
     public String camelCase(String text, boolean upperFirst) {
         StringBuilder name = new StringBuilder();
-        for (String word : WORD_BOUNDARY.split(text)) {
-            if (word.isEmpty()) {
-                continue;
-            }
+        for (String word : Words.of(text)) {
             boolean first = name.isEmpty() && !upperFirst;
             name.append(first ? Character.toLowerCase(word.charAt(0)) : Character.toUpperCase(word.charAt(0)))
                     .append(word.substring(1));
@@ -105,7 +100,7 @@ public final class TypeScriptTypeMapper implements TypeRef.Visitor<String> {
     /** A variable or parameter name, escaped when it is a reserved word. */
     public String identifier(String name) {
         String candidate = IDENTIFIER.matcher(name).matches() ? name : camelCase(name, false);
-        return escape(candidate);
+        return RESERVED_WORDS.escape(candidate);
     }
 
     /** A property key: as is when it is an identifier, quoted otherwise ({@code "@type"}). */
@@ -141,9 +136,5 @@ public final class TypeScriptTypeMapper implements TypeRef.Visitor<String> {
             out.append(c);
         }
         return out.toString();
-    }
-
-    private String escape(String name) {
-        return this.reservedWords.contains(name) ? name + "_" : name;
     }
 }
