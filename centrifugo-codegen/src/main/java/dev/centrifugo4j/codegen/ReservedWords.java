@@ -1,9 +1,5 @@
 package dev.centrifugo4j.codegen;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,18 +21,11 @@ public final class ReservedWords {
      * lines and {@code #} comments left out.
      */
     public static ReservedWords of(Class<?> mapper) {
-        try (InputStream in = mapper.getResourceAsStream("reserved-words.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("reserved-words.txt is missing from the class path");
-            }
-            return new ReservedWords(new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .lines()
-                    .map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .collect(Collectors.toUnmodifiableSet()));
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        return new ReservedWords(Resources.text(mapper, "reserved-words.txt")
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .collect(Collectors.toUnmodifiableSet()));
     }
 
     /** These words and {@code more}, such as the names a generated package defines itself. */
