@@ -3,6 +3,7 @@ package dev.centrifugo4j.codegen.typescript;
 import dev.centrifugo4j.codegen.ClientChannel;
 import dev.centrifugo4j.codegen.CodeWriter;
 import dev.centrifugo4j.codegen.GeneratedFiles;
+import dev.centrifugo4j.codegen.NameScope;
 import dev.centrifugo4j.contract.ChannelPattern;
 import dev.centrifugo4j.contract.Contract;
 import dev.centrifugo4j.contract.TypeDefinition;
@@ -202,11 +203,13 @@ public final class TypeScriptGenerator {
         out.openBlock("export class RpcClient {");
         out.openBlock("constructor(private readonly centrifuge: Centrifuge) {}");
         out.closeBlock("");
+        // The members RpcClient has besides the contract's.
+        NameScope used = new NameScope("centrifuge", "call");
         for (Contract.RpcMethod method : contract.methods()) {
-            writeMethod(out, method);
+            writeMethod(out, method, used);
         }
         for (ClientChannel channel : ClientChannel.of(contract)) {
-            writeChannel(out, channel);
+            writeChannel(out, channel, used);
         }
         out.line("/** Calls a method and waits for its result, or fails with an `RpcError`. */");
         out.openBlock("private async call<R>(method: string, data: unknown, options?: CallOptions): Promise<R> {");
@@ -238,14 +241,14 @@ public final class TypeScriptGenerator {
         out.closeBlock("}");
     }
 
-    private void writeMethod(CodeWriter out, Contract.RpcMethod method) {
+    private void writeMethod(CodeWriter out, Contract.RpcMethod method, NameScope used) {
         String result = method.result().map(this.types::type).orElse("void");
         jsDoc(
                 out,
                 method.description().isEmpty()
                         ? "Calls `" + method.name() + "`."
                         : method.description() + " (`" + method.name() + "`)");
-        String name = this.types.methodName(method.name());
+        String name = used.claim(this.types.methodName(method.name()));
         String literal = TypeScriptTypeMapper.stringLiteral(method.name());
         if (method.params().isPresent()) {
             out.openBlock(name + "(params: " + this.types.type(method.params().get())
@@ -259,7 +262,7 @@ public final class TypeScriptGenerator {
         out.blank();
     }
 
-    private void writeChannel(CodeWriter out, ClientChannel channel) {
+    private void writeChannel(CodeWriter out, ClientChannel channel, NameScope used) {
         String pattern = channel.pattern().text();
         String dataType = channel.data().map(this.types::type).orElse("unknown");
         String stem = this.types.camelCase(channel.nameStem(), true);
@@ -269,7 +272,7 @@ public final class TypeScriptGenerator {
         String channelName = channelExpression(channel.pattern());
 
         jsDoc(out, "Subscribes to `" + pattern + "`; publications are `" + dataType + "`.");
-        out.openBlock("subscribe" + stem + "(" + parameters + (parameters.isEmpty() ? "" : ", ")
+        out.openBlock(used.claim("subscribe" + stem) + "(" + parameters + (parameters.isEmpty() ? "" : ", ")
                 + "handlers: ChannelHandlers<" + dataType + "> = {}): Subscription {");
         out.line("const subscription = this.centrifuge.newSubscription(" + channelName + ");");
         out.openBlock("subscription.on(\"publication\", (context) => {");
@@ -281,8 +284,8 @@ public final class TypeScriptGenerator {
         out.blank();
         if (channel.publishable()) {
             jsDoc(out, "Publishes to `" + pattern + "` through the application's publish handler.");
-            out.openBlock("async publish" + stem + "(" + parameters + (parameters.isEmpty() ? "" : ", ") + "data: "
-                    + dataType + "): Promise<void> {");
+            out.openBlock("async " + used.claim("publish" + stem) + "(" + parameters
+                    + (parameters.isEmpty() ? "" : ", ") + "data: " + dataType + "): Promise<void> {");
             out.openBlock("try {");
             out.line("await this.centrifuge.publish(" + channelName + ", data);");
             out.closeBlock("} catch (error) {");
