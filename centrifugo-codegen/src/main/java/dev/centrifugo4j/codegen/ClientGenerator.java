@@ -4,13 +4,7 @@ import dev.centrifugo4j.codegen.go.GoGenerator;
 import dev.centrifugo4j.codegen.python.PythonGenerator;
 import dev.centrifugo4j.codegen.typescript.TypeScriptGenerator;
 import dev.centrifugo4j.contract.Contract;
-import dev.centrifugo4j.contract.ContractReader;
 import dev.centrifugo4j.contract.InvalidContractException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +17,6 @@ import java.util.Map;
  */
 public final class ClientGenerator {
 
-    private final ContractReader reader = new ContractReader();
-
     /**
      * Runs the generators.
      *
@@ -33,7 +25,7 @@ public final class ClientGenerator {
      * @throws InvalidContractException when the contract is missing or unreadable
      */
     public List<Path> generate(GenerateRequest request) {
-        Contract contract = this.reader.read(readContract(request.contract()));
+        Contract contract = ContractFile.read(request.contract());
         List<Path> written = new ArrayList<>();
         for (Language language : request.languages()) {
             Map<String, String> files = switch (language) {
@@ -46,27 +38,12 @@ public final class ClientGenerator {
             Path root = request.outputDirectory().resolve(language.name().toLowerCase(Locale.ROOT));
             files.forEach((path, content) -> {
                 Path file = root.resolve(path);
-                if (writeIfChanged(file, content)) {
+                if (GeneratedFiles.writeIfChanged(file, content)) {
                     written.add(file);
                 }
             });
         }
         written.sort(null);
         return written;
-    }
-
-    private static String readContract(Path contract) {
-        try {
-            return Files.readString(contract, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException ex) {
-            throw new InvalidContractException("No contract at " + contract
-                    + ": compile the application first (the centrifugo4j annotation processor writes it)");
-        } catch (IOException ex) {
-            throw new UncheckedIOException("Failed to read " + contract, ex);
-        }
-    }
-
-    private static boolean writeIfChanged(Path file, String content) {
-        return GeneratedFiles.writeIfChanged(file, content);
     }
 }

@@ -7,6 +7,7 @@ import dev.centrifugo4j.codegen.go.GoGenerator;
 import dev.centrifugo4j.codegen.go.GoTypeMapper;
 import dev.centrifugo4j.contract.Contract;
 import dev.centrifugo4j.contract.ContractReader;
+import dev.centrifugo4j.contract.TypeDefinition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -125,6 +126,30 @@ class GoGeneratorTests {
                     Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+        }
+    }
+
+    @Nested
+    class Literals {
+
+        @Test
+        void putTheDiscriminatorIntoTheUnknownVariantErrorEscapedWithItsPercentSignsDoubled() {
+            Contract contract = new Contract(
+                    "1",
+                    List.of(),
+                    List.of(),
+                    Map.of(
+                            "Shape",
+                            new TypeDefinition.UnionType("Shape", "", "k%d\"\\q", Map.of("circle", "Circle")),
+                            "Circle",
+                            new TypeDefinition.ObjectType("Circle", "", List.of())));
+
+            String models = new GoGenerator()
+                    .generate(contract, "example.com/shapes", "shapes")
+                    .get("models.go");
+
+            // Once "Shape: unknown k%d\q %q": an unknown escape, and a verb without its argument.
+            assertThat(models).contains("return fmt.Errorf(\"Shape: unknown k%%d\\\"\\\\q %q\", id)");
         }
     }
 

@@ -8,6 +8,7 @@ import dev.centrifugo4j.codegen.typescript.TypeScriptTypeMapper;
 import dev.centrifugo4j.contract.Contract;
 import dev.centrifugo4j.contract.ContractReader;
 import dev.centrifugo4j.contract.InvalidContractException;
+import dev.centrifugo4j.contract.TypeRef;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -97,6 +99,34 @@ class TypeScriptGeneratorTests {
 
     @Nested
     class Names {
+
+        @Test
+        void membersOfTheClientThatWouldShareANameAreNumbered() {
+            TypeRef string = new TypeRef.Scalar(TypeRef.Kind.STRING, "");
+            List<Contract.Variable> x = List.of(new Contract.Variable("x", string));
+            Contract contract = new Contract(
+                    "1",
+                    List.of(
+                            new Contract.RpcMethod("orders.get_status", "", false, Optional.empty(), Optional.empty()),
+                            new Contract.RpcMethod("orders:getStatus", "", false, Optional.empty(), Optional.empty()),
+                            new Contract.RpcMethod("call", "", false, Optional.empty(), Optional.empty())),
+                    List.of(
+                            new Contract.Channel("a:{x}", "subscribe", x, "", Optional.empty()),
+                            new Contract.Channel("a.{x}", "publish", x, "", Optional.of(string))),
+                    Map.of());
+
+            String index = new TypeScriptGenerator().generate(contract, "names").get("src/index.ts");
+
+            // Once twice ordersGetStatus, call (RpcClient's own) and subscribeA: tsc's "Duplicate function
+            // implementation".
+            assertThat(index)
+                    .contains("  ordersGetStatus(options?: CallOptions)")
+                    .contains("  ordersGetStatus2(options?: CallOptions)")
+                    .contains("  call2(options?: CallOptions)")
+                    .contains("  subscribeA(x: string, handlers: ChannelHandlers<unknown> = {})")
+                    .contains("  subscribeA2(x: string, handlers: ChannelHandlers<string> = {})")
+                    .contains("  async publishA(x: string, data: string)");
+        }
 
         private final TypeScriptTypeMapper types = new TypeScriptTypeMapper();
 

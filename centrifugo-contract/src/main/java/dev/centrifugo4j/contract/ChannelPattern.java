@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,10 +28,12 @@ public final class ChannelPattern {
 
     private final String text;
 
-    /** Literal parts; {@code parts.get(i)} precedes variable i; one more part than variables. */
+    /** Literal parts; {@code literals.get(i)} precedes variable i; one more part than variables. */
     private final List<String> literals;
 
     private final List<String> variableNames;
+
+    private final List<Segment> segments;
 
     private final int literalLength;
 
@@ -38,7 +41,21 @@ public final class ChannelPattern {
         this.text = text;
         this.literals = List.copyOf(literals);
         this.variableNames = List.copyOf(variableNames);
+        this.segments = segments(literals, variableNames);
         this.literalLength = literals.stream().mapToInt(String::length).sum();
+    }
+
+    private static List<Segment> segments(List<String> literals, List<String> variableNames) {
+        List<Segment> segments = new ArrayList<>();
+        for (int i = 0; i < literals.size(); i++) {
+            if (!literals.get(i).isEmpty()) {
+                segments.add(new Segment.Literal(literals.get(i)));
+            }
+            if (i < variableNames.size()) {
+                segments.add(new Segment.Variable(variableNames.get(i)));
+            }
+        }
+        return List.copyOf(segments);
     }
 
     /**
@@ -142,6 +159,22 @@ public final class ChannelPattern {
     }
 
     /**
+     * The pattern split into its literal text and its variables, in order, for whoever builds channel
+     * names from it (a code generator writing a function per pattern, for example). A literal is never
+     * empty and two variables never follow each other, so literals and variables alternate.
+     *
+     * <pre>{@code
+     * ChannelPattern.parse("chat:{org}.room.{roomId}").segments()
+     * // [Literal[text=chat:], Variable[name=org], Literal[text=.room.], Variable[name=roomId]]
+     * }</pre>
+     *
+     * @return the segments; a pattern without variables is one literal
+     */
+    public List<Segment> segments() {
+        return this.segments;
+    }
+
+    /**
      * Matches a channel.
      *
      * @param channel the channel
@@ -189,6 +222,49 @@ public final class ChannelPattern {
             return -1;
         }
         return last ? channel.length() - next.length() : found;
+    }
+
+    /**
+     * One piece of a pattern: literal text or a variable. {@link #map} takes one function per kind, so
+     * that no caller forgets one.
+     */
+    public sealed interface Segment {
+
+        /**
+         * Turns the segment into a value.
+         *
+         * @param literal applied to the text of a {@link Literal}
+         * @param variable applied to the name of a {@link Variable}
+         * @param <R> the value's type
+         * @return what the function of the segment's kind returned
+         */
+        <R> R map(Function<? super String, ? extends R> literal, Function<? super String, ? extends R> variable);
+
+        /**
+         * Literal text, matched as it is.
+         *
+         * @param text the text, never empty in a parsed pattern
+         */
+        record Literal(String text) implements Segment {
+            @Override
+            public <R> R map(
+                    Function<? super String, ? extends R> literal, Function<? super String, ? extends R> variable) {
+                return literal.apply(this.text);
+            }
+        }
+
+        /**
+         * A variable, written {@code {name}} in the pattern.
+         *
+         * @param name the variable's name
+         */
+        record Variable(String name) implements Segment {
+            @Override
+            public <R> R map(
+                    Function<? super String, ? extends R> literal, Function<? super String, ? extends R> variable) {
+                return variable.apply(this.name);
+            }
+        }
     }
 
     /** Patterns are equal when they match the same channels: when their {@link #shape()}s are. */

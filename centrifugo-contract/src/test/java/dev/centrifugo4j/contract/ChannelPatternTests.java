@@ -6,12 +6,64 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ChannelPatternTests {
+
+    @Nested
+    class Segments {
+
+        @Test
+        void alternateLiteralTextAndVariablesInPatternOrder() {
+            assertThat(ChannelPattern.parse("chat:{org}.room.{roomId}:messages").segments())
+                    .containsExactly(
+                            new ChannelPattern.Segment.Literal("chat:"),
+                            new ChannelPattern.Segment.Variable("org"),
+                            new ChannelPattern.Segment.Literal(".room."),
+                            new ChannelPattern.Segment.Variable("roomId"),
+                            new ChannelPattern.Segment.Literal(":messages"));
+        }
+
+        @Test
+        void haveNoEmptyLiteralBeforeALeadingOrAfterATrailingVariable() {
+            assertThat(ChannelPattern.parse("{user}:inbox.{box}").segments())
+                    .containsExactly(
+                            new ChannelPattern.Segment.Variable("user"),
+                            new ChannelPattern.Segment.Literal(":inbox."),
+                            new ChannelPattern.Segment.Variable("box"));
+            assertThat(ChannelPattern.parse("{only}").segments())
+                    .containsExactly(new ChannelPattern.Segment.Variable("only"));
+        }
+
+        @Test
+        void areOneLiteralForAPatternWithoutVariables() {
+            assertThat(ChannelPattern.parse("news").segments())
+                    .containsExactly(new ChannelPattern.Segment.Literal("news"));
+        }
+
+        @ParameterizedTest
+        @CsvSource({"chat:room:{roomId}", "{a}.{b}", "x$:{a}`y", "news"})
+        void giveThePatternTextBackWhenWrittenOutAgain(String pattern) {
+            String rewritten = ChannelPattern.parse(pattern).segments().stream()
+                    .map(segment -> segment.map(text -> text, name -> "{" + name + "}"))
+                    .collect(Collectors.joining());
+
+            assertThat(rewritten).isEqualTo(pattern);
+        }
+
+        @Test
+        void mapEachKindThroughItsOwnFunction() {
+            String expression = ChannelPattern.parse("chat:room:{roomId}.{part}").segments().stream()
+                    .map(segment -> segment.map(text -> "'" + text + "'", name -> "str(" + name + ")"))
+                    .collect(Collectors.joining(" + "));
+
+            assertThat(expression).isEqualTo("'chat:room:' + str(roomId) + '.' + str(part)");
+        }
+    }
 
     @Nested
     class Matching {

@@ -1,9 +1,9 @@
 package dev.centrifugo4j.codegen.config;
 
 import dev.centrifugo4j.codegen.CodeWriter;
+import dev.centrifugo4j.codegen.ContractFile;
 import dev.centrifugo4j.codegen.GeneratedFiles;
 import dev.centrifugo4j.contract.Contract;
-import dev.centrifugo4j.contract.ContractReader;
 import dev.centrifugo4j.contract.InvalidContractException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,8 +48,6 @@ public final class CentrifugoConfigGenerator {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final ContractReader reader = new ContractReader();
-
     /**
      * What a run did.
      *
@@ -74,7 +72,7 @@ public final class CentrifugoConfigGenerator {
      * @throws UncheckedIOException when a file cannot be read or written
      */
     public Result generate(ConfigRequest request) {
-        Contract contract = this.reader.read(readContract(request.contract()));
+        Contract contract = ContractFile.read(request.contract());
         List<String> warnings = new ArrayList<>();
         ObjectNode fragment = fragment(contract, request, warnings);
         ObjectNode configuration = fragment;
@@ -299,17 +297,6 @@ public final class CentrifugoConfigGenerator {
             writer.closeBlock("]" + suffix);
         } else {
             writer.line(prefix + JSON.writeValueAsString(node) + suffix);
-        }
-    }
-
-    private static String readContract(Path contract) {
-        try {
-            return Files.readString(contract, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException ex) {
-            throw new InvalidContractException("No contract at " + contract
-                    + ": compile the application first (the centrifugo4j annotation processor writes it)");
-        } catch (IOException ex) {
-            throw new UncheckedIOException("Failed to read " + contract, ex);
         }
     }
 

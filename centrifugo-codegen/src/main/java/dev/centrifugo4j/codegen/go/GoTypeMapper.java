@@ -1,10 +1,11 @@
 package dev.centrifugo4j.codegen.go;
 
 import dev.centrifugo4j.codegen.ReservedWords;
+import dev.centrifugo4j.codegen.StringLiterals;
+import dev.centrifugo4j.codegen.Words;
 import dev.centrifugo4j.contract.TypeRef;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * All the Go knowledge about types and names: how each contract type is written in Go, how RPC names
@@ -20,14 +21,10 @@ import java.util.regex.Pattern;
  */
 public final class GoTypeMapper implements TypeRef.Visitor<String> {
 
-    private static final Pattern WORD_BOUNDARY = Pattern.compile("[^A-Za-z0-9]+");
-
-    private static final Pattern HUMP = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
-
     private static final Set<String> INITIALISMS =
             Set.of("ID", "URL", "URI", "UUID", "API", "HTTP", "HTTPS", "JSON", "IP", "SQL", "TCP", "UDP", "XML", "RPC");
 
-    private final Set<String> reservedWords = ReservedWords.of(GoTypeMapper.class);
+    private static final ReservedWords RESERVED_WORDS = ReservedWords.of(GoTypeMapper.class);
 
     /** The Go type of a contract type. */
     public String type(TypeRef type) {
@@ -116,7 +113,7 @@ public final class GoTypeMapper implements TypeRef.Visitor<String> {
         if (goName.isEmpty() || !Character.isLetter(goName.charAt(0))) {
             goName = "X" + goName;
         }
-        return escape(Character.toUpperCase(goName.charAt(0)) + goName.substring(1));
+        return RESERVED_WORDS.escape(Character.toUpperCase(goName.charAt(0)) + goName.substring(1));
     }
 
     /** {@code orders.get_status} and {@code admin:get_status} become {@code OrdersGetStatus} and {@code AdminGetStatus}. */
@@ -132,19 +129,14 @@ public final class GoTypeMapper implements TypeRef.Visitor<String> {
     /** The words of a name in Pascal case, with Go's initialisms: {@code zoo:cage.} gives {@code ZooCage}. */
     public String exported(String text) {
         StringBuilder name = new StringBuilder();
-        for (String part : WORD_BOUNDARY.split(text)) {
-            for (String word : HUMP.split(part)) {
-                if (word.isEmpty()) {
-                    continue;
-                }
-                String upper = word.toUpperCase(Locale.ROOT);
-                if (INITIALISMS.contains(upper)) {
-                    name.append(upper);
-                } else if (word.length() > 1 && word.equals(upper)) {
-                    name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
-                } else {
-                    name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
-                }
+        for (String word : Words.of(text)) {
+            String upper = word.toUpperCase(Locale.ROOT);
+            if (INITIALISMS.contains(upper)) {
+                name.append(upper);
+            } else if (word.length() > 1 && word.equals(upper)) {
+                name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+            } else {
+                name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
             }
         }
         if (name.isEmpty() || Character.isDigit(name.charAt(0))) {
@@ -164,32 +156,11 @@ public final class GoTypeMapper implements TypeRef.Visitor<String> {
                 ? pascal.substring(0, upperRun - 1).toLowerCase(Locale.ROOT) + pascal.substring(upperRun - 1)
                 : pascal.substring(0, Math.max(upperRun, 1)).toLowerCase(Locale.ROOT)
                         + pascal.substring(Math.max(upperRun, 1));
-        return escape(camel);
+        return RESERVED_WORDS.escape(camel);
     }
 
-    private String escape(String name) {
-        return this.reservedWords.contains(name) ? name + "_" : name;
-    }
-
-    /** A Go interpreted string literal. */
+    /** A Go interpreted string literal; control characters other than line ends as {@code \t} or {@code \xhh}. */
     public static String stringLiteral(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return StringLiterals.doubleQuoted(value, StringLiterals.ControlEscapes.HEX);
     }
 }

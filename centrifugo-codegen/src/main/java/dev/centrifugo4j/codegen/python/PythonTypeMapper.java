@@ -1,6 +1,8 @@
 package dev.centrifugo4j.codegen.python;
 
 import dev.centrifugo4j.codegen.ReservedWords;
+import dev.centrifugo4j.codegen.StringLiterals;
+import dev.centrifugo4j.codegen.Words;
 import dev.centrifugo4j.contract.Facets;
 import dev.centrifugo4j.contract.TypeRef;
 import java.math.BigDecimal;
@@ -29,12 +31,8 @@ public final class PythonTypeMapper implements TypeRef.Visitor<String> {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private static final Pattern WORD_BOUNDARY = Pattern.compile("[^A-Za-z0-9]+");
-
-    private static final Pattern HUMP = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
-
     /** Keywords and soft keywords, from {@code reserved-words.txt}. */
-    private static final Set<String> KEYWORDS = ReservedWords.of(PythonTypeMapper.class);
+    private static final ReservedWords KEYWORDS = ReservedWords.of(PythonTypeMapper.class);
 
     /** Attributes of {@code pydantic.BaseModel} a field must not shadow. */
     private static final Set<String> MODEL_ATTRIBUTES = Set.of(
@@ -77,6 +75,12 @@ public final class PythonTypeMapper implements TypeRef.Visitor<String> {
             "ReplyDecodeError",
             "CONTRACT_VERSION",
             "BigInteger");
+
+    /** What a contract type must not be called. */
+    private static final ReservedWords TYPE_NAMES = KEYWORDS.and(RUNTIME_NAMES);
+
+    /** What a model's attribute must not be called. */
+    private static final ReservedWords FIELD_NAMES = KEYWORDS.and(MODEL_ATTRIBUTES);
 
     private final String modulePrefix;
 
@@ -200,20 +204,14 @@ public final class PythonTypeMapper implements TypeRef.Visitor<String> {
 
     /** The name of a contract type in Python, escaped when it is a keyword or a name of the package. */
     public String typeName(String name) {
-        return (KEYWORDS.contains(name) || RUNTIME_NAMES.contains(name)) ? name + "_" : name;
+        return TYPE_NAMES.escape(name);
     }
 
     /** {@code orders.get_status}, {@code admin:get_status} and {@code orders.getStatus} become {@code orders_get_status} and so on. */
     public String snakeCase(String text) {
-        List<String> words = new ArrayList<>();
-        for (String part : WORD_BOUNDARY.split(text)) {
-            for (String word : HUMP.split(part)) {
-                if (!word.isEmpty()) {
-                    words.add(word.toLowerCase(Locale.ROOT));
-                }
-            }
-        }
-        String name = String.join("_", words);
+        String name = Words.of(text).stream()
+                .map(word -> word.toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining("_"));
         if (name.isEmpty() || Character.isDigit(name.charAt(0))) {
             name = "_" + name;
         }
@@ -222,12 +220,12 @@ public final class PythonTypeMapper implements TypeRef.Visitor<String> {
 
     /** The method of an RPC, such as {@code orders_get_status}. */
     public String methodName(String rpcName) {
-        return escape(snakeCase(rpcName));
+        return KEYWORDS.escape(snakeCase(rpcName));
     }
 
     /** A parameter or variable name: the name when it is an identifier, its snake case otherwise; escaped. */
     public String identifier(String name) {
-        return escape(IDENTIFIER.matcher(name).matches() ? name : snakeCase(name));
+        return KEYWORDS.escape(IDENTIFIER.matcher(name).matches() ? name : snakeCase(name));
     }
 
     /**
@@ -242,9 +240,8 @@ public final class PythonTypeMapper implements TypeRef.Visitor<String> {
         if (candidate.isEmpty() || Character.isDigit(candidate.charAt(0))) {
             candidate = "field_" + candidate;
         }
-        return (KEYWORDS.contains(candidate) || MODEL_ATTRIBUTES.contains(candidate) || candidate.startsWith("model_"))
-                ? candidate + "_"
-                : candidate;
+        // Pydantic keeps the model_ prefix for itself.
+        return candidate.startsWith("model_") ? candidate + "_" : FIELD_NAMES.escape(candidate);
     }
 
     /** The member of an enum for one of its values: upper snake case. */
@@ -253,32 +250,23 @@ public final class PythonTypeMapper implements TypeRef.Visitor<String> {
         if (name.startsWith("_")) {
             name = "V" + name;
         }
-        return KEYWORDS.contains(name) ? name + "_" : name;
+        return KEYWORDS.escape(name);
     }
 
-    private static String escape(String name) {
-        return KEYWORDS.contains(name) ? name + "_" : name;
-    }
-
-    /** A double-quoted Python string literal. */
-    public static String stringLiteral(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
+    /**
+     * A docstring: the text between {@code """}s, with backslashes doubled, {@code """}
+     * escaped and a final {@code "} escaped, so that the text never closes the docstring early.
+     */
+    public static String docstring(String text) {
+        String escaped = text.replace("\\", "\\\\").replace("\"\"\"", "\\\"\\\"\\\"");
+        if (escaped.endsWith("\"")) {
+            escaped = escaped.substring(0, escaped.length() - 1) + "\\\"";
         }
-        return out.append('"').toString();
+        return "\"\"\"" + escaped + "\"\"\"";
+    }
+
+    /** A double-quoted Python string literal; control characters other than line ends as {@code \t} or {@code \xhh}. */
+    public static String stringLiteral(String value) {
+        return StringLiterals.doubleQuoted(value, StringLiterals.ControlEscapes.HEX);
     }
 }

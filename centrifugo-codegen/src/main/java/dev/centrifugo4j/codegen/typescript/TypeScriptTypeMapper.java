@@ -1,9 +1,9 @@
 package dev.centrifugo4j.codegen.typescript;
 
 import dev.centrifugo4j.codegen.ReservedWords;
+import dev.centrifugo4j.codegen.StringLiterals;
+import dev.centrifugo4j.codegen.Words;
 import dev.centrifugo4j.contract.TypeRef;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -20,9 +20,7 @@ public final class TypeScriptTypeMapper implements TypeRef.Visitor<String> {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
-    private static final Pattern WORD_BOUNDARY = Pattern.compile("[^A-Za-z0-9]+");
-
-    private final Set<String> reservedWords = ReservedWords.of(TypeScriptTypeMapper.class);
+    private static final ReservedWords RESERVED_WORDS = ReservedWords.of(TypeScriptTypeMapper.class);
 
     /** The TypeScript type of a contract type. */
     public String type(TypeRef type) {
@@ -77,21 +75,18 @@ public final class TypeScriptTypeMapper implements TypeRef.Visitor<String> {
 
     /** The name of a contract type in TypeScript. */
     public String typeName(String name) {
-        return escape(name);
+        return RESERVED_WORDS.escape(name);
     }
 
     /** {@code orders.get_status} and {@code admin:get_status} become {@code ordersGetStatus} and {@code adminGetStatus}. */
     public String methodName(String rpcName) {
-        return escape(camelCase(rpcName, false));
+        return RESERVED_WORDS.escape(camelCase(rpcName, false));
     }
 
     /** The words of a name joined in camel case, for example {@code zoo:cage.} and {@code true} give {@code ZooCage}. */
     public String camelCase(String text, boolean upperFirst) {
         StringBuilder name = new StringBuilder();
-        for (String word : WORD_BOUNDARY.split(text)) {
-            if (word.isEmpty()) {
-                continue;
-            }
+        for (String word : Words.of(text)) {
             boolean first = name.isEmpty() && !upperFirst;
             name.append(first ? Character.toLowerCase(word.charAt(0)) : Character.toUpperCase(word.charAt(0)))
                     .append(word.substring(1));
@@ -105,7 +100,7 @@ public final class TypeScriptTypeMapper implements TypeRef.Visitor<String> {
     /** A variable or parameter name, escaped when it is a reserved word. */
     public String identifier(String name) {
         String candidate = IDENTIFIER.matcher(name).matches() ? name : camelCase(name, false);
-        return escape(candidate);
+        return RESERVED_WORDS.escape(candidate);
     }
 
     /** A property key: as is when it is an identifier, quoted otherwise ({@code "@type"}). */
@@ -113,28 +108,33 @@ public final class TypeScriptTypeMapper implements TypeRef.Visitor<String> {
         return IDENTIFIER.matcher(name).matches() ? name : stringLiteral(name);
     }
 
-    /** A double-quoted string literal. */
+    /** A double-quoted string literal; control characters other than line ends as <code>&#92;u00hh</code>. */
     public static String stringLiteral(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return StringLiterals.doubleQuoted(value, StringLiterals.ControlEscapes.UNICODE);
     }
 
-    private String escape(String name) {
-        return this.reservedWords.contains(name) ? name + "_" : name;
+    /** A doc comment, with {@code *}{@code /} in the text broken up so that it does not end the comment. */
+    public static String docComment(String text) {
+        return "/** " + text.replace("*/", "*\\/") + " */";
+    }
+
+    /**
+     * Literal text inside a template literal: {@code `} and {@code \} escaped, and so is a {@code $}
+     * that ends the text when a substitution follows, so that it does not stand against the
+     * substitution's <code>$&#123;</code>.
+     *
+     * @param text the text
+     * @param beforeSubstitution whether a substitution follows the text
+     */
+    public static String templateText(String text, boolean beforeSubstitution) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '`' || c == '\\' || (c == '$' && i == text.length() - 1 && beforeSubstitution)) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 }
