@@ -51,12 +51,9 @@ public final class ChannelDispatcher implements ProxyDispatcher {
 
     private final Outcomes outcomes;
 
-    private final ChannelVariableConverter converter;
-
-    private ChannelDispatcher(Map<ChannelOperation, List<BoundMethod>> methods, DispatchSettings settings) {
+    private ChannelDispatcher(Map<ChannelOperation, List<BoundMethod>> methods, Outcomes outcomes) {
         this.methods = methods;
-        this.outcomes = settings.outcomes();
-        this.converter = settings.variableConverter();
+        this.outcomes = outcomes;
     }
 
     /**
@@ -143,17 +140,9 @@ public final class ChannelDispatcher implements ProxyDispatcher {
                 request.meta(),
                 input.headers(),
                 input.principal());
-        if (!Outcomes.enter(handler)) {
-            return this.outcomes.refused(handler, proxy, request);
-        }
-        Object result;
-        try {
-            Object[] arguments = resolveArguments(method, context, request);
-            result = method.definition.invoker().invoke(method.bean.get(), arguments);
-        } catch (Throwable ex) {
-            return this.outcomes.failed(ex, handler, proxy, request, context);
-        }
-        return this.outcomes.settle(result, handler, proxy, request, context);
+        // The arguments are resolved inside the admitted call: a channel that does not convert is
+        // answered like any failure of the handler.
+        return this.outcomes.run(handler, proxy, request, context, request);
     }
 
     private static ChannelOperation operation(ProxyType proxy) {
@@ -174,26 +163,33 @@ public final class ChannelDispatcher implements ProxyDispatcher {
         };
     }
 
-    private @Nullable Object[] resolveArguments(BoundMethod method, ChannelContext context, ProxyRequest request) {
-        List<ChannelParameter> parameters = method.definition.parameters();
+    private static @Nullable Object[] resolveArguments(
+            ChannelMethodDefinition definition,
+            @Nullable PayloadBinding payload,
+            ChannelVariableConverter converter,
+            ChannelContext context,
+            ProxyRequest request) {
+        List<ChannelParameter> parameters = definition.parameters();
         Object[] arguments = new Object[parameters.size()];
         for (int i = 0; i < arguments.length; i++) {
             ChannelParameter parameter = parameters.get(i);
             arguments[i] = switch (parameter.kind()) {
                 case CONTEXT -> context;
-                case VARIABLE -> convert(parameter, context.variables().get(parameter.name()));
-                case PAYLOAD -> method.payload.bind(request);
+                case VARIABLE ->
+                    convert(converter, parameter, context.variables().get(parameter.name()));
+                case PAYLOAD -> (payload != null) ? payload.bind(request) : null;
             };
         }
         return arguments;
     }
 
-    private Object convert(ChannelParameter parameter, @Nullable String value) {
+    private static Object convert(
+            ChannelVariableConverter converter, ChannelParameter parameter, @Nullable String value) {
         if (value == null) {
             throw invalidChannel("the pattern has no variable '" + parameter.name() + "'");
         }
         try {
-            return this.converter.convert(value, parameter.type());
+            return converter.convert(value, parameter.type());
         } catch (RuntimeException ex) {
             throw invalidChannel("'" + value + "' is not a valid " + parameter.name());
         }
@@ -342,6 +338,14 @@ public final class ChannelDispatcher implements ProxyDispatcher {
                             "Channel handler " + signature);
                 }
             }
+            PayloadBinding binding = payload;
+            ChannelVariableConverter converter = this.settings.variableConverter();
+            BoundHandler.Invocation invocation = (context, request) -> definition
+                    .invoker()
+                    .invoke(
+                            handler.get(),
+                            resolveArguments(
+                                    definition, binding, converter, (ChannelContext) context, (ProxyRequest) request));
             ProxyCodec codec = this.settings.codec();
             BoundHandler.ResultReplies replies = switch (operation) {
                 case SUBSCRIBE -> (result, binary) -> subscribeReply(codec, result, binary);
@@ -354,9 +358,10 @@ public final class ChannelDispatcher implements ProxyDispatcher {
                     signature,
                     definition.async(),
                     this.settings.bulkhead(proxy, pattern.text(), definition.async()),
+                    invocation,
                     replies,
                     null);
-            list.add(new BoundMethod(definition, pattern, handler, payload, bound));
+            list.add(new BoundMethod(definition, pattern, bound));
             return this;
         }
 
@@ -368,14 +373,9 @@ public final class ChannelDispatcher implements ProxyDispatcher {
                 copy.sort((a, b) -> ChannelPattern.SPECIFICITY.compare(a.pattern, b.pattern));
                 sorted.put(operation, List.copyOf(copy));
             });
-            return new ChannelDispatcher(sorted, this.settings);
+            return new ChannelDispatcher(sorted, this.settings.outcomes());
         }
     }
 
-    private record BoundMethod(
-            ChannelMethodDefinition definition,
-            ChannelPattern pattern,
-            Supplier<?> bean,
-            @Nullable PayloadBinding payload,
-            BoundHandler handler) {}
+    private record BoundMethod(ChannelMethodDefinition definition, ChannelPattern pattern, BoundHandler handler) {}
 }

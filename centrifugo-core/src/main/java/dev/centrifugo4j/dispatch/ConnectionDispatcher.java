@@ -9,6 +9,7 @@ import dev.centrifugo4j.connect.RefreshHandler;
 import dev.centrifugo4j.connect.RefreshResult;
 import dev.centrifugo4j.proxy.ProxyReply;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +32,13 @@ public final class ConnectionDispatcher implements ProxyDispatcher {
 
     private static final ProxyReply UNAUTHORIZED = ProxyReply.disconnect(4501, "unauthorized");
 
-    private final @Nullable ConnectHandler connectHandler;
-
-    private final @Nullable RefreshHandler refreshHandler;
-
     private final Outcomes outcomes;
 
-    private final BoundHandler connect;
+    /** The connect handler, {@code null} to refuse every connection. */
+    private final @Nullable BoundHandler connect;
 
-    private final BoundHandler refresh;
+    /** The refresh handler, {@code null} to expire every connection. */
+    private final @Nullable BoundHandler refresh;
 
     /**
      * Creates a dispatcher.
@@ -56,26 +55,31 @@ public final class ConnectionDispatcher implements ProxyDispatcher {
         if (settings == null) {
             throw new IllegalArgumentException("'settings' must not be null");
         }
-        this.connectHandler = connectHandler;
-        this.refreshHandler = refreshHandler;
         this.outcomes = settings.outcomes();
         ProxyCodec codec = settings.codec();
-        this.connect = new BoundHandler(
-                ProxyOutcome.NONE,
-                ProxyOutcome.NONE,
-                "ConnectHandler.connect(ConnectContext)",
-                false,
-                (connectHandler != null) ? settings.bulkhead(ProxyType.CONNECT, "connect", false) : null,
-                (result, binary) -> connectReply(codec, (ConnectResult) result, binary),
-                null);
-        this.refresh = new BoundHandler(
-                ProxyOutcome.NONE,
-                ProxyOutcome.NONE,
-                "RefreshHandler.refresh(RefreshContext)",
-                false,
-                (refreshHandler != null) ? settings.bulkhead(ProxyType.REFRESH, "refresh", false) : null,
-                (result, binary) -> refreshReply(codec, (RefreshResult) result, binary),
-                EXPIRED);
+        this.connect = (connectHandler != null)
+                ? new BoundHandler(
+                        ProxyOutcome.NONE,
+                        ProxyOutcome.NONE,
+                        "ConnectHandler.connect(ConnectContext)",
+                        false,
+                        settings.bulkhead(ProxyType.CONNECT, "connect", false),
+                        (context, prepared) -> connectHandler.connect((ConnectContext) context),
+                        (result, binary) -> connectReply(codec, (ConnectResult) result, binary),
+                        null)
+                : null;
+        // A refresh that fails in any way expires the connection (after the failure is logged).
+        this.refresh = (refreshHandler != null)
+                ? new BoundHandler(
+                        ProxyOutcome.NONE,
+                        ProxyOutcome.NONE,
+                        "RefreshHandler.refresh(RefreshContext)",
+                        false,
+                        settings.bulkhead(ProxyType.REFRESH, "refresh", false),
+                        (context, prepared) -> refreshHandler.refresh((RefreshContext) context),
+                        (result, binary) -> refreshReply(codec, (RefreshResult) result, binary),
+                        EXPIRED)
+                : null;
     }
 
     @Override
@@ -87,11 +91,10 @@ public final class ConnectionDispatcher implements ProxyDispatcher {
     @Override
     public List<Bulkhead> bulkheads() {
         List<Bulkhead> bulkheads = new ArrayList<>(2);
-        if (this.connect.bulkhead() != null) {
-            bulkheads.add(this.connect.bulkhead());
-        }
-        if (this.refresh.bulkhead() != null) {
-            bulkheads.add(this.refresh.bulkhead());
+        for (BoundHandler handler : Arrays.asList(this.connect, this.refresh)) {
+            if (handler != null && handler.bulkhead() != null) {
+                bulkheads.add(handler.bulkhead());
+            }
         }
         return List.copyOf(bulkheads);
     }
@@ -112,7 +115,7 @@ public final class ConnectionDispatcher implements ProxyDispatcher {
         if (request == null) {
             return this.outcomes.malformed(HandlerFailures.malformedRequest());
         }
-        ConnectHandler handler = this.connectHandler;
+        BoundHandler handler = this.connect;
         if (handler == null) {
             return this.outcomes.answer(UNAUTHORIZED, ProxyType.CONNECT, request, ProxyOutcome.NONE, ProxyOutcome.NONE);
         }
@@ -127,16 +130,7 @@ public final class ConnectionDispatcher implements ProxyDispatcher {
                 request.channels(),
                 input.headers(),
                 input.principal());
-        if (!Outcomes.enter(this.connect)) {
-            return this.outcomes.refused(this.connect, ProxyType.CONNECT, request);
-        }
-        Object result;
-        try {
-            result = handler.connect(context);
-        } catch (Throwable ex) {
-            return this.outcomes.failed(ex, this.connect, ProxyType.CONNECT, request, context);
-        }
-        return this.outcomes.settle(result, this.connect, ProxyType.CONNECT, request, context);
+        return this.outcomes.run(handler, ProxyType.CONNECT, request, context, null);
     }
 
     private ProxyOutcome refresh(ProxyInput input) {
@@ -144,7 +138,7 @@ public final class ConnectionDispatcher implements ProxyDispatcher {
         if (request == null) {
             return this.outcomes.malformed(EXPIRED);
         }
-        RefreshHandler handler = this.refreshHandler;
+        BoundHandler handler = this.refresh;
         if (handler == null) {
             return this.outcomes.answer(EXPIRED, ProxyType.REFRESH, request, ProxyOutcome.NONE, ProxyOutcome.NONE);
         }
@@ -157,17 +151,7 @@ public final class ConnectionDispatcher implements ProxyDispatcher {
                 request.meta(),
                 input.headers(),
                 input.principal());
-        if (!Outcomes.enter(this.refresh)) {
-            return this.outcomes.refused(this.refresh, ProxyType.REFRESH, request);
-        }
-        Object result;
-        try {
-            result = handler.refresh(context);
-        } catch (Throwable ex) {
-            // Logged (with a reference for unexpected failures); the connection expires.
-            return this.outcomes.failed(ex, this.refresh, ProxyType.REFRESH, request, context);
-        }
-        return this.outcomes.settle(result, this.refresh, ProxyType.REFRESH, request, context);
+        return this.outcomes.run(handler, ProxyType.REFRESH, request, context, null);
     }
 
     private static ProxyReply connectReply(ProxyCodec codec, @Nullable ConnectResult result, boolean binary) {

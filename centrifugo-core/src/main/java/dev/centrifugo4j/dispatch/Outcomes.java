@@ -8,9 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The part of a call that is the same for every dispatcher: admission through the handler's
- * bulkhead, what becomes of the handler's result (now, or when its stage completes) or failure, and
- * the encoding of the reply into a {@link ProxyOutcome}. One per {@link DispatchSettings}.
+ * The part of a call that is the same for every dispatcher: reading the request, admission through
+ * the handler's bulkhead, the invocation, what becomes of the handler's result (now, or when its
+ * stage completes) or failure, and the encoding of the reply into a {@link ProxyOutcome}. One per
+ * {@link DispatchSettings}.
  *
  * <p>The path of a synchronous call allocates nothing here beyond the reply bytes and the outcome;
  * what is said in the log is put together only when there is something to log.
@@ -77,28 +78,39 @@ final class Outcomes {
     }
 
     /**
-     * Takes a permit of the handler's bulkhead; every {@code true} is followed by exactly one exit,
-     * which {@link #settle} and {@link #failed} do.
+     * Runs an admitted call: takes a permit of the handler's bulkhead (or answers that the handler is
+     * at its limit: error 429, temporary, or a short extension for refresh and sub_refresh, whose
+     * errors Centrifugo ignores), invokes the handler and settles what it returned or threw.
      *
      * @param handler the handler
-     * @return whether the call may run
+     * @param proxy the proxy
+     * @param request the request
+     * @param context the handler's context
+     * @param prepared what the dispatcher prepared for the invocation
+     * @return the outcome
      */
-    static boolean enter(BoundHandler handler) {
+    ProxyOutcome run(
+            BoundHandler handler,
+            ProxyType proxy,
+            ProxyRequest request,
+            ProxyContext context,
+            @Nullable Object prepared) {
         Bulkhead bulkhead = handler.bulkhead();
-        return bulkhead == null || bulkhead.tryEnter();
-    }
-
-    /**
-     * The outcome of a call refused at the handler's concurrency limit: error 429 (temporary), or a
-     * short extension for refresh and sub_refresh, whose errors Centrifugo ignores.
-     */
-    ProxyOutcome.Complete refused(BoundHandler handler, ProxyType proxy, ProxyRequest request) {
-        return answer(
-                proxy.refreshes() ? Bulkhead.retryRefreshLater() : Bulkhead.tooManyCalls(),
-                proxy,
-                request,
-                handler.method(),
-                handler.pattern());
+        if (bulkhead != null && !bulkhead.tryEnter()) {
+            return answer(
+                    proxy.refreshes() ? Bulkhead.retryRefreshLater() : Bulkhead.tooManyCalls(),
+                    proxy,
+                    request,
+                    handler.method(),
+                    handler.pattern());
+        }
+        Object result;
+        try {
+            result = handler.invocation().invoke(context, prepared);
+        } catch (Throwable ex) {
+            return failed(ex, handler, proxy, request, context);
+        }
+        return settle(result, handler, proxy, request, context);
     }
 
     /**
@@ -113,7 +125,7 @@ final class Outcomes {
      * @param context the handler's context, for the log of a failure
      * @return the outcome
      */
-    ProxyOutcome settle(
+    private ProxyOutcome settle(
             @Nullable Object result,
             BoundHandler handler,
             ProxyType proxy,
@@ -156,7 +168,7 @@ final class Outcomes {
      * @param context the handler's context, for the log
      * @return the outcome
      */
-    ProxyOutcome.Complete failed(
+    private ProxyOutcome.Complete failed(
             Throwable failure, BoundHandler handler, ProxyType proxy, ProxyRequest request, ProxyContext context) {
         exit(handler);
         return failedBeforeAdmission(failure, handler, proxy, request, context);

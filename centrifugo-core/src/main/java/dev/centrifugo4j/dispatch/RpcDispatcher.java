@@ -129,16 +129,7 @@ public final class RpcDispatcher implements ProxyDispatcher {
                 return this.outcomes.failedBeforeAdmission(ex, handler, ProxyType.RPC, request, context);
             }
         }
-        if (!Outcomes.enter(handler)) {
-            return this.outcomes.refused(handler, ProxyType.RPC, request);
-        }
-        Object result;
-        try {
-            result = method.definition().invoker().invoke(method.bean().get(), context, params);
-        } catch (Throwable ex) {
-            return this.outcomes.failed(ex, handler, ProxyType.RPC, request, context);
-        }
-        return this.outcomes.settle(result, handler, ProxyType.RPC, request, context);
+        return this.outcomes.run(handler, ProxyType.RPC, request, context, params);
     }
 
     /** Builds an {@link RpcDispatcher}. */
@@ -205,9 +196,10 @@ public final class RpcDispatcher implements ProxyDispatcher {
                     signature,
                     definition.async(),
                     this.settings.bulkhead(ProxyType.RPC, name, definition.async()),
+                    (context, params) -> definition.invoker().invoke(handler.get(), (RpcContext) context, params),
                     RESULT,
                     null);
-            this.methods.put(name, new BoundMethod(definition, handler, payload, bound));
+            this.methods.put(name, new BoundMethod(definition, payload, bound));
             return this;
         }
 
@@ -218,8 +210,5 @@ public final class RpcDispatcher implements ProxyDispatcher {
     }
 
     private record BoundMethod(
-            RpcMethodDefinition definition,
-            Supplier<?> bean,
-            @Nullable PayloadBinding payload,
-            BoundHandler handler) {}
+            RpcMethodDefinition definition, @Nullable PayloadBinding payload, BoundHandler handler) {}
 }
