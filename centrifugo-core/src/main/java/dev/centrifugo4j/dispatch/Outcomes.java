@@ -2,6 +2,7 @@ package dev.centrifugo4j.dispatch;
 
 import dev.centrifugo4j.proxy.ProxyContext;
 import dev.centrifugo4j.proxy.ProxyReply;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -78,9 +79,9 @@ final class Outcomes {
     }
 
     /**
-     * Runs an admitted call: takes a permit of the handler's bulkhead (or answers that the handler is
-     * at its limit: error 429, temporary, or a short extension for refresh and sub_refresh, whose
-     * errors Centrifugo ignores), invokes the handler and settles what it returned or threw.
+     * Runs a call: admits it through the handler's bulkhead (or answers that the handler is at its
+     * limit: error 429, temporary, or a short extension for refresh and sub_refresh, whose errors
+     * Centrifugo ignores), invokes the handler and settles what it returned or threw.
      *
      * @param handler the handler
      * @param proxy the proxy
@@ -114,9 +115,9 @@ final class Outcomes {
     }
 
     /**
-     * The outcome of a call whose handler returned: for a synchronous handler its result's reply now;
-     * for an asynchronous one a pending outcome that completes with its stage. Gives back the
-     * bulkhead's permit once the handler is done.
+     * The outcome of a call whose handler returned: for a synchronous handler (or a stage complete
+     * already) its result's reply now; for an asynchronous one a pending outcome that completes with
+     * its stage. Gives back the bulkhead's permit once the handler is done.
      *
      * @param result what the handler returned
      * @param handler the handler
@@ -144,7 +145,7 @@ final class Outcomes {
                     request,
                     context);
         }
-        CompletionStage<ProxyOutcome.Complete> completion = ((CompletionStage<?>) result)
+        CompletableFuture<ProxyOutcome.Complete> completion = ((CompletionStage<?>) result)
                 .handle((value, ex) -> {
                     if (ex != null) {
                         return failed(ex, handler, proxy, request, context);
@@ -153,6 +154,10 @@ final class Outcomes {
                     return reply(value, handler, proxy, request, context);
                 })
                 .toCompletableFuture();
+        if (completion.isDone()) {
+            // A stage that was complete already (a cached value): answered like a synchronous call.
+            return completion.join();
+        }
         return new ProxyOutcome.Pending(
                 handler.method(), handler.pattern(), request.client(), request.user(), completion);
     }

@@ -571,6 +571,17 @@ class RpcDispatcherTests {
         }
 
         @Test
+        void isCompleteAtOnceForAnAsynchronousHandlerWhoseStageIsCompleteAlready() {
+            RpcDispatcher dispatcher =
+                    dispatcher(noParams("cached", true, (p) -> CompletableFuture.completedFuture("cached")));
+            assertThat(dispatch(dispatcher, rpc("cached", null)))
+                    .isInstanceOfSatisfying(
+                            ProxyOutcome.Complete.class,
+                            (complete) -> assertThat(new String(complete.reply(), StandardCharsets.UTF_8))
+                                    .isEqualTo("{\"result\":{\"data\":\"cached\"}}"));
+        }
+
+        @Test
         void knowsNobodyForAMalformedRequest() {
             ProxyOutcome.Complete outcome = complete(dispatch(dispatcher(ping()), "not json"));
             assertThat(outcome.code()).isEqualTo(400);
