@@ -1,6 +1,6 @@
 package dev.centrifugo4j.api;
 
-import dev.centrifugo4j.proxy.CentrifugoJson;
+import dev.centrifugo4j.json.CentrifugoJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What Centrifugo tells the application about the connection behind a proxy request. The base of
- * {@link dev.centrifugo4j.rpc.RpcContext} and {@link dev.centrifugo4j.channel.ChannelContext}.
+ * What Centrifugo tells the application about the connection behind a proxy request: the base of
+ * each handler's context ({@code RpcContext}, {@code ChannelContext}, {@code ConnectContext}, {@code
+ * RefreshContext}).
  */
 public abstract class ProxyContext {
 

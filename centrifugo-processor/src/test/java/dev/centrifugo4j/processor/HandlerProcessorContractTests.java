@@ -56,7 +56,7 @@ class HandlerProcessorContractTests {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     /** The mapper the starter writes payloads with. */
-    private static final JsonMapper WIRE = dev.centrifugo4j.proxy.CentrifugoJson.mapper(MAPPER);
+    private static final JsonMapper WIRE = dev.centrifugo4j.json.CentrifugoJson.mapper(MAPPER);
 
     private static Compilation compile(String... resources) {
         return javac().withProcessors(new HandlerProcessor())

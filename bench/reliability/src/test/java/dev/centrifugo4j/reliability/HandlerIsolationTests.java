@@ -2,8 +2,8 @@ package dev.centrifugo4j.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.centrifugo4j.proxy.Bulkhead;
-import dev.centrifugo4j.rpc.RpcDispatcher;
+import dev.centrifugo4j.dispatch.Bulkhead;
+import dev.centrifugo4j.dispatch.RpcDispatcher;
 import dev.centrifugo4j.test.CentrifugoServer;
 import dev.centrifugo4j.test.JavaScriptClient;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.centrifugo4j.proxy.CentrifugoJson;
+import dev.centrifugo4j.json.CentrifugoJson;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,17 +7,21 @@ import dev.centrifugo4j.boot.proxy.ProxyEndpoint;
 import dev.centrifugo4j.boot.proxy.ProxyFilter;
 import dev.centrifugo4j.boot.proxy.ProxySecretCheck;
 import dev.centrifugo4j.boot.rpc.HandlerRegistrar;
-import dev.centrifugo4j.channel.ChannelDispatcher;
 import dev.centrifugo4j.channel.ChannelOperation;
+import dev.centrifugo4j.channel.ChannelVariableConverter;
 import dev.centrifugo4j.connect.ConnectHandler;
-import dev.centrifugo4j.connect.ConnectionDispatcher;
 import dev.centrifugo4j.connect.RefreshHandler;
-import dev.centrifugo4j.proxy.Bulkhead;
-import dev.centrifugo4j.proxy.CentrifugoJson;
+import dev.centrifugo4j.dispatch.Bulkhead;
+import dev.centrifugo4j.dispatch.ChannelDispatcher;
+import dev.centrifugo4j.dispatch.ConnectionDispatcher;
+import dev.centrifugo4j.dispatch.DispatchSettings;
+import dev.centrifugo4j.dispatch.ProxyDispatcher;
+import dev.centrifugo4j.dispatch.ProxyOutcome;
+import dev.centrifugo4j.dispatch.ProxyType;
+import dev.centrifugo4j.dispatch.RpcDispatcher;
+import dev.centrifugo4j.json.CentrifugoJson;
 import dev.centrifugo4j.proxy.ConcurrencyLimits;
-import dev.centrifugo4j.proxy.ProxyCall;
 import dev.centrifugo4j.proxy.ProxyExceptionTranslator;
-import dev.centrifugo4j.rpc.RpcDispatcher;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,9 +33,7 @@ import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -97,18 +99,41 @@ public final class CentrifugoAutoConfiguration {
                     () -> JsonMapper.builder().findAndAddModules().build()));
         }
 
+        /**
+         * Builds the dispatchers from one {@link DispatchSettings}: the application's mapper with the
+         * wire conventions, its validator, the concurrency limits, the exception translators in
+         * order and the application's conversion service for channel variables.
+         */
         @Bean
         @ConditionalOnMissingBean
         HandlerRegistrar centrifugoHandlerRegistrar(
                 ConfigurableListableBeanFactory beanFactory,
                 ObjectProvider<JsonMapper> mapper,
                 ObjectProvider<Validator> validator,
-                ObjectProvider<ProxyExceptionTranslator> translators) {
-            return new HandlerRegistrar(
-                    beanFactory,
-                    payloadMapper(mapper),
-                    validator.getIfAvailable(),
-                    translators.orderedStream().toList());
+                ObjectProvider<ProxyExceptionTranslator> translators,
+                ConcurrencyLimits limits,
+                ObjectProvider<ConversionService> conversionService) {
+            DispatchSettings.Builder settings = DispatchSettings.builder(payloadMapper(mapper))
+                    .validator(validator.getIfAvailable())
+                    .concurrencyLimits(limits)
+                    .variableConverter(variableConverter(
+                            conversionService.getIfUnique(ApplicationConversionService::getSharedInstance)));
+            translators.orderedStream().forEach(settings::exceptionTranslator);
+            return new HandlerRegistrar(beanFactory, settings.build());
+        }
+
+        /** Converts channel variables with the application's conversion service. */
+        private static ChannelVariableConverter variableConverter(ConversionService conversions) {
+            return (value, type) -> {
+                Object converted = conversions.convert(
+                        value,
+                        TypeDescriptor.valueOf(String.class),
+                        new TypeDescriptor(ResolvableType.forType(type), null, null));
+                if (converted == null) {
+                    throw new IllegalArgumentException("converted to null");
+                }
+                return converted;
+            };
         }
 
         @Bean
@@ -121,23 +146,8 @@ public final class CentrifugoAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        ChannelDispatcher centrifugoChannelDispatcher(
-                HandlerRegistrar registrar,
-                ObjectProvider<ConversionService> conversionService,
-                ConcurrencyLimits limits,
-                CentrifugoProperties properties) {
-            ConversionService conversions =
-                    conversionService.getIfUnique(ApplicationConversionService::getSharedInstance);
-            ChannelDispatcher dispatcher = registrar.channelDispatcher(limits, (value, type) -> {
-                Object converted = conversions.convert(
-                        value,
-                        TypeDescriptor.valueOf(String.class),
-                        new TypeDescriptor(ResolvableType.forType(type), null, null));
-                if (converted == null) {
-                    throw new IllegalArgumentException("converted to null");
-                }
-                return converted;
-            });
+        ChannelDispatcher centrifugoChannelDispatcher(HandlerRegistrar registrar, CentrifugoProperties properties) {
+            ChannelDispatcher dispatcher = registrar.channelDispatcher();
             CentrifugoProperties.Proxy.Concurrency concurrency =
                     properties.getProxy().getConcurrency();
             ProxyConcurrencyLimits.checkNames(
@@ -158,17 +168,10 @@ public final class CentrifugoAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         ConnectionDispatcher centrifugoConnectionDispatcher(
-                ObjectProvider<JsonMapper> mapper,
+                HandlerRegistrar registrar,
                 ObjectProvider<ConnectHandler> connectHandler,
-                ObjectProvider<RefreshHandler> refreshHandler,
-                ObjectProvider<ProxyExceptionTranslator> translators,
-                ConcurrencyLimits limits) {
-            return new ConnectionDispatcher(
-                    payloadMapper(mapper),
-                    connectHandler.getIfUnique(),
-                    refreshHandler.getIfUnique(),
-                    translators.orderedStream().toList(),
-                    limits);
+                ObjectProvider<RefreshHandler> refreshHandler) {
+            return registrar.connectionDispatcher(connectHandler.getIfUnique(), refreshHandler.getIfUnique());
         }
 
         @Bean
@@ -209,43 +212,18 @@ public final class CentrifugoAutoConfiguration {
                 ConnectionDispatcher connections,
                 ProxyEndpoint.Settings settings,
                 ObjectProvider<DispatcherServletPath> servletPath) {
-            CentrifugoProperties.Proxy proxy = properties.getProxy();
+            List<ProxyDispatcher> dispatchers = new ArrayList<>(3);
+            rpc.ifAvailable(dispatchers::add);
+            dispatchers.add(connections);
+            dispatchers.add(channels);
             ProxyEndpoints endpoints = new ProxyEndpoints();
-            RpcDispatcher rpcDispatcher = rpc.getIfAvailable();
-            if (rpcDispatcher != null) {
-                endpoints.add(
-                        "centrifugo.proxy.rpc-path",
-                        proxy.getRpcPath(),
-                        new ProxyEndpoint("rpc", rpcDispatcher::dispatch, settings));
+            for (ProxyType type : ProxyType.values()) {
+                for (ProxyDispatcher dispatcher : dispatchers) {
+                    if (dispatcher.proxies().contains(type)) {
+                        endpoints.add(type, properties.getProxy(), new ProxyEndpoint(type, dispatcher, settings));
+                    }
+                }
             }
-            endpoints.add(
-                    "centrifugo.proxy.connect-path",
-                    proxy.getConnectPath(),
-                    new ProxyEndpoint(
-                            "connect",
-                            (body, headers, principal, call) -> CompletableFuture.completedFuture(
-                                    connections.connect(body, headers, principal, call)),
-                            settings));
-            endpoints.add(
-                    "centrifugo.proxy.refresh-path",
-                    proxy.getRefreshPath(),
-                    new ProxyEndpoint(
-                            "refresh",
-                            (body, headers, principal, call) -> CompletableFuture.completedFuture(
-                                    connections.refresh(body, headers, principal, call)),
-                            settings));
-            endpoints.add(
-                    "centrifugo.proxy.subscribe-path",
-                    proxy.getSubscribePath(),
-                    channelEndpoint(channels, ChannelOperation.SUBSCRIBE, settings));
-            endpoints.add(
-                    "centrifugo.proxy.publish-path",
-                    proxy.getPublishPath(),
-                    channelEndpoint(channels, ChannelOperation.PUBLISH, settings));
-            endpoints.add(
-                    "centrifugo.proxy.sub-refresh-path",
-                    proxy.getSubRefreshPath(),
-                    channelEndpoint(channels, ChannelOperation.SUB_REFRESH, settings));
             String prefix = servletPathPrefix(servletPath);
             FilterRegistrationBean<ProxyFilter> registration =
                     new FilterRegistrationBean<>(new ProxyFilter(prefix, endpoints.byPath));
@@ -264,7 +242,23 @@ public final class CentrifugoAutoConfiguration {
 
             private final Map<String, String> properties = new LinkedHashMap<>();
 
-            void add(String name, String path, ProxyEndpoint endpoint) {
+            void add(ProxyType type, CentrifugoProperties.Proxy proxy, ProxyEndpoint endpoint) {
+                String name = switch (type) {
+                    case RPC -> "centrifugo.proxy.rpc-path";
+                    case CONNECT -> "centrifugo.proxy.connect-path";
+                    case REFRESH -> "centrifugo.proxy.refresh-path";
+                    case SUBSCRIBE -> "centrifugo.proxy.subscribe-path";
+                    case PUBLISH -> "centrifugo.proxy.publish-path";
+                    case SUB_REFRESH -> "centrifugo.proxy.sub-refresh-path";
+                };
+                String path = switch (type) {
+                    case RPC -> proxy.getRpcPath();
+                    case CONNECT -> proxy.getConnectPath();
+                    case REFRESH -> proxy.getRefreshPath();
+                    case SUBSCRIBE -> proxy.getSubscribePath();
+                    case PUBLISH -> proxy.getPublishPath();
+                    case SUB_REFRESH -> proxy.getSubRefreshPath();
+                };
                 String other = this.properties.putIfAbsent(ProxyFilter.withoutTrailingSlash(path), name);
                 if (other != null) {
                     throw new InvalidCentrifugoPropertyException(
@@ -284,23 +278,14 @@ public final class CentrifugoAutoConfiguration {
             return (path != null) ? path.getPrefix() : "";
         }
 
-        private static ProxyEndpoint channelEndpoint(
-                ChannelDispatcher channels, ChannelOperation operation, ProxyEndpoint.Settings settings) {
-            return new ProxyEndpoint(
-                    operation.name().toLowerCase(Locale.ROOT),
-                    (body, headers, principal, call) -> channels.dispatch(operation, body, headers, principal, call),
-                    settings);
-        }
-
         @Configuration(proxyBeanMethods = false)
         @ConditionalOnBooleanProperty(name = "centrifugo.proxy.rpc-enabled", matchIfMissing = true)
         static class RpcProxyConfiguration {
 
             @Bean
             @ConditionalOnMissingBean
-            RpcDispatcher centrifugoRpcDispatcher(
-                    HandlerRegistrar registrar, CentrifugoProperties properties, ConcurrencyLimits limits) {
-                RpcDispatcher dispatcher = registrar.rpcDispatcher(limits);
+            RpcDispatcher centrifugoRpcDispatcher(HandlerRegistrar registrar, CentrifugoProperties properties) {
+                RpcDispatcher dispatcher = registrar.rpcDispatcher();
                 ProxyConcurrencyLimits.checkNames(
                         "centrifugo.proxy.concurrency.rpc",
                         properties.getProxy().getConcurrency().getRpc(),
@@ -319,27 +304,21 @@ public final class CentrifugoAutoConfiguration {
              * tagged like the proxy call timer (proxy, method, pattern).
              */
             @Bean
-            MeterBinder centrifugoProxyBulkheadMetrics(
-                    ObjectProvider<RpcDispatcher> rpc,
-                    ObjectProvider<ChannelDispatcher> channels,
-                    ObjectProvider<ConnectionDispatcher> connections) {
-                return (registry) -> {
-                    List<Bulkhead> bulkheads = new ArrayList<>();
-                    rpc.ifAvailable((dispatcher) -> bulkheads.addAll(dispatcher.bulkheads()));
-                    channels.ifAvailable((dispatcher) -> bulkheads.addAll(dispatcher.bulkheads()));
-                    connections.ifAvailable((dispatcher) -> bulkheads.addAll(dispatcher.bulkheads()));
-                    bulkheads.forEach((bulkhead) -> bind(bulkhead, registry));
-                };
+            MeterBinder centrifugoProxyBulkheadMetrics(ObjectProvider<ProxyDispatcher> dispatchers) {
+                return (registry) -> dispatchers
+                        .orderedStream()
+                        .flatMap((dispatcher) -> dispatcher.bulkheads().stream())
+                        .forEach((bulkhead) -> bind(bulkhead, registry));
             }
 
             private static void bind(Bulkhead bulkhead, MeterRegistry registry) {
                 String proxy = bulkhead.proxy();
                 Tags tags = Tags.of(
                         "method",
-                        "rpc".equals(proxy) ? bulkhead.handler() : ProxyCall.NONE,
+                        "rpc".equals(proxy) ? bulkhead.handler() : ProxyOutcome.NONE,
                         "pattern",
                         ("rpc".equals(proxy) || "connect".equals(proxy) || "refresh".equals(proxy))
-                                ? ProxyCall.NONE
+                                ? ProxyOutcome.NONE
                                 : bulkhead.handler(),
                         "proxy",
                         proxy);

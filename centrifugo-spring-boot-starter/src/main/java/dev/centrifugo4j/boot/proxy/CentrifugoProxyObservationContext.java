@@ -1,18 +1,19 @@
 package dev.centrifugo4j.boot.proxy;
 
-import dev.centrifugo4j.proxy.HandlerFailures;
-import dev.centrifugo4j.proxy.ProxyCall;
+import dev.centrifugo4j.dispatch.ProxyOutcome;
 import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The observation context of one proxy call: which proxy Centrifugo called and, once the call ends,
- * what the dispatcher recorded (the RPC method or channel pattern, the outcome and the code).
+ * its {@link ProxyOutcome.Complete outcome} (the RPC method or channel pattern, the status and the
+ * code).
  */
 public final class CentrifugoProxyObservationContext extends Observation.Context {
 
     private final String proxy;
 
-    private ProxyCall call = new ProxyCall();
+    private ProxyOutcome.@Nullable Complete outcome;
 
     /**
      * Creates the context.
@@ -29,18 +30,13 @@ public final class CentrifugoProxyObservationContext extends Observation.Context
         return this.proxy;
     }
 
-    /** What the dispatcher recorded about the call; complete once the observation stops. */
-    public ProxyCall call() {
-        return this.call;
+    /** How the call ended; {@code null} until it has (when the observation starts). */
+    public ProxyOutcome.@Nullable Complete outcome() {
+        return this.outcome;
     }
 
-    /**
-     * Records that the handler did not complete in time. The dispatcher may still finish the call
-     * later, so the outcome moves to a call of its own.
-     */
-    void timedOut() {
-        ProxyCall timedOut = this.call.copy();
-        timedOut.replied(HandlerFailures.timeout());
-        this.call = timedOut;
+    /** Records how the call ended, before the observation stops. */
+    void ended(ProxyOutcome.Complete outcome) {
+        this.outcome = outcome;
     }
 }

@@ -1,6 +1,6 @@
 package dev.centrifugo4j.boot.proxy;
 
-import dev.centrifugo4j.proxy.ProxyCall;
+import dev.centrifugo4j.dispatch.ProxyOutcome;
 import io.micrometer.common.KeyValues;
 
 /**
@@ -20,6 +20,10 @@ import io.micrometer.common.KeyValues;
  *   <li>{@code code}: the error or disconnect code ({@code 401} for unauthorized), {@code none} for
  *       a success or an expiry.
  * </ul>
+ *
+ * <p>When the observation starts, before the call has an outcome, the tags are those of a call no
+ * handler served: {@code method} and {@code pattern} {@code none}, {@code outcome} {@code success},
+ * {@code code} {@code none}.
  */
 public class DefaultCentrifugoProxyObservationConvention implements CentrifugoProxyObservationConvention {
 
@@ -44,37 +48,45 @@ public class DefaultCentrifugoProxyObservationConvention implements CentrifugoPr
 
     @Override
     public String getContextualName(CentrifugoProxyObservationContext context) {
-        ProxyCall call = context.call();
-        if (!ProxyCall.NONE.equals(call.method())) {
-            return "centrifugo rpc " + call.method();
+        ProxyOutcome.Complete outcome = context.outcome();
+        if (outcome != null && !ProxyOutcome.NONE.equals(outcome.method())) {
+            return "centrifugo rpc " + outcome.method();
         }
-        if (!ProxyCall.NONE.equals(call.pattern())) {
-            return "centrifugo " + context.proxy() + " " + call.pattern();
+        if (outcome != null && !ProxyOutcome.NONE.equals(outcome.pattern())) {
+            return "centrifugo " + context.proxy() + " " + outcome.pattern();
         }
         return "centrifugo " + context.proxy();
     }
 
     @Override
     public KeyValues getLowCardinalityKeyValues(CentrifugoProxyObservationContext context) {
-        ProxyCall call = context.call();
+        ProxyOutcome.Complete outcome = context.outcome();
+        if (outcome == null) {
+            return KeyValues.of(
+                    "code", ProxyOutcome.NONE,
+                    "method", ProxyOutcome.NONE,
+                    "outcome", "success",
+                    "pattern", ProxyOutcome.NONE,
+                    "proxy", context.proxy());
+        }
         return KeyValues.of(
-                "code", code(call),
-                "method", call.method(),
-                "outcome", outcome(call.outcome()),
-                "pattern", call.pattern(),
+                "code", code(outcome),
+                "method", outcome.method(),
+                "outcome", outcome(outcome.status()),
+                "pattern", outcome.pattern(),
                 "proxy", context.proxy());
     }
 
-    private static String code(ProxyCall call) {
-        if (call.outcome() == ProxyCall.Outcome.SUCCESS || call.outcome() == ProxyCall.Outcome.EXPIRED) {
-            return ProxyCall.NONE;
+    private static String code(ProxyOutcome.Complete outcome) {
+        if (outcome.status() == ProxyOutcome.Status.SUCCESS || outcome.status() == ProxyOutcome.Status.EXPIRED) {
+            return ProxyOutcome.NONE;
         }
-        int code = call.code();
+        int code = outcome.code();
         return (code >= 0 && code < SMALL_CODES.length) ? SMALL_CODES[code] : Integer.toString(code);
     }
 
-    private static String outcome(ProxyCall.Outcome outcome) {
-        return switch (outcome) {
+    private static String outcome(ProxyOutcome.Status status) {
+        return switch (status) {
             case SUCCESS -> "success";
             case ERROR -> "error";
             case DISCONNECT -> "disconnect";

@@ -1,6 +1,6 @@
 package dev.centrifugo4j.boot.proxy;
 
-import dev.centrifugo4j.proxy.ProxyCall;
+import dev.centrifugo4j.dispatch.ProxyOutcome;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -70,18 +70,18 @@ public final class ProxyCallLog {
     }
 
     /** Logs the line of a call that did not succeed; nothing for a success. */
-    void ended(String proxy, ProxyCall call) {
-        ProxyCall.Outcome outcome = call.outcome();
-        if (outcome == ProxyCall.Outcome.SUCCESS) {
+    void ended(String proxy, ProxyOutcome.Complete call) {
+        if (!call.failed()) {
             return;
         }
-        boolean serverSide =
-                outcome == ProxyCall.Outcome.UNAUTHORIZED || (outcome == ProxyCall.Outcome.ERROR && call.code() >= 500);
+        ProxyOutcome.Status status = call.status();
+        boolean serverSide = status == ProxyOutcome.Status.UNAUTHORIZED
+                || (status == ProxyOutcome.Status.ERROR && call.code() >= 500);
         Level level = serverSide ? Level.WARN : Level.INFO;
         if (!logger.isEnabledForLevel(level)) {
             return;
         }
-        String outcomeName = outcome.name().toLowerCase(Locale.ROOT);
+        String outcomeName = status.name().toLowerCase(Locale.ROOT);
         logger.atLevel(level)
                 .addKeyValue("proxy", proxy)
                 .addKeyValue("method", call.method())

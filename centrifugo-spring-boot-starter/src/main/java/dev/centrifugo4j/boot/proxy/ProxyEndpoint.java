@@ -1,9 +1,12 @@
 package dev.centrifugo4j.boot.proxy;
 
-import dev.centrifugo4j.proxy.Bulkhead;
-import dev.centrifugo4j.proxy.HandlerFailures;
-import dev.centrifugo4j.proxy.ProxyCall;
-import dev.centrifugo4j.proxy.ProxyCodec;
+import dev.centrifugo4j.dispatch.Bulkhead;
+import dev.centrifugo4j.dispatch.HandlerFailures;
+import dev.centrifugo4j.dispatch.ProxyCodec;
+import dev.centrifugo4j.dispatch.ProxyDispatcher;
+import dev.centrifugo4j.dispatch.ProxyInput;
+import dev.centrifugo4j.dispatch.ProxyOutcome;
+import dev.centrifugo4j.dispatch.ProxyType;
 import dev.centrifugo4j.proxy.ProxyReply;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -14,7 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,8 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Serves one of Centrifugo's proxies: checks the shared secret, hands the body, the forwarded
  * headers and the authenticated principal (the request's {@code getUserPrincipal()}, which Spring
- * Security fills from the forwarded session cookie or bearer token) to a dispatcher, and answers with
- * HTTP 200 and the reply JSON. Synchronous handlers run on the request thread (a virtual thread when
+ * Security fills from the forwarded session cookie or bearer token) to a {@link ProxyDispatcher} as a
+ * {@link ProxyInput}, and answers with HTTP 200 and the reply JSON of its {@link ProxyOutcome}. Synchronous handlers run on the request thread (a virtual thread when
  * the application enables them); asynchronous ones use the servlet container's async support and are
  * answered with the timeout reply when they take too long. A body larger than the limit is answered
  * with error 413 without reading it further.
@@ -49,7 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
  * DefaultCentrifugoProxyObservationConvention}): a timer with Micrometer, a span with a tracing
  * bridge, nothing without an {@link ObservationRegistry}. The span is a child of the HTTP server
  * observation, which continues a {@code traceparent} header that Centrifugo forwards. Requests
- * without a valid secret are observed too (outcome {@code unauthorized}).
+ * without a valid secret are observed too (outcome {@code unauthorized}); a handler's unexpected
+ * exception (error 500) is the observation's error.
  *
  * <p>Each failed call is logged in one line by {@link ProxyCallLog}; while the application shuts
  * down, {@link ProxyDrain} refuses new calls (error 503, temporary) and waits for those in flight.
@@ -66,36 +69,28 @@ public final class ProxyEndpoint {
     /** Whether a request that cannot go asynchronous has been logged (once per application). */
     private static final AtomicBoolean warnedNoAsync = new AtomicBoolean();
 
-    private final String proxy;
+    private final ProxyType proxy;
 
-    /**
-     * Whether this endpoint serves refresh or sub_refresh: Centrifugo ignores an error in their
-     * replies and expires the connection or subscription, so a call refused while draining or timed
-     * out gets a short extension instead ({@link Bulkhead#retryRefreshLater()}).
-     */
-    private final boolean refreshes;
-
-    private final Dispatch dispatch;
+    private final ProxyDispatcher dispatcher;
 
     private final Settings settings;
 
     /**
      * Creates the endpoint.
      *
-     * @param proxy the proxy's name, for the log and the metrics (for example {@code rpc})
-     * @param dispatch produces the reply body
+     * @param proxy the proxy it serves
+     * @param dispatcher answers the proxy's requests
      * @param settings what all proxy endpoints share
      */
-    public ProxyEndpoint(String proxy, Dispatch dispatch, Settings settings) {
+    public ProxyEndpoint(ProxyType proxy, ProxyDispatcher dispatcher, Settings settings) {
         this.proxy = proxy;
-        this.refreshes = "refresh".equals(proxy) || "sub_refresh".equals(proxy);
-        this.dispatch = dispatch;
+        this.dispatcher = dispatcher;
         this.settings = settings;
     }
 
     /** The proxy's name (for example {@code rpc}). */
     public String proxy() {
-        return this.proxy;
+        return this.proxy.proxyName();
     }
 
     /**
@@ -107,7 +102,8 @@ public final class ProxyEndpoint {
      * @throws IOException when the body cannot be read
      */
     public void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        CentrifugoProxyObservationContext context = new CentrifugoProxyObservationContext(this.proxy);
+        String proxy = this.proxy.proxyName();
+        CentrifugoProxyObservationContext context = new CentrifugoProxyObservationContext(proxy);
         Observation observation = Observation.createNotStarted(
                 this.settings.observationConvention(),
                 DefaultCentrifugoProxyObservationConvention.INSTANCE,
@@ -117,12 +113,13 @@ public final class ProxyEndpoint {
         if (!secretCheck.accepts(request.getHeader(secretCheck.headerName()))) {
             logger.warn(
                     "Rejected a {} proxy request from {} without a valid '{}' header",
-                    this.proxy,
+                    proxy,
                     request.getRemoteAddr(),
                     secretCheck.headerName());
-            context.call().unauthorized();
+            ProxyOutcome.Complete unauthorized = ProxyOutcome.Complete.unauthorized();
+            context.ended(unauthorized);
             observation.start().stop();
-            this.settings.log().ended(this.proxy, context.call());
+            this.settings.log().ended(proxy, unauthorized);
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentLength(0);
             return;
@@ -130,43 +127,48 @@ public final class ProxyEndpoint {
         observation.start();
         ProxyDrain drain = this.settings.drain();
         if (!drain.enter()) {
-            context.call().replied(HandlerFailures.shuttingDown());
-            write(response, end(observation, context, this.refreshes ? Replies.refreshLater() : Replies.SHUTTING_DOWN));
+            byte[] reply = this.proxy.refreshes() ? Replies.refreshLater() : Replies.SHUTTING_DOWN;
+            write(response, end(observation, context, endpointReply(reply, HandlerFailures.shuttingDown())));
             return;
         }
-        CompletableFuture<byte[]> reply;
+        ProxyOutcome outcome;
         try (Observation.Scope scope = observation.openScope()) {
             byte[] body = readBody(request);
             if (body == null) {
                 logger.warn(
                         "Rejected a {} proxy request from {} larger than {} bytes (centrifugo.proxy.max-body-size)",
-                        this.proxy,
+                        proxy,
                         request.getRemoteAddr(),
                         this.settings.maxBodySize());
-                context.call().replied(HandlerFailures.tooLarge());
                 drain.exit();
-                write(response, end(observation, context, Replies.TOO_LARGE));
+                write(
+                        response,
+                        end(observation, context, endpointReply(Replies.TOO_LARGE, HandlerFailures.tooLarge())));
                 return;
             }
             if (this.settings.log().logsPayloads()) {
-                this.settings.log().payload(this.proxy, "request", body);
+                this.settings.log().payload(proxy, "request", body);
             }
-            reply = this.dispatch.dispatch(body, forwardedHeaders(request), request.getUserPrincipal(), context.call());
+            outcome = this.dispatcher.dispatch(
+                    new ProxyInput(this.proxy, body, forwardedHeaders(request), request.getUserPrincipal()));
         } catch (IOException | RuntimeException | Error ex) {
             drain.exit();
             observation.error(ex);
             observation.stop();
             throw ex;
         }
-        if (reply.isDone()) {
+        if (outcome instanceof ProxyOutcome.Complete complete) {
             drain.exit();
-            write(response, end(observation, context, reply.join()));
+            write(response, end(observation, context, complete));
             return;
         }
-        byte[] timeoutReply = this.refreshes ? Replies.refreshLater() : Replies.TIMEOUT;
-        Duration timeout = this.settings.asyncTimeout();
-        CompletableFuture<byte[]> timed =
-                reply.completeOnTimeout(timeoutReply, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        ProxyOutcome.Pending pending = (ProxyOutcome.Pending) outcome;
+        ProxyOutcome.Complete timeout = pending.answeredWith(
+                this.proxy.refreshes() ? Replies.refreshLater() : Replies.TIMEOUT, HandlerFailures.timeout(), null);
+        Duration limit = this.settings.asyncTimeout();
+        CompletableFuture<ProxyOutcome.Complete> timed = pending.completion()
+                .toCompletableFuture()
+                .completeOnTimeout(timeout, limit.toMillis(), TimeUnit.MILLISECONDS);
         if (!request.isAsyncSupported()) {
             // A filter or servlet in front of this one cannot go asynchronous: wait on this thread.
             if (warnedNoAsync.compareAndSet(false, true)) {
@@ -174,61 +176,74 @@ public final class ProxyEndpoint {
                         "A {} proxy request waits for an asynchronous handler on the request thread: a filter"
                                 + " before the Centrifugo proxy filter does not support async requests"
                                 + " (register it with asyncSupported=true)",
-                        this.proxy);
+                        proxy);
             }
-            byte[] bytes = null;
+            ProxyOutcome.Complete complete = null;
             Throwable failure = null;
             try {
-                bytes = timed.join();
+                complete = timed.join();
             } catch (CompletionException | CancellationException ex) {
                 failure = ex;
             }
-            write(response, finished(bytes, failure, timeoutReply, observation, context));
+            write(response, finished(complete, failure, pending, observation, context));
             return;
         }
         AsyncReply async = new AsyncReply(request.startAsync(request, response));
         // The container's own async timeout must not fire before ours does.
-        async.context.setTimeout(timeout.toMillis() + 5_000);
+        async.context.setTimeout(limit.toMillis() + 5_000);
         async.context.addListener(async);
         timed.whenComplete(
-                (bytes, failure) -> async.send(finished(bytes, failure, timeoutReply, observation, context)));
+                (complete, failure) -> async.send(finished(complete, failure, pending, observation, context)));
+    }
+
+    /** The outcome of a reply the endpoint makes itself (no handler served the call). */
+    private static ProxyOutcome.Complete endpointReply(byte[] reply, ProxyReply ending) {
+        return ProxyOutcome.Complete.of(reply, ending, ProxyOutcome.NONE, ProxyOutcome.NONE, "", "", null);
     }
 
     /**
-     * Ends a call whose handler completed (or timed out): leaves the drain, records the outcome and
-     * returns the reply to send. A dispatcher's future never completes exceptionally; should one,
-     * the client gets an internal error with a reference and the log has the exception.
+     * Ends a call whose handler completed (or timed out): leaves the drain and returns the reply to
+     * send. A dispatcher's stage never completes exceptionally; should one, the client gets an
+     * internal error with a reference and the log has the exception.
      */
     private byte[] finished(
-            byte @Nullable [] bytes,
+            ProxyOutcome.@Nullable Complete complete,
             @Nullable Throwable failure,
-            byte[] timeoutReply,
+            ProxyOutcome.Pending pending,
             Observation observation,
             CentrifugoProxyObservationContext context) {
         this.settings.drain().exit();
-        if (failure != null || bytes == null) {
+        if (failure != null || complete == null) {
             String reference = HandlerFailures.reference();
-            logger.error("A {} proxy call failed [ref {}]", this.proxy, reference, failure);
-            observation.error((failure != null) ? failure : new IllegalStateException("no reply"));
+            logger.error("A {} proxy call failed [ref {}]", this.proxy.proxyName(), reference, failure);
             ProxyReply error = HandlerFailures.internalError(reference);
-            context.call().replied(error);
-            return end(observation, context, Replies.CODEC.writeReply(error, false));
+            return end(
+                    observation,
+                    context,
+                    pending.answeredWith(
+                            Replies.CODEC.writeReply(error, false),
+                            error,
+                            (failure != null) ? failure : new IllegalStateException("no reply")));
         }
-        if (bytes == timeoutReply) {
-            context.timedOut();
-        }
-        return end(observation, context, bytes);
+        return end(observation, context, complete);
     }
 
-    /** Stops the observation, logs a failed call and returns the reply. */
-    private byte[] end(Observation observation, CentrifugoProxyObservationContext context, byte[] reply) {
+    /** Records the outcome, stops the observation, logs a failed call and returns the reply. */
+    private byte[] end(
+            Observation observation, CentrifugoProxyObservationContext context, ProxyOutcome.Complete outcome) {
+        context.ended(outcome);
+        Throwable failure = outcome.failure();
+        if (failure != null) {
+            observation.error(failure);
+        }
         observation.stop();
         ProxyCallLog log = this.settings.log();
-        log.ended(this.proxy, context.call());
+        String proxy = this.proxy.proxyName();
+        log.ended(proxy, outcome);
         if (log.logsPayloads()) {
-            log.payload(this.proxy, "reply", reply);
+            log.payload(proxy, "reply", outcome.reply());
         }
-        return reply;
+        return outcome.reply();
     }
 
     /** HTTP 200 with the reply JSON and its Content-Length, in one write. */
@@ -402,22 +417,5 @@ public final class ProxyEndpoint {
                 throw new IllegalArgumentException("'maxBodySize' must not be negative: " + maxBodySize);
             }
         }
-    }
-
-    /** Produces the reply body of one proxy request. */
-    @FunctionalInterface
-    public interface Dispatch {
-
-        /**
-         * Dispatches a request.
-         *
-         * @param body the request body
-         * @param headers the forwarded headers
-         * @param principal the authenticated principal, if any
-         * @param call where to record the served method or pattern and the outcome
-         * @return the reply body; a future that never completes exceptionally
-         */
-        CompletableFuture<byte[]> dispatch(
-                byte[] body, Map<String, List<String>> headers, @Nullable Principal principal, ProxyCall call);
     }
 }

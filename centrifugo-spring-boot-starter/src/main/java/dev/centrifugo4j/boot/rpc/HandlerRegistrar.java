@@ -1,19 +1,19 @@
 package dev.centrifugo4j.boot.rpc;
 
-import dev.centrifugo4j.channel.ChannelDispatcher;
-import dev.centrifugo4j.channel.ChannelVariableConverter;
 import dev.centrifugo4j.channel.OnPublish;
 import dev.centrifugo4j.channel.OnSubRefresh;
 import dev.centrifugo4j.channel.OnSubscribe;
-import dev.centrifugo4j.proxy.ConcurrencyLimits;
-import dev.centrifugo4j.proxy.ProxyExceptionTranslator;
-import dev.centrifugo4j.rpc.RpcDispatcher;
+import dev.centrifugo4j.connect.ConnectHandler;
+import dev.centrifugo4j.connect.RefreshHandler;
+import dev.centrifugo4j.dispatch.ChannelDispatcher;
+import dev.centrifugo4j.dispatch.ConnectionDispatcher;
+import dev.centrifugo4j.dispatch.DispatchSettings;
+import dev.centrifugo4j.dispatch.RpcDispatcher;
 import dev.centrifugo4j.rpc.WebSocketRpc;
 import dev.centrifugo4j.spi.ChannelMethodDefinition;
 import dev.centrifugo4j.spi.HandlerIndex;
 import dev.centrifugo4j.spi.HandlerIndexes;
 import dev.centrifugo4j.spi.RpcMethodDefinition;
-import jakarta.validation.Validator;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.security.CodeSource;
@@ -32,12 +32,11 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
-import tools.jackson.databind.ObjectMapper;
 
 /**
- * Builds the dispatchers of an application: loads the generated indexes, binds each indexed method
- * to the bean of its class, and fails start-up when a bean declares a handler method that no index
- * lists (the annotation processor did not run).
+ * Builds the dispatchers of an application from one {@link DispatchSettings}: loads the generated
+ * indexes, binds each indexed method to the bean of its class, and fails start-up when a bean
+ * declares a handler method that no index lists (the annotation processor did not run).
  *
  * <p>Reflection is used here, once, at start-up; requests go through the generated invokers.
  */
@@ -50,11 +49,7 @@ public final class HandlerRegistrar {
 
     private final ConfigurableListableBeanFactory beanFactory;
 
-    private final ObjectMapper mapper;
-
-    private final @Nullable Validator validator;
-
-    private final List<ProxyExceptionTranslator> translators;
+    private final DispatchSettings settings;
 
     private @Nullable List<BoundIndex> indexes;
 
@@ -62,19 +57,17 @@ public final class HandlerRegistrar {
      * Creates a registrar.
      *
      * @param beanFactory the application's bean factory
-     * @param mapper the application's mapper
-     * @param validator the application's validator, if any
-     * @param translators translators for exceptions the library does not know, in order
+     * @param settings what the dispatchers share: the mapper, the validator, the concurrency limits,
+     *     the exception translators and the converter of channel variables
      */
-    public HandlerRegistrar(
-            ConfigurableListableBeanFactory beanFactory,
-            ObjectMapper mapper,
-            @Nullable Validator validator,
-            List<ProxyExceptionTranslator> translators) {
+    public HandlerRegistrar(ConfigurableListableBeanFactory beanFactory, DispatchSettings settings) {
         this.beanFactory = beanFactory;
-        this.mapper = mapper;
-        this.validator = validator;
-        this.translators = List.copyOf(translators);
+        this.settings = settings;
+    }
+
+    /** What the dispatchers share. */
+    public DispatchSettings settings() {
+        return this.settings;
     }
 
     /**
@@ -85,31 +78,7 @@ public final class HandlerRegistrar {
      * @throws IllegalStateException when a method name is taken twice or a handler class has several beans
      */
     public RpcDispatcher rpcDispatcher() {
-        return rpcDispatcher(0);
-    }
-
-    /**
-     * Builds the RPC dispatcher like {@link #rpcDispatcher()}, each method limited to a number of
-     * concurrent calls.
-     *
-     * @param maxConcurrentCallsPerMethod calls per method at once, {@code 0} for no limit
-     * @return the dispatcher
-     */
-    public RpcDispatcher rpcDispatcher(int maxConcurrentCallsPerMethod) {
-        return rpcDispatcher(ConcurrencyLimits.each(maxConcurrentCallsPerMethod));
-    }
-
-    /**
-     * Builds the RPC dispatcher like {@link #rpcDispatcher()}, each method limited to the number of
-     * concurrent calls the limits give it.
-     *
-     * @param limits the concurrency limits
-     * @return the dispatcher
-     */
-    public RpcDispatcher rpcDispatcher(ConcurrencyLimits limits) {
-        RpcDispatcher.Builder builder =
-                RpcDispatcher.builder(this.mapper).validator(this.validator).concurrencyLimits(limits);
-        this.translators.forEach(builder::exceptionTranslator);
+        RpcDispatcher.Builder builder = RpcDispatcher.builder(this.settings);
         for (BoundIndex index : indexes()) {
             for (RpcMethodDefinition definition : index.index().methods()) {
                 builder.register(definition, index.handler());
@@ -123,27 +92,11 @@ public final class HandlerRegistrar {
     /**
      * Builds the channel dispatcher.
      *
-     * @param converter converts pattern variables to parameter types
      * @return the dispatcher with every indexed channel handler that has a bean
+     * @throws HandlersNotIndexedException when a bean declares handler methods the index lacks
      */
-    public ChannelDispatcher channelDispatcher(ChannelVariableConverter converter) {
-        return channelDispatcher(ConcurrencyLimits.NONE, converter);
-    }
-
-    /**
-     * Builds the channel dispatcher like {@link #channelDispatcher(ChannelVariableConverter)}, each
-     * handler limited to the number of concurrent calls the limits give it.
-     *
-     * @param limits the concurrency limits
-     * @param converter converts pattern variables to parameter types
-     * @return the dispatcher
-     */
-    public ChannelDispatcher channelDispatcher(ConcurrencyLimits limits, ChannelVariableConverter converter) {
-        ChannelDispatcher.Builder builder = ChannelDispatcher.builder(this.mapper)
-                .validator(this.validator)
-                .variableConverter(converter)
-                .concurrencyLimits(limits);
-        this.translators.forEach(builder::exceptionTranslator);
+    public ChannelDispatcher channelDispatcher() {
+        ChannelDispatcher.Builder builder = ChannelDispatcher.builder(this.settings);
         int count = 0;
         for (BoundIndex index : indexes()) {
             for (ChannelMethodDefinition definition : index.index().channelMethods()) {
@@ -153,6 +106,18 @@ public final class HandlerRegistrar {
         }
         logger.info("Serving {} channel handler(s)", count);
         return builder.build();
+    }
+
+    /**
+     * Builds the connection dispatcher.
+     *
+     * @param connectHandler answers connect, or {@code null} to refuse every connection
+     * @param refreshHandler answers refresh, or {@code null} to expire every connection
+     * @return the dispatcher
+     */
+    public ConnectionDispatcher connectionDispatcher(
+            @Nullable ConnectHandler connectHandler, @Nullable RefreshHandler refreshHandler) {
+        return new ConnectionDispatcher(this.settings, connectHandler, refreshHandler);
     }
 
     private synchronized List<BoundIndex> indexes() {

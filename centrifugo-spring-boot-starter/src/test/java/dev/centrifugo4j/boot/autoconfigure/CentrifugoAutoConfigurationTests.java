@@ -8,8 +8,9 @@ import dev.centrifugo4j.boot.rpc.HandlersNotIndexedException;
 import dev.centrifugo4j.boot.security.SpringSecurityConnectHandler;
 import dev.centrifugo4j.connect.ConnectHandler;
 import dev.centrifugo4j.connect.ConnectResult;
+import dev.centrifugo4j.dispatch.DispatchSettings;
+import dev.centrifugo4j.dispatch.RpcDispatcher;
 import dev.centrifugo4j.rpc.RpcContext;
-import dev.centrifugo4j.rpc.RpcDispatcher;
 import dev.centrifugo4j.rpc.WebSocketRpc;
 import dev.centrifugo4j.spi.HandlerIndex;
 import org.junit.jupiter.api.Nested;
@@ -166,8 +167,10 @@ class CentrifugoAutoConfigurationTests {
 
         @Test
         void backsOffWhenTheApplicationDefinesItsOwnDispatcher() {
-            RpcDispatcher own =
-                    RpcDispatcher.builder(JsonMapper.builder().build()).build();
+            RpcDispatcher own = RpcDispatcher.builder(
+                            DispatchSettings.builder(JsonMapper.builder().build())
+                                    .build())
+                    .build();
             CentrifugoAutoConfigurationTests.this
                     .webRunner
                     .withPropertyValues("centrifugo.proxy.secret=s3cret")

@@ -3,6 +3,7 @@ package dev.centrifugo4j.boot.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.centrifugo4j.dispatch.ProxyType;
 import dev.centrifugo4j.rpc.RpcContext;
 import dev.centrifugo4j.rpc.WebSocketRpc;
 import dev.centrifugo4j.test.ProxyTester;
@@ -33,10 +34,10 @@ class ProxyFilterTests {
 
     @Test
     void refusesTwoProxiesOnOnePath() {
-        ProxyEndpoint endpoint = new ProxyEndpoint("rpc", null, null);
+        ProxyEndpoint endpoint = new ProxyEndpoint(ProxyType.RPC, null, null);
         Map<String, ProxyEndpoint> endpoints = new LinkedHashMap<>();
         endpoints.put("/centrifugo/rpc/", endpoint);
-        endpoints.put("centrifugo/rpc", new ProxyEndpoint("connect", null, null));
+        endpoints.put("centrifugo/rpc", new ProxyEndpoint(ProxyType.CONNECT, null, null));
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new ProxyFilter("", endpoints))
                 .withMessageContaining("'/centrifugo/rpc'");

@@ -141,6 +141,36 @@ class ProxyObservationTests {
             assertThat(timer("proxy", "rpc", "method", "observed.fail", "outcome", "error", "code", "409")
                             .count())
                     .isEqualTo(1);
+            assertThat(observations)
+                    .hasObservationWithNameEqualTo("centrifugo4j.proxy.requests")
+                    .that()
+                    .doesNotHaveError();
+        }
+
+        @Test
+        void anUnexpectedExceptionIsTimedAsError500AndIsTheObservationsError() throws Exception {
+            assertThat(rpc("observed.crash", "{}").body()).contains("\"code\":500");
+
+            assertThat(timer(
+                                    "proxy",
+                                    "rpc",
+                                    "method",
+                                    "observed.crash",
+                                    "outcome",
+                                    "error",
+                                    "code",
+                                    "500",
+                                    "error",
+                                    "IllegalStateException")
+                            .count())
+                    .isEqualTo(1);
+            assertThat(observations)
+                    .hasObservationWithNameEqualTo("centrifugo4j.proxy.requests")
+                    .that()
+                    .hasContextualNameEqualTo("centrifugo rpc observed.crash")
+                    .assertThatError()
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("crashed");
         }
 
         @Test
@@ -342,6 +372,11 @@ class ProxyObservationTests {
         @WebSocketRpc("observed.fail")
         String fail() {
             throw new RpcException(409, "conflict");
+        }
+
+        @WebSocketRpc("observed.crash")
+        String crash() {
+            throw new IllegalStateException("crashed");
         }
 
         @WebSocketRpc("observed.validated")

@@ -7,10 +7,14 @@ import dev.centrifugo4j.bench.rpc.EchoHandlers_CentrifugoHandlers;
 import dev.centrifugo4j.bench.rpc.EchoParams;
 import dev.centrifugo4j.bench.rpc.EchoResult;
 import dev.centrifugo4j.bench.rpc.HandWrittenRpc;
-import dev.centrifugo4j.proxy.ProxyCodec;
+import dev.centrifugo4j.dispatch.DispatchSettings;
+import dev.centrifugo4j.dispatch.ProxyCodec;
+import dev.centrifugo4j.dispatch.ProxyInput;
+import dev.centrifugo4j.dispatch.ProxyOutcome;
+import dev.centrifugo4j.dispatch.ProxyRequest;
+import dev.centrifugo4j.dispatch.ProxyType;
+import dev.centrifugo4j.dispatch.RpcDispatcher;
 import dev.centrifugo4j.proxy.ProxyReply;
-import dev.centrifugo4j.proxy.ProxyRequest;
-import dev.centrifugo4j.rpc.RpcDispatcher;
 import dev.centrifugo4j.spi.RpcMethodDefinition;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -47,7 +51,8 @@ public final class AllocationBreakdown {
                 .buildValidatorFactory()
                 .getValidator();
         EchoHandlers handlers = new EchoHandlers();
-        RpcDispatcher.Builder builder = RpcDispatcher.builder(mapper).validator(validator);
+        RpcDispatcher.Builder builder = RpcDispatcher.builder(
+                DispatchSettings.builder(mapper).validator(validator).build());
         for (RpcMethodDefinition definition : new EchoHandlers_CentrifugoHandlers().methods()) {
             builder.register(definition, handlers);
         }
@@ -70,12 +75,12 @@ public final class AllocationBreakdown {
         StringBuilder table = new StringBuilder("| stage of one call | B/op |\n|---|---|\n");
         row(
                 table,
-                "starter: `RpcDispatcher.dispatch(bytes)`, no forwarded headers",
-                () -> dispatcher.dispatch(body, none).join());
+                "starter: `RpcDispatcher.dispatch(ProxyInput)`, no forwarded headers",
+                () -> reply(dispatcher.dispatch(new ProxyInput(ProxyType.RPC, body, none, null))));
         row(
                 table,
-                "starter: `RpcDispatcher.dispatch(bytes)`, 3 forwarded headers",
-                () -> dispatcher.dispatch(body, three).join());
+                "starter: `RpcDispatcher.dispatch(ProxyInput)`, 3 forwarded headers",
+                () -> reply(dispatcher.dispatch(new ProxyInput(ProxyType.RPC, body, three, null))));
         row(
                 table,
                 "by hand: Jackson data binding of the whole request, validate, encode",
@@ -84,19 +89,15 @@ public final class AllocationBreakdown {
                 table,
                 "starter, part: `ProxyCodec.readRequest` (streamed envelope, `data` as a tree)",
                 () -> codec.readRequest(body));
-        row(
-                table,
-                "starter, part: dispatch of the decoded request (bind, validate, invoke), no headers",
-                () -> dispatcher.dispatch(request, none, null).join());
-        row(
-                table,
-                "starter, part: the same with 3 forwarded headers (copied only when a handler reads them)",
-                () -> dispatcher.dispatch(request, three, null).join());
         row(table, "starter, part: bind `data` from the tree", () -> reader.readValue(tree));
         row(table, "alternative: bind `data` from its bytes with a new parser", () -> reader.readValue(data));
         row(table, "both: Jakarta validation of the record", () -> validator.validate(params));
-        row(table, "starter, part: `ProxyCodec.encode` of the result", () -> codec.encode(reply, false, "bench"));
+        row(table, "starter, part: `ProxyCodec.writeReply` of the result", () -> codec.writeReply(reply, false));
         Stats.write(Path.of(args[0]), table.toString().strip());
+    }
+
+    private static byte[] reply(ProxyOutcome outcome) {
+        return ((ProxyOutcome.Complete) outcome).reply();
     }
 
     private static void row(StringBuilder table, String stage, Supplier<Object> call) {

@@ -3,7 +3,11 @@ package dev.centrifugo4j.bench.jmh;
 import dev.centrifugo4j.bench.rpc.EchoHandlers;
 import dev.centrifugo4j.bench.rpc.EchoHandlers_CentrifugoHandlers;
 import dev.centrifugo4j.bench.rpc.HandWrittenRpc;
-import dev.centrifugo4j.rpc.RpcDispatcher;
+import dev.centrifugo4j.dispatch.DispatchSettings;
+import dev.centrifugo4j.dispatch.ProxyInput;
+import dev.centrifugo4j.dispatch.ProxyOutcome;
+import dev.centrifugo4j.dispatch.ProxyType;
+import dev.centrifugo4j.dispatch.RpcDispatcher;
 import dev.centrifugo4j.spi.RpcMethodDefinition;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -27,9 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One RPC call in-process, request bytes to reply bytes: the starter's {@link RpcDispatcher} against
- * {@link HandWrittenRpc} doing the same decode, validate, call and encode with plain Jackson data
- * binding. {@code forwardedHeaders} is how many client headers Centrifugo forwards with the call
+ * One RPC call in-process, request bytes to reply bytes: the starter's {@link RpcDispatcher} (a new
+ * {@link ProxyInput} in, the {@link ProxyOutcome} out, as the proxy endpoint does it) against {@link
+ * HandWrittenRpc} doing the same decode, validate, call and encode with plain Jackson data binding. {@code forwardedHeaders} is how many client headers Centrifugo forwards with the call
  * (the dispatcher gives them to the handler's context; the hand-written code ignores them).
  */
 @State(Scope.Benchmark)
@@ -62,7 +66,8 @@ public class DispatchBenchmark {
                 .buildValidatorFactory()
                 .getValidator();
         EchoHandlers handlers = new EchoHandlers();
-        RpcDispatcher.Builder builder = RpcDispatcher.builder(mapper).validator(validator);
+        RpcDispatcher.Builder builder = RpcDispatcher.builder(
+                DispatchSettings.builder(mapper).validator(validator).build());
         for (RpcMethodDefinition definition : new EchoHandlers_CentrifugoHandlers().methods()) {
             builder.register(definition, handlers);
         }
@@ -85,7 +90,8 @@ public class DispatchBenchmark {
 
     @Benchmark
     public byte[] starter() {
-        return this.dispatcher.dispatch(this.body, this.headers).join();
+        ProxyOutcome outcome = this.dispatcher.dispatch(new ProxyInput(ProxyType.RPC, this.body, this.headers, null));
+        return ((ProxyOutcome.Complete) outcome).reply();
     }
 
     @Benchmark

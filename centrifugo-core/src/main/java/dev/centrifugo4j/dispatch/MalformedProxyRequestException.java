@@ -1,4 +1,4 @@
-package dev.centrifugo4j.proxy;
+package dev.centrifugo4j.dispatch;
 
 /** A proxy request body that is not the JSON object Centrifugo sends. */
 public class MalformedProxyRequestException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.centrifugo4j.proxy;
+package dev.centrifugo4j.json;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

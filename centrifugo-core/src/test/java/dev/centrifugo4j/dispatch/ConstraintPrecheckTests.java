@@ -1,4 +1,4 @@
-package dev.centrifugo4j.proxy;
+package dev.centrifugo4j.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

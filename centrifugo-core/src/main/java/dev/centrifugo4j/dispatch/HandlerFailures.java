@@ -1,5 +1,8 @@
-package dev.centrifugo4j.proxy;
+package dev.centrifugo4j.dispatch;
 
+import dev.centrifugo4j.proxy.ProxyContext;
+import dev.centrifugo4j.proxy.ProxyExceptionTranslator;
+import dev.centrifugo4j.proxy.ProxyReply;
 import dev.centrifugo4j.rpc.DisconnectException;
 import dev.centrifugo4j.rpc.RpcErrorCodes;
 import dev.centrifugo4j.rpc.RpcException;
@@ -7,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Maps what a handler threw to a reply, the same way for every proxy: {@link RpcException} to its
  * error, {@link DisconnectException} to a disconnect, translated exceptions to their reply, and
  * anything else to error 500 with a short reference that the server log repeats next to the stack
- * trace. Nothing of the exception's text reaches the wire.
+ * trace. Nothing of the exception's text reaches the wire. Also the replies that the proxy endpoint
+ * makes itself (timeout, too large, shutting down).
  */
 public final class HandlerFailures {
 
@@ -25,12 +30,7 @@ public final class HandlerFailures {
 
     private final List<ProxyExceptionTranslator> translators;
 
-    /**
-     * Creates the mapping.
-     *
-     * @param translators translators for exception types of the application or its frameworks
-     */
-    public HandlerFailures(List<ProxyExceptionTranslator> translators) {
+    HandlerFailures(List<ProxyExceptionTranslator> translators) {
         this.translators = List.copyOf(translators);
     }
 
@@ -40,16 +40,16 @@ public final class HandlerFailures {
      * @param failure what the handler threw
      * @param what what was being handled, for the log (for example {@code RPC 'system.ping'})
      * @param context the connection, for the log
-     * @return the reply
+     * @return the reply, and the exception when it was unexpected (error 500)
      */
-    public ProxyReply toReply(Throwable failure, String what, ProxyContext context) {
+    Failure handle(Throwable failure, String what, ProxyContext context) {
         Throwable ex = unwrap(failure);
         if (ex instanceof ProxyReplyException reply) {
-            return reply.reply();
+            return new Failure(reply.reply(), null);
         }
         if (ex instanceof RpcException rpc) {
             logger.debug("{} answered with error {}: {}", what, rpc.getCode(), rpc.getMessage());
-            return ProxyReply.error(rpc.getCode(), rpc.getMessage(), rpc.isTemporary());
+            return new Failure(ProxyReply.error(rpc.getCode(), rpc.getMessage(), rpc.isTemporary()), null);
         }
         if (ex instanceof DisconnectException disconnect) {
             logger.debug(
@@ -58,20 +58,28 @@ public final class HandlerFailures {
                     context.client(),
                     disconnect.getCode(),
                     disconnect.getReason());
-            return ProxyReply.disconnect(disconnect.getCode(), disconnect.getReason());
+            return new Failure(ProxyReply.disconnect(disconnect.getCode(), disconnect.getReason()), null);
         }
         for (ProxyExceptionTranslator translator : this.translators) {
             ProxyReply reply = translator.translate(ex);
             if (reply != null) {
                 logger.debug("{} answered with {} for {}", what, reply, ex.toString());
-                return reply;
+                return new Failure(reply, null);
             }
         }
         String reference = reference();
         logger.error(
                 "{} failed [ref {}] (client {}, user '{}')", what, reference, context.client(), context.user(), ex);
-        return internalError(reference);
+        return new Failure(internalError(reference), ex);
     }
+
+    /**
+     * What a failure ends with.
+     *
+     * @param reply the reply
+     * @param unexpected the exception behind an internal error, {@code null} for every other reply
+     */
+    record Failure(ProxyReply reply, @Nullable Throwable unexpected) {}
 
     /** The error code for asynchronous handlers that do not complete in time. */
     public static final int TIMEOUT = RpcErrorCodes.TIMEOUT;

@@ -1,5 +1,7 @@
-package dev.centrifugo4j.proxy;
+package dev.centrifugo4j.dispatch;
 
+import dev.centrifugo4j.proxy.ConcurrencyLimits;
+import dev.centrifugo4j.proxy.ProxyReply;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

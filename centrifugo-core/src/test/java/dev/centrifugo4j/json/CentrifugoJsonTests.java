@@ -1,4 +1,4 @@
-package dev.centrifugo4j.proxy;
+package dev.centrifugo4j.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

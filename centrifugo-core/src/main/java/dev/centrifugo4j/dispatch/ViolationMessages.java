@@ -1,4 +1,4 @@
-package dev.centrifugo4j.proxy;
+package dev.centrifugo4j.dispatch;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.metadata.ConstraintDescriptor;

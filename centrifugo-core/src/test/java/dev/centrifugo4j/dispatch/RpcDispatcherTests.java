@@ -1,8 +1,13 @@
-package dev.centrifugo4j.rpc;
+package dev.centrifugo4j.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import dev.centrifugo4j.proxy.ConcurrencyLimits;
+import dev.centrifugo4j.rpc.DisconnectException;
+import dev.centrifugo4j.rpc.RpcContext;
+import dev.centrifugo4j.rpc.RpcException;
 import dev.centrifugo4j.spi.RpcMethodDefinition;
 import dev.centrifugo4j.spi.TypeToken;
 import jakarta.validation.Valid;
@@ -60,7 +65,8 @@ class RpcDispatcherTests {
     private final Handlers handlers = new Handlers();
 
     private RpcDispatcher dispatcher(RpcMethodDefinition... definitions) {
-        RpcDispatcher.Builder builder = RpcDispatcher.builder(mapper).validator(validator);
+        RpcDispatcher.Builder builder = RpcDispatcher.builder(
+                DispatchSettings.builder(mapper).validator(validator).build());
         for (RpcMethodDefinition definition : definitions) {
             builder.register(definition, this.handlers);
         }
@@ -116,10 +122,24 @@ class RpcDispatcherTests {
     }
 
     private static JsonNode call(RpcDispatcher dispatcher, String json, Map<String, List<String>> headers) {
-        byte[] reply = dispatcher
-                .dispatch(json.getBytes(StandardCharsets.UTF_8), headers)
-                .join();
-        return mapper.readTree(reply);
+        return mapper.readTree(complete(dispatch(dispatcher, json, headers)).reply());
+    }
+
+    private static ProxyOutcome dispatch(RpcDispatcher dispatcher, String json) {
+        return dispatch(dispatcher, json, Map.of());
+    }
+
+    private static ProxyOutcome dispatch(RpcDispatcher dispatcher, String json, Map<String, List<String>> headers) {
+        return dispatcher.dispatch(new ProxyInput(ProxyType.RPC, json.getBytes(StandardCharsets.UTF_8), headers, null));
+    }
+
+    private static ProxyOutcome.Complete complete(ProxyOutcome outcome) {
+        return outcome.completion().toCompletableFuture().join();
+    }
+
+    private static RpcDispatcher.Builder limitedTo(ConcurrencyLimits limits) {
+        return RpcDispatcher.builder(
+                DispatchSettings.builder(mapper).concurrencyLimits(limits).build());
     }
 
     private static String rpc(String method, String data) {
@@ -163,11 +183,13 @@ class RpcDispatcherTests {
         void answersWithTheValueOfAnAsynchronousHandlerOnceItCompletes() {
             CompletableFuture<Object> pending = new CompletableFuture<>();
             RpcDispatcher dispatcher = dispatcher(noParams("later", true, (p) -> pending));
-            CompletableFuture<byte[]> reply =
-                    dispatcher.dispatch(rpc("later", null).getBytes(StandardCharsets.UTF_8), Map.of());
-            assertThat(reply).isNotDone();
+            ProxyOutcome outcome = dispatch(dispatcher, rpc("later", null));
+            assertThat(outcome).isInstanceOf(ProxyOutcome.Pending.class);
+            assertThat(outcome.completion().toCompletableFuture()).isNotDone();
+            assertThat(outcome.method()).isEqualTo("later");
+            assertThat(outcome.client()).isEqualTo("c1");
             pending.complete(new PingResult("done"));
-            assertThat(mapper.readTree(reply.join()).toString())
+            assertThat(mapper.readTree(complete(outcome).reply()).toString())
                     .isEqualTo("{\"result\":{\"data\":{\"echo\":\"done\"}}}");
         }
 
@@ -443,7 +465,9 @@ class RpcDispatcherTests {
         @Test
         void refusesAValidatedMethodWithoutValidator() {
             assertThatIllegalStateException()
-                    .isThrownBy(() -> RpcDispatcher.builder(mapper).register(ping(), new Handlers()))
+                    .isThrownBy(() -> RpcDispatcher.builder(
+                                    DispatchSettings.builder(mapper).build())
+                            .register(ping(), new Handlers()))
                     .withMessageContaining("no Jakarta Validator is available");
         }
 
@@ -457,14 +481,130 @@ class RpcDispatcherTests {
     }
 
     @Nested
+    class Outcome {
+
+        @Test
+        void namesTheMethodThatServedTheCallAndWhoMadeIt() {
+            ProxyOutcome outcome = dispatch(dispatcher(ping()), rpc("system.ping", "{\"message\":\"Hi\"}"));
+            assertThat(outcome).isInstanceOfSatisfying(ProxyOutcome.Complete.class, (complete) -> {
+                assertThat(complete.method()).isEqualTo("system.ping");
+                assertThat(complete.pattern()).isEqualTo(ProxyOutcome.NONE);
+                assertThat(complete.status()).isEqualTo(ProxyOutcome.Status.SUCCESS);
+                assertThat(complete.failed()).isFalse();
+                assertThat(complete.code()).isZero();
+                assertThat(complete.message()).isEmpty();
+                assertThat(complete.client()).isEqualTo("c1");
+                assertThat(complete.user()).isEqualTo("42");
+                assertThat(complete.failure()).isNull();
+            });
+        }
+
+        @Test
+        void namesNoMethodForOneThatNoHandlerServes() {
+            ProxyOutcome.Complete outcome = complete(dispatch(dispatcher(ping()), rpc("nope", null)));
+            assertThat(outcome.method()).isEqualTo(ProxyOutcome.NONE);
+            assertThat(outcome.status()).isEqualTo(ProxyOutcome.Status.ERROR);
+            assertThat(outcome.failed()).isTrue();
+            assertThat(outcome.code()).isEqualTo(404);
+            assertThat(outcome.message()).isEqualTo("method not found");
+        }
+
+        @Test
+        void carriesAnApplicationErrorWithoutAFailure() {
+            RpcDispatcher dispatcher = dispatcher(noParams("taken", false, (p) -> {
+                throw new RpcException(409, "already taken");
+            }));
+            ProxyOutcome.Complete outcome = complete(dispatch(dispatcher, rpc("taken", null)));
+            assertThat(outcome.method()).isEqualTo("taken");
+            assertThat(outcome.code()).isEqualTo(409);
+            assertThat(outcome.message()).isEqualTo("already taken");
+            assertThat(outcome.failure()).isNull();
+        }
+
+        @Test
+        void carriesADisconnect() {
+            RpcDispatcher dispatcher = dispatcher(noParams("banned", false, (p) -> {
+                throw new DisconnectException(4501, "banned");
+            }));
+            ProxyOutcome.Complete outcome = complete(dispatch(dispatcher, rpc("banned", null)));
+            assertThat(outcome.status()).isEqualTo(ProxyOutcome.Status.DISCONNECT);
+            assertThat(outcome.code()).isEqualTo(4501);
+            assertThat(outcome.message()).isEqualTo("banned");
+        }
+
+        @Test
+        void carriesTheUnexpectedExceptionBehindAnInternalErrorAlsoOfAnAsynchronousHandler() {
+            IllegalStateException boom = new IllegalStateException("boom");
+            RpcDispatcher dispatcher = dispatcher(
+                    noParams("fails", false, (p) -> {
+                        throw boom;
+                    }),
+                    noParams("failsLater", true, (p) -> CompletableFuture.failedFuture(boom)));
+            for (String method : List.of("fails", "failsLater")) {
+                ProxyOutcome.Complete outcome = complete(dispatch(dispatcher, rpc(method, null)));
+                assertThat(outcome.method()).isEqualTo(method);
+                assertThat(outcome.code()).isEqualTo(500);
+                assertThat(outcome.message()).startsWith("internal error (ref: ");
+                assertThat(outcome.failure()).isSameAs(boom);
+            }
+        }
+
+        @Test
+        void answersAValidatorThatBreaksWithAnInternalErrorAndKeepsNoPermit() {
+            Validator broken = (Validator) java.lang.reflect.Proxy.newProxyInstance(
+                    Validator.class.getClassLoader(), new Class<?>[] {Validator.class}, (proxy, method, arguments) -> {
+                        throw new jakarta.validation.ValidationException("broken");
+                    });
+            RpcDispatcher dispatcher = RpcDispatcher.builder(DispatchSettings.builder(mapper)
+                            .validator(broken)
+                            .concurrencyLimits(ConcurrencyLimits.each(1))
+                            .build())
+                    .register(ping(), handlers)
+                    .build();
+            for (int i = 0; i < 2; i++) {
+                ProxyOutcome.Complete outcome =
+                        complete(dispatch(dispatcher, rpc("system.ping", "{\"message\":\"Hi\"}")));
+                assertThat(outcome.code()).isEqualTo(500);
+                assertThat(outcome.failure()).isInstanceOf(jakarta.validation.ValidationException.class);
+            }
+            assertThat(dispatcher.bulkheads().get(0).active()).isZero();
+        }
+
+        @Test
+        void isCompleteAtOnceForAnAsynchronousHandlerWhoseStageIsCompleteAlready() {
+            RpcDispatcher dispatcher =
+                    dispatcher(noParams("cached", true, (p) -> CompletableFuture.completedFuture("cached")));
+            assertThat(dispatch(dispatcher, rpc("cached", null)))
+                    .isInstanceOfSatisfying(
+                            ProxyOutcome.Complete.class,
+                            (complete) -> assertThat(new String(complete.reply(), StandardCharsets.UTF_8))
+                                    .isEqualTo("{\"result\":{\"data\":\"cached\"}}"));
+        }
+
+        @Test
+        void knowsNobodyForAMalformedRequest() {
+            ProxyOutcome.Complete outcome = complete(dispatch(dispatcher(ping()), "not json"));
+            assertThat(outcome.code()).isEqualTo(400);
+            assertThat(outcome.client()).isEmpty();
+            assertThat(outcome.method()).isEqualTo(ProxyOutcome.NONE);
+        }
+
+        @Test
+        void refusesTheRequestOfAnotherProxy() {
+            assertThat(dispatcher(ping()).proxies()).containsExactly(ProxyType.RPC);
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> dispatcher(ping()).dispatch(ProxyInput.of(ProxyType.SUBSCRIBE, new byte[0])));
+        }
+    }
+
+    @Nested
     class ConcurrencyLimit {
 
         private final java.util.concurrent.CompletableFuture<String> pending =
                 new java.util.concurrent.CompletableFuture<>();
 
         private RpcDispatcher limited() {
-            return RpcDispatcher.builder(mapper)
-                    .maxConcurrentCalls(1)
+            return limitedTo(ConcurrencyLimits.each(1))
                     .register(noParams("slow", true, (p) -> this.pending), handlers)
                     .register(noParams("quick", false, (p) -> "quick"), handlers)
                     .build();
@@ -473,22 +613,22 @@ class RpcDispatcherTests {
         @Test
         void refusesACallOverTheLimitWithTemporaryError429UntilTheRunningOneCompletes() {
             RpcDispatcher dispatcher = limited();
-            java.util.concurrent.CompletableFuture<byte[]> first =
-                    dispatcher.dispatch(rpc("slow", "{}").getBytes(StandardCharsets.UTF_8), Map.of());
+            ProxyOutcome first = dispatch(dispatcher, rpc("slow", "{}"));
 
             assertThat(call(dispatcher, rpc("slow", "{}")).toString())
                     .isEqualTo(
                             "{\"error\":{\"code\":429,\"message\":\"too many concurrent calls\",\"temporary\":true}}");
 
             this.pending.complete("done");
-            assertThat(mapper.readTree(first.join()).toString()).isEqualTo("{\"result\":{\"data\":\"done\"}}");
+            assertThat(mapper.readTree(complete(first).reply()).toString())
+                    .isEqualTo("{\"result\":{\"data\":\"done\"}}");
             assertThat(call(dispatcher, rpc("slow", "{}")).toString()).isEqualTo("{\"result\":{\"data\":\"done\"}}");
         }
 
         @Test
         void countsEachMethodSeparatelyAndReleasesSynchronousCalls() {
             RpcDispatcher dispatcher = limited();
-            dispatcher.dispatch(rpc("slow", "{}").getBytes(StandardCharsets.UTF_8), Map.of());
+            dispatch(dispatcher, rpc("slow", "{}"));
 
             for (int i = 0; i < 3; i++) {
                 assertThat(call(dispatcher, rpc("quick", "{}")).toString())
@@ -499,8 +639,7 @@ class RpcDispatcherTests {
         @Test
         void aSynchronousHandlerThatHangsHoldsOnlyItsOwnPermitsAndTheOthersKeepAnswering() throws Exception {
             java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-            RpcDispatcher dispatcher = RpcDispatcher.builder(mapper)
-                    .concurrencyLimits((proxy, method, async) -> "hangs".equals(method) ? 2 : 0)
+            RpcDispatcher dispatcher = limitedTo((proxy, method, async) -> "hangs".equals(method) ? 2 : 0)
                     .register(
                             noParams("hangs", false, (p) -> {
                                 release.await();
@@ -514,7 +653,7 @@ class RpcDispatcherTests {
                 assertThat(bulkhead.handler()).isEqualTo("hangs");
                 assertThat(bulkhead.limit()).isEqualTo(2);
             });
-            dev.centrifugo4j.proxy.Bulkhead bulkhead = dispatcher.bulkheads().get(0);
+            Bulkhead bulkhead = dispatcher.bulkheads().get(0);
             java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
             try {
                 List<java.util.concurrent.Future<JsonNode>> stuck = List.of(
@@ -552,8 +691,7 @@ class RpcDispatcherTests {
 
         @Test
         void givesThePermitBackWhenTheHandlerThrowsOrAnAsynchronousOneReturnsNull() {
-            RpcDispatcher dispatcher = RpcDispatcher.builder(mapper)
-                    .maxConcurrentCalls(1)
+            RpcDispatcher dispatcher = limitedTo(ConcurrencyLimits.each(1))
                     .register(
                             noParams("fails", false, (p) -> {
                                 throw new IllegalStateException("boom");
@@ -593,8 +731,7 @@ class RpcDispatcherTests {
         @Test
         void asksTheLimitsOncePerMethodWithItsNameAndWhetherItIsAsynchronous() {
             List<String> asked = new java.util.ArrayList<>();
-            RpcDispatcher dispatcher = RpcDispatcher.builder(mapper)
-                    .concurrencyLimits((proxy, method, async) -> {
+            RpcDispatcher dispatcher = limitedTo((proxy, method, async) -> {
                         asked.add(proxy + " " + method + " " + async);
                         return 0;
                     })
@@ -609,8 +746,7 @@ class RpcDispatcherTests {
         @Test
         void refusesANegativeLimit() {
             assertThatIllegalStateException()
-                    .isThrownBy(() -> RpcDispatcher.builder(mapper)
-                            .concurrencyLimits((proxy, method, async) -> -1)
+                    .isThrownBy(() -> limitedTo((proxy, method, async) -> -1)
                             .register(noParams("quick", false, (p) -> "quick"), handlers)
                             .build())
                     .withMessage("The concurrency limit of RPC method 'quick' must not be negative, but was -1");

@@ -1,8 +1,14 @@
-package dev.centrifugo4j.channel;
+package dev.centrifugo4j.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import dev.centrifugo4j.channel.ChannelContext;
+import dev.centrifugo4j.channel.ChannelOperation;
+import dev.centrifugo4j.channel.ChannelOverride;
+import dev.centrifugo4j.channel.PublishDecision;
+import dev.centrifugo4j.channel.SubRefreshResult;
+import dev.centrifugo4j.channel.SubscribeResult;
 import dev.centrifugo4j.proxy.ProxyReply;
 import dev.centrifugo4j.spi.ChannelInvoker;
 import dev.centrifugo4j.spi.ChannelMethodDefinition;
@@ -39,8 +45,9 @@ class ChannelDispatcherTests {
     }
 
     private ChannelDispatcher dispatcher(ChannelMethodDefinition... definitions) {
-        ChannelDispatcher.Builder builder = ChannelDispatcher.builder(mapper)
-                .validator(Validation.buildDefaultValidatorFactory().getValidator());
+        ChannelDispatcher.Builder builder = ChannelDispatcher.builder(DispatchSettings.builder(mapper)
+                .validator(Validation.buildDefaultValidatorFactory().getValidator())
+                .build());
         for (ChannelMethodDefinition definition : definitions) {
             builder.register(definition, new Object());
         }
@@ -48,9 +55,20 @@ class ChannelDispatcherTests {
     }
 
     private static JsonNode send(ChannelDispatcher dispatcher, ChannelOperation operation, String json) {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        return mapper.readTree(
-                dispatcher.dispatch(operation, body, Map.of(), null).join());
+        return mapper.readTree(dispatch(dispatcher, operation, json)
+                .completion()
+                .toCompletableFuture()
+                .join()
+                .reply());
+    }
+
+    private static ProxyOutcome dispatch(ChannelDispatcher dispatcher, ChannelOperation operation, String json) {
+        ProxyType proxy = switch (operation) {
+            case SUBSCRIBE -> ProxyType.SUBSCRIBE;
+            case PUBLISH -> ProxyType.PUBLISH;
+            case SUB_REFRESH -> ProxyType.SUB_REFRESH;
+        };
+        return dispatcher.dispatch(ProxyInput.of(proxy, json.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String request(String channel, String data) {
@@ -251,11 +269,12 @@ class ChannelDispatcherTests {
 
         @Test
         void translatesExceptionsWithTheConfiguredTranslators() {
-            ChannelDispatcher dispatcher = ChannelDispatcher.builder(mapper)
-                    .validator(Validation.buildDefaultValidatorFactory().getValidator())
-                    .exceptionTranslator((ex) -> (ex instanceof SecurityException)
-                            ? ProxyReply.error(403, "permission denied", false)
-                            : null)
+            ChannelDispatcher dispatcher = ChannelDispatcher.builder(DispatchSettings.builder(mapper)
+                            .validator(Validation.buildDefaultValidatorFactory().getValidator())
+                            .exceptionTranslator((ex) -> (ex instanceof SecurityException)
+                                    ? ProxyReply.error(403, "permission denied", false)
+                                    : null)
+                            .build())
                     .register(
                             moderate((message) -> {
                                 throw new SecurityException("no");
@@ -323,8 +342,9 @@ class ChannelDispatcherTests {
         }
 
         private ChannelDispatcher limited(int limit, ChannelMethodDefinition... definitions) {
-            ChannelDispatcher.Builder builder = ChannelDispatcher.builder(mapper)
-                    .concurrencyLimits((proxy, pattern, async) -> pattern.startsWith("slow:") ? limit : 0);
+            ChannelDispatcher.Builder builder = ChannelDispatcher.builder(DispatchSettings.builder(mapper)
+                    .concurrencyLimits((proxy, pattern, async) -> pattern.startsWith("slow:") ? limit : 0)
+                    .build());
             for (ChannelMethodDefinition definition : definitions) {
                 builder.register(definition, new Object());
             }
@@ -418,18 +438,21 @@ class ChannelDispatcherTests {
                             List.of(),
                             true,
                             (handler, arguments) -> pending));
-            CompletableFuture<byte[]> first = dispatcher.dispatch(
-                    ChannelOperation.SUBSCRIBE,
-                    request("slow:1", null).getBytes(StandardCharsets.UTF_8),
-                    Map.of(),
-                    null);
+            ProxyOutcome first = dispatch(dispatcher, ChannelOperation.SUBSCRIBE, request("slow:1", null));
+            assertThat(first).isInstanceOf(ProxyOutcome.Pending.class);
+            assertThat(first.pattern()).isEqualTo("slow:{id}");
             assertThat(send(dispatcher, ChannelOperation.SUBSCRIBE, request("slow:1", null))
                             .path("error")
                             .path("code")
                             .asInt())
                     .isEqualTo(429);
             pending.complete(true);
-            assertThat(mapper.readTree(first.join()).toString()).isEqualTo("{\"result\":{}}");
+            assertThat(mapper.readTree(first.completion()
+                                    .toCompletableFuture()
+                                    .join()
+                                    .reply())
+                            .toString())
+                    .isEqualTo("{\"result\":{}}");
             assertThat(dispatcher.bulkheads().get(0).active()).isZero();
         }
 

@@ -1,5 +1,6 @@
-package dev.centrifugo4j.proxy;
+package dev.centrifugo4j.dispatch;
 
+import dev.centrifugo4j.proxy.ProxyReply;
 import dev.centrifugo4j.rpc.RpcErrorCodes;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -22,15 +23,9 @@ import tools.jackson.databind.ObjectReader;
  * not report an unbindable type at start-up either (it defers that failure to the first read).
  *
  * <p>Failures become replies: error 400 (the message names the field when Jackson knows it) and
- * error 422 (every violation, see {@link #VALIDATION_FAILED}).
+ * error 422 (every violation, see {@link RpcErrorCodes#VALIDATION_FAILED}).
  */
-public final class PayloadBinding {
-
-    /** The error code for data that cannot be bound. */
-    public static final int BAD_REQUEST = RpcErrorCodes.BAD_REQUEST;
-
-    /** The error code for constraint violations. */
-    public static final int VALIDATION_FAILED = RpcErrorCodes.VALIDATION_FAILED;
+final class PayloadBinding {
 
     private static final ViolationMessages violationMessages = new ViolationMessages();
 
@@ -56,7 +51,7 @@ public final class PayloadBinding {
      * @param nullable whether a request without data binds to {@code null} instead of failing
      * @param validator the validator when the parameter is validated, else {@code null}
      */
-    public PayloadBinding(ObjectMapper mapper, Type type, boolean nullable, @Nullable Validator validator) {
+    PayloadBinding(ObjectMapper mapper, Type type, boolean nullable, @Nullable Validator validator) {
         this.mapper = mapper;
         this.type = type;
         this.nullable = nullable;
@@ -70,14 +65,16 @@ public final class PayloadBinding {
      * @return the bound value, {@code null} only for a nullable parameter without data
      * @throws ProxyReplyException with the 400 or 422 reply
      */
-    public @Nullable Object bind(ProxyRequest request) {
+    @Nullable
+    Object bind(ProxyRequest request) {
         Object value = decode(request);
         Validator validator = this.validator;
         if (value != null && validator != null && !precheck(validator).certainlyValid(value)) {
             Set<ConstraintViolation<Object>> violations = validator.validate(value);
             if (!violations.isEmpty()) {
                 String message = violationMessages.format(violations);
-                throw new ProxyReplyException(ProxyReply.error(VALIDATION_FAILED, message, false), message);
+                throw new ProxyReplyException(
+                        ProxyReply.error(RpcErrorCodes.VALIDATION_FAILED, message, false), message);
             }
         }
         return value;
@@ -134,6 +131,6 @@ public final class PayloadBinding {
     }
 
     private static ProxyReplyException badRequest(String message) {
-        return new ProxyReplyException(ProxyReply.error(BAD_REQUEST, message, false), message);
+        return new ProxyReplyException(ProxyReply.error(RpcErrorCodes.BAD_REQUEST, message, false), message);
     }
 }

@@ -1,8 +1,15 @@
-package dev.centrifugo4j.connect;
+package dev.centrifugo4j.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.centrifugo4j.channel.ChannelOverride;
+import dev.centrifugo4j.connect.ConnectContext;
+import dev.centrifugo4j.connect.ConnectHandler;
+import dev.centrifugo4j.connect.ConnectResult;
+import dev.centrifugo4j.connect.RefreshContext;
+import dev.centrifugo4j.connect.RefreshHandler;
+import dev.centrifugo4j.connect.RefreshResult;
+import dev.centrifugo4j.proxy.ConcurrencyLimits;
 import dev.centrifugo4j.rpc.RpcException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -24,18 +31,33 @@ class ConnectionDispatcherTests {
     private static final String REFRESH = "{\"client\":\"c1\",\"transport\":\"websocket\",\"protocol\":\"json\","
             + "\"encoding\":\"json\",\"user\":\"42\",\"meta\":{\"tenant\":\"t1\"}}";
 
+    private static final DispatchSettings settings =
+            DispatchSettings.builder(mapper).build();
+
     private static String connect(ConnectHandler handler, Principal principal) {
-        return new String(
-                new ConnectionDispatcher(mapper, handler, null, List.of())
-                        .connect(CONNECT.getBytes(StandardCharsets.UTF_8), Map.of(), principal),
-                StandardCharsets.UTF_8);
+        return connect(new ConnectionDispatcher(settings, handler, null), CONNECT, principal);
     }
 
     private static String refresh(RefreshHandler handler, String body) {
+        return refresh(new ConnectionDispatcher(settings, null, handler), body);
+    }
+
+    private static String connect(ConnectionDispatcher dispatcher, String body, Principal principal) {
         return new String(
-                new ConnectionDispatcher(mapper, null, handler, List.of())
-                        .refresh(body.getBytes(StandardCharsets.UTF_8), Map.of(), null),
+                reply(dispatcher.dispatch(
+                        new ProxyInput(ProxyType.CONNECT, body.getBytes(StandardCharsets.UTF_8), Map.of(), principal))),
                 StandardCharsets.UTF_8);
+    }
+
+    private static String refresh(ConnectionDispatcher dispatcher, String body) {
+        return new String(
+                reply(dispatcher.dispatch(ProxyInput.of(ProxyType.REFRESH, body.getBytes(StandardCharsets.UTF_8)))),
+                StandardCharsets.UTF_8);
+    }
+
+    private static byte[] reply(ProxyOutcome outcome) {
+        assertThat(outcome).isInstanceOf(ProxyOutcome.Complete.class);
+        return ((ProxyOutcome.Complete) outcome).reply();
     }
 
     @Nested
@@ -99,19 +121,14 @@ class ConnectionDispatcherTests {
 
         @Test
         void refusesEveryConnectionWithoutAHandler() {
-            String reply = new String(
-                    new ConnectionDispatcher(mapper, null, null, List.of())
-                            .connect(CONNECT.getBytes(StandardCharsets.UTF_8), Map.of(), null),
-                    StandardCharsets.UTF_8);
+            String reply = connect(new ConnectionDispatcher(settings, null, null), CONNECT, null);
             assertThat(reply).isEqualTo("{\"disconnect\":{\"code\":4501,\"reason\":\"unauthorized\"}}");
         }
 
         @Test
         void answersAMalformedRequestWith400() {
-            String reply = new String(
-                    new ConnectionDispatcher(mapper, (context) -> ConnectResult.anonymous(), null, List.of())
-                            .connect("nope".getBytes(StandardCharsets.UTF_8), Map.of(), null),
-                    StandardCharsets.UTF_8);
+            String reply = connect(
+                    new ConnectionDispatcher(settings, (context) -> ConnectResult.anonymous(), null), "nope", null);
             assertThat(reply).isEqualTo("{\"error\":{\"code\":400,\"message\":\"malformed proxy request\"}}");
         }
     }
@@ -143,6 +160,21 @@ class ConnectionDispatcherTests {
                     .isEqualTo("{\"result\":{\"expired\":true}}");
             assertThat(refresh((context) -> RefreshResult.expired(), "{")).isEqualTo("{\"result\":{\"expired\":true}}");
         }
+
+        @Test
+        void recordsAFailedRefreshAsExpiredWithItsFailure() {
+            IllegalStateException down = new IllegalStateException("database down");
+            ProxyOutcome outcome = new ConnectionDispatcher(settings, null, (context) -> {
+                        throw down;
+                    })
+                    .dispatch(ProxyInput.of(ProxyType.REFRESH, REFRESH.getBytes(StandardCharsets.UTF_8)));
+            assertThat(outcome).isInstanceOfSatisfying(ProxyOutcome.Complete.class, (complete) -> {
+                assertThat(complete.status()).isEqualTo(ProxyOutcome.Status.EXPIRED);
+                assertThat(complete.user()).isEqualTo("42");
+                assertThat(complete.method()).isEqualTo(ProxyOutcome.NONE);
+                assertThat(complete.failure()).isSameAs(down);
+            });
+        }
     }
 
     @Nested
@@ -152,7 +184,9 @@ class ConnectionDispatcherTests {
         void refusesAConnectOverTheLimitWithATemporaryErrorAndExtendsARefreshByAMinute() throws Exception {
             java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
             ConnectionDispatcher dispatcher = new ConnectionDispatcher(
-                    mapper,
+                    DispatchSettings.builder(mapper)
+                            .concurrencyLimits(ConcurrencyLimits.each(1))
+                            .build(),
                     (context) -> {
                         await(release);
                         return ConnectResult.accept("42");
@@ -160,42 +194,34 @@ class ConnectionDispatcherTests {
                     (context) -> {
                         await(release);
                         return RefreshResult.expired();
-                    },
-                    List.of(),
-                    dev.centrifugo4j.proxy.ConcurrencyLimits.each(1));
+                    });
             assertThat(dispatcher.bulkheads())
                     .extracting((bulkhead) -> bulkhead.proxy() + " " + bulkhead.handler() + " " + bulkhead.limit())
                     .containsExactly("connect connect 1", "refresh refresh 1");
             java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
             try {
-                java.util.concurrent.Future<byte[]> connecting = threads.submit(
-                        () -> dispatcher.connect(CONNECT.getBytes(StandardCharsets.UTF_8), Map.of(), null));
-                java.util.concurrent.Future<byte[]> refreshing = threads.submit(
-                        () -> dispatcher.refresh(REFRESH.getBytes(StandardCharsets.UTF_8), Map.of(), null));
+                java.util.concurrent.Future<String> connecting =
+                        threads.submit(() -> connect(dispatcher, CONNECT, null));
+                java.util.concurrent.Future<String> refreshing = threads.submit(() -> refresh(dispatcher, REFRESH));
                 long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
                 while (dispatcher.bulkheads().stream().anyMatch((bulkhead) -> bulkhead.active() < 1)
                         && System.nanoTime() < deadline) {
                     Thread.sleep(5);
                 }
 
-                assertThat(new String(
-                                dispatcher.connect(CONNECT.getBytes(StandardCharsets.UTF_8), Map.of(), null),
-                                StandardCharsets.UTF_8))
+                assertThat(connect(dispatcher, CONNECT, null))
                         .isEqualTo(
                                 "{\"error\":{\"code\":429,\"message\":\"too many concurrent calls\",\"temporary\":true}}");
                 long now = Instant.now().getEpochSecond();
-                tools.jackson.databind.JsonNode refresh =
-                        mapper.readTree(dispatcher.refresh(REFRESH.getBytes(StandardCharsets.UTF_8), Map.of(), null));
+                tools.jackson.databind.JsonNode refresh = mapper.readTree(refresh(dispatcher, REFRESH));
                 assertThat(refresh.path("result").path("expired").asBoolean(true))
                         .isFalse();
                 assertThat(refresh.path("result").path("expire_at").asLong()).isBetween(now + 59, now + 61);
 
                 release.countDown();
-                assertThat(new String(
-                                connecting.get(10, java.util.concurrent.TimeUnit.SECONDS), StandardCharsets.UTF_8))
+                assertThat(connecting.get(10, java.util.concurrent.TimeUnit.SECONDS))
                         .isEqualTo("{\"result\":{\"user\":\"42\"}}");
-                assertThat(new String(
-                                refreshing.get(10, java.util.concurrent.TimeUnit.SECONDS), StandardCharsets.UTF_8))
+                assertThat(refreshing.get(10, java.util.concurrent.TimeUnit.SECONDS))
                         .isEqualTo("{\"result\":{\"expired\":true}}");
                 assertThat(dispatcher.bulkheads()).allSatisfy((bulkhead) -> {
                     assertThat(bulkhead.active()).isZero();
@@ -219,14 +245,17 @@ class ConnectionDispatcherTests {
         @Test
         void hasNoBulkheadWithoutAHandlerOrALimit() {
             assertThat(new ConnectionDispatcher(
-                                    mapper, null, null, List.of(), dev.centrifugo4j.proxy.ConcurrencyLimits.each(1))
+                                    DispatchSettings.builder(mapper)
+                                            .concurrencyLimits(ConcurrencyLimits.each(1))
+                                            .build(),
+                                    null,
+                                    null)
                             .bulkheads())
                     .isEmpty();
             assertThat(new ConnectionDispatcher(
-                                    mapper,
+                                    settings,
                                     (context) -> ConnectResult.accept("42"),
-                                    (context) -> RefreshResult.expired(),
-                                    List.of())
+                                    (context) -> RefreshResult.expired())
                             .bulkheads())
                     .isEmpty();
         }

@@ -1,12 +1,13 @@
-package dev.centrifugo4j.proxy;
+package dev.centrifugo4j.dispatch;
 
+import dev.centrifugo4j.proxy.ProxyDisconnect;
+import dev.centrifugo4j.proxy.ProxyError;
+import dev.centrifugo4j.proxy.ProxyReply;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -21,8 +22,6 @@ import tools.jackson.databind.ObjectMapper;
  * application configured Jackson.
  */
 public final class ProxyCodec {
-
-    private static final Logger logger = LoggerFactory.getLogger(ProxyCodec.class);
 
     private final ObjectMapper mapper;
 
@@ -160,46 +159,6 @@ public final class ProxyCodec {
     }
 
     /**
-     * Writes a reply and never throws: a result that cannot be serialized becomes error 500, logged
-     * with its reference.
-     *
-     * @param reply the reply
-     * @param binary whether the proxy is in binary mode
-     * @param what what was handled, for the log (for example {@code RPC 'system.ping'})
-     * @return the HTTP body
-     */
-    public byte[] encode(ProxyReply reply, boolean binary, String what) {
-        return encode(reply, binary, what, null);
-    }
-
-    /**
-     * Writes a reply like {@link #encode(ProxyReply, boolean, String)} and records the reply that
-     * reached the wire in the call.
-     *
-     * @param reply the reply
-     * @param binary whether the proxy is in binary mode
-     * @param what what was handled, for the log (for example {@code RPC 'system.ping'})
-     * @param call the call to record the outcome in, if any
-     * @return the HTTP body
-     */
-    public byte[] encode(ProxyReply reply, boolean binary, String what, @Nullable ProxyCall call) {
-        ProxyReply written = reply;
-        byte[] body;
-        try {
-            body = writeReply(reply, binary);
-        } catch (RuntimeException ex) {
-            String reference = HandlerFailures.reference();
-            logger.error("{} produced a result that cannot be serialized [ref {}]", what, reference, ex);
-            written = HandlerFailures.internalError(reference);
-            body = writeReply(written, binary);
-        }
-        if (call != null) {
-            call.replied(written);
-        }
-        return body;
-    }
-
-    /**
      * Puts a payload field into a result: as {@code name} (JSON) or, in binary mode, as {@code
      * b64name} (the JSON bytes in base64, which Jackson writes for a byte array). Nothing for null.
      *
@@ -208,7 +167,7 @@ public final class ProxyCodec {
      * @param value the payload
      * @param binary whether the proxy is in binary mode
      */
-    public void putPayload(Map<String, Object> fields, String name, @Nullable Object value, boolean binary) {
+    void putPayload(Map<String, Object> fields, String name, @Nullable Object value, boolean binary) {
         if (value == null) {
             return;
         }

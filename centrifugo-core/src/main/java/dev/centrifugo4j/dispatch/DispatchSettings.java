@@ -1,0 +1,197 @@
+package dev.centrifugo4j.dispatch;
+
+import dev.centrifugo4j.channel.ChannelVariableConverter;
+import dev.centrifugo4j.proxy.ConcurrencyLimits;
+import dev.centrifugo4j.proxy.ProxyExceptionTranslator;
+import jakarta.validation.Validator;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * What every {@link ProxyDispatcher} of an application shares: the mapper of the payloads, the
+ * validator, the concurrency limits, the exception translators and the converter of channel
+ * variables. Built once and handed to {@link RpcDispatcher#builder(DispatchSettings)}, {@link
+ * ChannelDispatcher#builder(DispatchSettings)} and {@link ConnectionDispatcher}; immutable.
+ *
+ * <pre>{@code
+ * DispatchSettings settings = DispatchSettings.builder(mapper)
+ *         .validator(validator)
+ *         .concurrencyLimits(ConcurrencyLimits.each(50))
+ *         .exceptionTranslator(translator)
+ *         .build();
+ * }</pre>
+ */
+public final class DispatchSettings {
+
+    private final ObjectMapper mapper;
+
+    private final @Nullable Validator validator;
+
+    private final ConcurrencyLimits limits;
+
+    private final ChannelVariableConverter converter;
+
+    private final Outcomes outcomes;
+
+    private DispatchSettings(Builder builder) {
+        this.mapper = builder.mapper;
+        this.validator = builder.validator;
+        this.limits = builder.limits;
+        this.converter = builder.converter;
+        this.outcomes = new Outcomes(new ProxyCodec(builder.mapper), new HandlerFailures(builder.translators));
+    }
+
+    /**
+     * Starts the settings.
+     *
+     * @param mapper the application's mapper, used for the requests' data and the handlers' results
+     * @return a builder
+     */
+    public static Builder builder(ObjectMapper mapper) {
+        return new Builder(mapper);
+    }
+
+    /** The mapper of the payloads. */
+    public ObjectMapper mapper() {
+        return this.mapper;
+    }
+
+    /** The validator of validated parameters, if there is one. */
+    public @Nullable Validator validator() {
+        return this.validator;
+    }
+
+    /** The concurrency limits of the handlers. */
+    public ConcurrencyLimits concurrencyLimits() {
+        return this.limits;
+    }
+
+    /** How pattern variables are converted to parameter types. */
+    public ChannelVariableConverter variableConverter() {
+        return this.converter;
+    }
+
+    /** The codec, the failure mapping and the outcome assembly, one for all dispatchers. */
+    Outcomes outcomes() {
+        return this.outcomes;
+    }
+
+    ProxyCodec codec() {
+        return this.outcomes.codec();
+    }
+
+    /**
+     * The binding of a handler's payload parameter.
+     *
+     * @param type the parameter's type
+     * @param nullable whether a request without data binds to {@code null}
+     * @param validated whether the value goes through the validator
+     * @param handler the handler, for the message when there is no validator (for example {@code RPC
+     *     method 'x' (Signature)})
+     * @throws IllegalStateException when the value is validated but there is no validator
+     */
+    PayloadBinding payloadBinding(Type type, boolean nullable, boolean validated, String handler) {
+        if (validated && this.validator == null) {
+            throw new IllegalStateException(handler + " validates its parameters, but no Jakarta Validator is"
+                    + " available. Add a Bean Validation provider such as"
+                    + " org.hibernate.validator:hibernate-validator.");
+        }
+        return new PayloadBinding(this.mapper, type, nullable, validated ? this.validator : null);
+    }
+
+    /** The bulkhead of a handler, or {@code null} when it has no limit (see {@link Bulkhead#of}). */
+    @Nullable
+    Bulkhead bulkhead(ProxyType proxy, String handler, boolean async) {
+        return Bulkhead.of(proxy.proxyName(), handler, async, this.limits);
+    }
+
+    /** Builds {@link DispatchSettings}. */
+    public static final class Builder {
+
+        private final ObjectMapper mapper;
+
+        private @Nullable Validator validator;
+
+        private ConcurrencyLimits limits = ConcurrencyLimits.NONE;
+
+        private ChannelVariableConverter converter = ChannelVariableConverter.basic();
+
+        private final List<ProxyExceptionTranslator> translators = new ArrayList<>();
+
+        private Builder(ObjectMapper mapper) {
+            if (mapper == null) {
+                throw new IllegalArgumentException("'mapper' must not be null");
+            }
+            this.mapper = mapper;
+        }
+
+        /**
+         * Sets the validator of parameters that are {@code @Valid} or constrained. A dispatcher with
+         * such a handler cannot be built without one.
+         *
+         * @param validator the validator
+         * @return this builder
+         */
+        public Builder validator(@Nullable Validator validator) {
+            this.validator = validator;
+            return this;
+        }
+
+        /**
+         * Limits how many calls of each handler run at once (asked with the proxy's name and the RPC
+         * method, the channel pattern, or {@code connect} and {@code refresh}, when a dispatcher is
+         * built). A call over the limit does not reach the handler: it gets error 429 "too many
+         * concurrent calls" (temporary: the SDK retries with backoff; an RPC or a publication fails
+         * with {@code temporary: true}); a refresh or sub_refresh keeps the connection or subscription
+         * and is asked again in a minute. An asynchronous call counts until its stage completes, also
+         * when the caller already answered it with a timeout: the stage still runs and holds what it
+         * holds, so releasing its slot then would let a stuck dependency pile up work without bound.
+         *
+         * @param limits the limits (default {@link ConcurrencyLimits#NONE})
+         * @return this builder
+         */
+        public Builder concurrencyLimits(ConcurrencyLimits limits) {
+            if (limits == null) {
+                throw new IllegalArgumentException("'limits' must not be null");
+            }
+            this.limits = limits;
+            return this;
+        }
+
+        /**
+         * Adds a translator for exceptions the library does not know (asked in the order added).
+         *
+         * @param translator the translator
+         * @return this builder
+         */
+        public Builder exceptionTranslator(ProxyExceptionTranslator translator) {
+            if (translator == null) {
+                throw new IllegalArgumentException("'translator' must not be null");
+            }
+            this.translators.add(translator);
+            return this;
+        }
+
+        /**
+         * Sets how pattern variables are converted to the parameters' types.
+         *
+         * @param converter the converter (default {@link ChannelVariableConverter#basic()})
+         * @return this builder
+         */
+        public Builder variableConverter(ChannelVariableConverter converter) {
+            if (converter == null) {
+                throw new IllegalArgumentException("'converter' must not be null");
+            }
+            this.converter = converter;
+            return this;
+        }
+
+        /** Builds the settings. */
+        public DispatchSettings build() {
+            return new DispatchSettings(this);
+        }
+    }
+}
