@@ -47,7 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Each call is {@code POST <apiUrl>/<method>} with the {@code X-API-Key} header and a JSON body;
  * payloads are written with the given {@link JsonMapper} (the application's, in Spring Boot).
- * Failures are {@link CentrifugoException}s; asynchronous methods complete their future with one.
+ * Redirects are not followed (the key would go along to wherever they point): a 3xx answer is a
+ * {@link CentrifugoHttpException}. Failures are {@link CentrifugoException}s; asynchronous methods
+ * complete their future with one.
  */
 public final class CentrifugoPublisher implements AutoCloseable {
 
@@ -671,7 +673,10 @@ public final class CentrifugoPublisher implements AutoCloseable {
             http.connectTimeout(this.connectTimeout)
                     .readTimeout(this.requestTimeout)
                     .writeTimeout(this.requestTimeout)
-                    .callTimeout(this.requestTimeout);
+                    .callTimeout(this.requestTimeout)
+                    // OkHttp would repeat the request, X-API-Key header included, to wherever a 3xx points.
+                    .followRedirects(false)
+                    .followSslRedirects(false);
             this.customizers.forEach(customizer -> customizer.accept(http));
             return http.build();
         }
@@ -790,7 +795,8 @@ public final class CentrifugoPublisher implements AutoCloseable {
 
         /**
          * An OkHttp client to share (its connection pool and dispatcher); the publisher then leaves
-         * it open on {@link #close()}. Timeouts set here still apply. Its socket factory is kept as
+         * it open on {@link #close()}. Timeouts set here still apply, and redirects are not followed
+         * (the publisher's copy of the client is changed, not the shared one). Its socket factory is kept as
          * it is (changing it would stop sharing the connections): the publisher's own client turns
          * Nagle's algorithm off ({@code TCP_NODELAY}), without which a batch request waits for the
          * server's delayed ACK; give a shared client a socket factory that does the same.
@@ -800,7 +806,10 @@ public final class CentrifugoPublisher implements AutoCloseable {
             return this;
         }
 
-        /** Changes the OkHttp client (interceptors, TLS, proxy, ...) after the publisher's own settings. */
+        /**
+         * Changes the OkHttp client (interceptors, TLS, proxy, ...) after the publisher's own settings,
+         * which include following no redirects (a redirect would carry the API key to another host).
+         */
         public Builder customizeOkHttp(Consumer<OkHttpClient.Builder> customizer) {
             this.httpCustomizers.add(Checks.requireNonNull(customizer, "customizer"));
             return this;
