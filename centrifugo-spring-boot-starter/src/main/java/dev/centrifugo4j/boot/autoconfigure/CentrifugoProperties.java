@@ -590,8 +590,15 @@ public class CentrifugoProperties {
         /** How long one API call may take, in all. */
         private Duration requestTimeout = Duration.ofSeconds(10);
 
-        /** Asynchronous API calls on the way at once; more wait in a queue. */
+        /** Asynchronous API calls on the way at once; up to max-queued-requests more wait for their turn. */
         private int maxConcurrentRequests = 64;
+
+        /**
+         * Asynchronous API calls (publishAsync without auto-batching, and every other ...Async
+         * method) that may wait besides the max-concurrent-requests on the way; one more fails at
+         * once with CentrifugoBackPressureException instead of queueing without bound.
+         */
+        private int maxQueuedRequests = 10_000;
 
         /**
          * Attempts in all for calls that are safe to retry (reads, publications with an idempotency
@@ -638,6 +645,14 @@ public class CentrifugoProperties {
 
         public void setMaxConcurrentRequests(int maxConcurrentRequests) {
             this.maxConcurrentRequests = maxConcurrentRequests;
+        }
+
+        public int getMaxQueuedRequests() {
+            return this.maxQueuedRequests;
+        }
+
+        public void setMaxQueuedRequests(int maxQueuedRequests) {
+            this.maxQueuedRequests = maxQueuedRequests;
         }
 
         public int getMaxAttempts() {
