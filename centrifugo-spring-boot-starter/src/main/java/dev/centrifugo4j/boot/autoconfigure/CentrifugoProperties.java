@@ -105,16 +105,17 @@ public class CentrifugoProperties {
     public static class Token {
 
         /**
-         * HMAC secret, at least 32 bytes, that signs connection tokens (HS256 unless algorithm says
-         * otherwise); the same value as Centrifugo's client.token.hmac_secret_key. With it, or with
-         * private-key, the application gets a CentrifugoTokens bean.
+         * HMAC secret that signs connection tokens (HS256 unless algorithm says otherwise): at least
+         * 32 bytes for HS256, 48 for HS384, 64 for HS512; the same value as Centrifugo's
+         * client.token.hmac_secret_key. With it, or with private-key, the application gets a
+         * CentrifugoTokens bean.
          */
         private @Nullable String hmacSecret;
 
         /**
-         * PKCS#8 PEM private key ("-----BEGIN PRIVATE KEY-----") that signs tokens with RS* or ES*,
-         * instead of hmac-secret; Centrifugo verifies them with the public key in
-         * client.token.rsa_public_key or ecdsa_public_key.
+         * PKCS#8 PEM private key ("-----BEGIN PRIVATE KEY-----") that signs tokens with RS* (an RSA
+         * key of at least 2048 bits) or ES*, instead of hmac-secret; Centrifugo verifies them with the
+         * public key in client.token.rsa_public_key or ecdsa_public_key.
          */
         private @Nullable String privateKey;
 
@@ -125,7 +126,7 @@ public class CentrifugoProperties {
          */
         private @Nullable SigningAlgorithm algorithm;
 
-        /** How long issued connection tokens are valid. */
+        /** How long issued connection tokens are valid; must be positive (tokens always expire). */
         private Duration ttl = Duration.ofHours(1);
 
         /** Issuer ("iss") of issued tokens, checked when Centrifugo's client.token.issuer is set. */
@@ -194,7 +195,9 @@ public class CentrifugoProperties {
             /** Whether to serve the token endpoint (needs Spring Security and a token key). */
             private boolean enabled;
 
-            /** Path of the token endpoint (GET or POST; answers {"token":"..."}). */
+            /**
+             * Path of the token endpoint (POST only, other methods get 405; answers {"token":"..."}).
+             */
             private String path = "/centrifugo/token";
 
             public boolean isEnabled() {

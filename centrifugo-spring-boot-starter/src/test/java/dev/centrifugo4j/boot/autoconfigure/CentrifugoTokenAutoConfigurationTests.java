@@ -1,8 +1,8 @@
 package dev.centrifugo4j.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
@@ -21,6 +21,8 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -30,6 +32,8 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -47,6 +51,9 @@ class CentrifugoTokenAutoConfigurationTests {
     private static final String SECRET = "0123456789abcdef0123456789abcdef-spring";
 
     private static final String OTHER_SECRET = "fedcba9876543210fedcba9876543210-other";
+
+    /** 64 bytes, enough for HS512. */
+    private static final String LONG_SECRET = "0123456789abcdef".repeat(4);
 
     private final ApplicationContextRunner runner =
             new ApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS);
@@ -70,7 +77,7 @@ class CentrifugoTokenAutoConfigurationTests {
         @Test
         void useTheConfiguredAlgorithmIssuerAndAudience() {
             runner.withPropertyValues(
-                            "centrifugo.token.hmac-secret=" + SECRET,
+                            "centrifugo.token.hmac-secret=" + LONG_SECRET,
                             "centrifugo.token.algorithm=HS512",
                             "centrifugo.token.issuer=my-app",
                             "centrifugo.token.audience=centrifugo")
@@ -121,6 +128,58 @@ class CentrifugoTokenAutoConfigurationTests {
                 assertThat(analysis.getDescription()).startsWith("The property 'centrifugo.token.hmac-secret'");
                 assertThat(analysis.getAction()).contains("openssl rand -hex 32");
             });
+        }
+
+        @Test
+        void aSecretShorterThanTheHashOfTheConfiguredAlgorithmStopsTheApplication() {
+            runner.withPropertyValues("centrifugo.token.hmac-secret=" + SECRET, "centrifugo.token.algorithm=HS512")
+                    .run(context -> {
+                        assertThat(context)
+                                .getFailure()
+                                .rootCause()
+                                .hasMessageContaining("'secret' must be at least 64 bytes for HS512, was 39 bytes");
+                        FailureAnalysis analysis =
+                                new InvalidCentrifugoPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+                        assertThat(analysis.getDescription()).startsWith("The property 'centrifugo.token.hmac-secret'");
+                        assertThat(analysis.getAction()).contains("openssl rand -hex 64");
+                    });
+        }
+
+        @Test
+        void anRsaKeyUnder2048BitsStopsTheApplicationNamingThePrivateKey() throws Exception {
+            KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+            rsa.initialize(1024);
+            String pem = "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder()
+                            .encodeToString(rsa.generateKeyPair().getPrivate().getEncoded())
+                    + "\n-----END PRIVATE KEY-----";
+
+            runner.withPropertyValues("centrifugo.token.private-key=" + pem).run(context -> {
+                assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("'key' is a 1024-bit RSA key, but RS256 needs at least 2048 bits");
+                FailureAnalysis analysis =
+                        new InvalidCentrifugoPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+                assertThat(analysis.getDescription()).startsWith("The property 'centrifugo.token.private-key'");
+                assertThat(analysis.getAction()).contains("at least 2048 bits");
+            });
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0s", "-5m"})
+        void aTtlThatIsNotPositiveStopsTheApplicationNamingIt(String ttl) {
+            runner.withPropertyValues("centrifugo.token.hmac-secret=" + SECRET, "centrifugo.token.ttl=" + ttl)
+                    .run(context -> {
+                        assertThat(context)
+                                .getFailure()
+                                .rootCause()
+                                .isInstanceOf(InvalidCentrifugoPropertyException.class)
+                                .hasMessageStartingWith("Invalid centrifugo.token.ttl: it is ");
+                        FailureAnalysis analysis =
+                                new InvalidCentrifugoPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+                        assertThat(analysis.getDescription()).startsWith("The property 'centrifugo.token.ttl'");
+                    });
         }
 
         @Test
@@ -179,7 +238,7 @@ class CentrifugoTokenAutoConfigurationTests {
             SecurityContextHolder.getContext()
                     .setAuthentication(UsernamePasswordAuthenticationToken.authenticated("alice", "n/a", List.of()));
             String body =
-                    mvc(context).perform(get(path)).andReturn().getResponse().getContentAsString();
+                    mvc(context).perform(post(path)).andReturn().getResponse().getContentAsString();
             return JsonMapper.shared().readTree(body).path("token").asString();
         }
 
@@ -197,6 +256,38 @@ class CentrifugoTokenAutoConfigurationTests {
                         assertThat(jwt.getClaim("channels").asList(String.class))
                                 .containsExactly("personal:alice");
                     });
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"GET", "PUT", "DELETE"})
+        void answersOnlyPostAndAnyOtherMethodWith405(String method) {
+            webRunner
+                    .withPropertyValues("centrifugo.token.hmac-secret=" + SECRET)
+                    .run(context -> {
+                        SecurityContextHolder.getContext()
+                                .setAuthentication(
+                                        UsernamePasswordAuthenticationToken.authenticated("alice", "n/a", List.of()));
+
+                        MockHttpServletResponse response = mvc(context)
+                                .perform(request(HttpMethod.valueOf(method), "/centrifugo/token"))
+                                .andReturn()
+                                .getResponse();
+
+                        assertThat(response.getStatus()).isEqualTo(405);
+                        assertThat(response.getHeader("Allow")).isEqualTo("POST");
+                        assertThat(response.getContentAsString()).doesNotContain("token");
+                    });
+        }
+
+        @Test
+        void aTtlThatIsNotPositiveStopsTheApplicationAlsoWithTheApplicationsOwnTokens() {
+            webRunner
+                    .withBean(CentrifugoTokens.class, () -> CentrifugoTokens.hmac(OTHER_SECRET))
+                    .withPropertyValues("centrifugo.token.ttl=0s")
+                    .run(context -> assertThat(context)
+                            .getFailure()
+                            .rootCause()
+                            .hasMessageStartingWith("Invalid centrifugo.token.ttl"));
         }
 
         @Test
