@@ -1,5 +1,6 @@
 package dev.centrifugo4j.boot.autoconfigure;
 
+import dev.centrifugo4j.boot.contract.ContractExposure;
 import dev.centrifugo4j.token.SigningAlgorithm;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +54,8 @@ public class CentrifugoProperties {
 
     private final Publisher publisher = new Publisher();
 
+    private final Contract contract = new Contract();
+
     public String getUrl() {
         return this.url;
     }
@@ -99,6 +102,10 @@ public class CentrifugoProperties {
 
     public Publisher getPublisher() {
         return this.publisher;
+    }
+
+    public Contract getContract() {
+        return this.contract;
     }
 
     /** Connection tokens (the CentrifugoTokens bean) and the token endpoint. */
@@ -270,6 +277,41 @@ public class CentrifugoProperties {
 
             /** Error 401 "unauthorized": the client retries with backoff. */
             ERROR
+        }
+    }
+
+    /** The built-in system.contract RPC method. */
+    public static class Contract {
+
+        /**
+         * Whether to serve the built-in system.contract RPC method (the compile-time contract's
+         * version, which generated clients compare with their own) when the application has a
+         * contract (META-INF/centrifugo/contract.json).
+         */
+        private boolean enabled = true;
+
+        /**
+         * What system.contract answers with: version (only the contract's version, all that
+         * generated clients check) or full (the version and the contract: every RPC method, channel
+         * pattern and schema, without Java class names), which shows the whole API to anyone who can
+         * connect.
+         */
+        private ContractExposure expose = ContractExposure.VERSION;
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public ContractExposure getExpose() {
+            return this.expose;
+        }
+
+        public void setExpose(ContractExposure expose) {
+            this.expose = expose;
         }
     }
 
