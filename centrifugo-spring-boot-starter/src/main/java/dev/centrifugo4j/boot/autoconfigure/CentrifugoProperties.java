@@ -230,10 +230,11 @@ public class CentrifugoProperties {
 
         /**
          * With Spring Security: how long a connection identified by the connect proxy lives before
-         * Centrifugo asks the refresh proxy again (which re-checks the user's session). Unset:
-         * connections do not expire.
+         * Centrifugo asks the refresh proxy again, which extends it only while the user's session is
+         * still valid, so that a logout ends the connection within this time. Needs Centrifugo's
+         * refresh proxy (client.proxy.refresh). 0 for connections that never expire.
          */
-        private @Nullable Duration expireAfter;
+        private @Nullable Duration expireAfter = Duration.ofMinutes(15);
 
         /** Whether, with Spring Security, connections without an authenticated user are accepted as anonymous. */
         private boolean anonymous;
