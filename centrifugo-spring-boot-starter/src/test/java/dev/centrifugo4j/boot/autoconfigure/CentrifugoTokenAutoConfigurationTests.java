@@ -27,6 +27,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
@@ -62,6 +63,21 @@ class CentrifugoTokenAutoConfigurationTests {
         return context.getBean(CentrifugoTokens.class).connectionToken("42", Duration.ofMinutes(5));
     }
 
+    /** What the failure analyzer says about the context's start-up failure. */
+    private static FailureAnalysis failureAnalysis(ApplicationContextAssertProvider<?> context) {
+        FailureAnalysis analysis = new InvalidCentrifugoPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+        assertThat(analysis).as("a failure analysis").isNotNull();
+        return analysis;
+    }
+
+    /** A private key in the form centrifugo.token.private-key takes: PKCS#8 PEM. */
+    private static String pkcs8Pem(KeyPairGenerator generator) {
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder()
+                        .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----";
+    }
+
     @Nested
     class Tokens {
 
@@ -93,10 +109,7 @@ class CentrifugoTokenAutoConfigurationTests {
         void withAPrivateKeyTheAlgorithmFollowsTheKey() throws Exception {
             KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
             ec.initialize(new ECGenParameterSpec("secp384r1"));
-            String pem = "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder()
-                            .encodeToString(ec.generateKeyPair().getPrivate().getEncoded())
-                    + "\n-----END PRIVATE KEY-----";
+            String pem = pkcs8Pem(ec);
 
             runner.withPropertyValues("centrifugo.token.private-key=" + pem)
                     .run(context -> assertThat(
@@ -122,9 +135,7 @@ class CentrifugoTokenAutoConfigurationTests {
         void aShortSecretStopsTheApplicationNamingTheProperty() {
             runner.withPropertyValues("centrifugo.token.hmac-secret=short").run(context -> {
                 assertThat(context).getFailure().rootCause().hasMessageContaining("'secret' must be at least 32 bytes");
-                FailureAnalysis analysis =
-                        new InvalidCentrifugoPropertyFailureAnalyzer().analyze(context.getStartupFailure());
-                assertThat(analysis).isNotNull();
+                FailureAnalysis analysis = failureAnalysis(context);
                 assertThat(analysis.getDescription()).startsWith("The property 'centrifugo.token.hmac-secret'");
                 assertThat(analysis.getAction()).contains("openssl rand -hex 32");
             });
@@ -138,8 +149,7 @@ class CentrifugoTokenAutoConfigurationTests {
                                 .getFailure()
                                 .rootCause()
                                 .hasMessageContaining("'secret' must be at least 64 bytes for HS512, was 39 bytes");
-                        FailureAnalysis analysis =
-                                new InvalidCentrifugoPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+                        FailureAnalysis analysis = failureAnalysis(context);
                         assertThat(analysis.getDescription()).startsWith("The property 'centrifugo.token.hmac-secret'");
                         assertThat(analysis.getAction()).contains("openssl rand -hex 64");
                     });
@@ -149,18 +159,14 @@ class CentrifugoTokenAutoConfigurationTests {
         void anRsaKeyUnder2048BitsStopsTheApplicationNamingThePrivateKey() throws Exception {
             KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
             rsa.initialize(1024);
-            String pem = "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder()
-                            .encodeToString(rsa.generateKeyPair().getPrivate().getEncoded())
-                    + "\n-----END PRIVATE KEY-----";
+            String pem = pkcs8Pem(rsa);
 
             runner.withPropertyValues("centrifugo.token.private-key=" + pem).run(context -> {
                 assertThat(context)
                         .getFailure()
                         .rootCause()
                         .hasMessageContaining("'key' is a 1024-bit RSA key, but RS256 needs at least 2048 bits");
-                FailureAnalysis analysis =
-                        new InvalidCentrifugoPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+                FailureAnalysis analysis = failureAnalysis(context);
                 assertThat(analysis.getDescription()).startsWith("The property 'centrifugo.token.private-key'");
                 assertThat(analysis.getAction()).contains("at least 2048 bits");
             });
@@ -176,8 +182,7 @@ class CentrifugoTokenAutoConfigurationTests {
                                 .rootCause()
                                 .isInstanceOf(InvalidCentrifugoPropertyException.class)
                                 .hasMessageStartingWith("Invalid centrifugo.token.ttl: it is ");
-                        FailureAnalysis analysis =
-                                new InvalidCentrifugoPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+                        FailureAnalysis analysis = failureAnalysis(context);
                         assertThat(analysis.getDescription()).startsWith("The property 'centrifugo.token.ttl'");
                     });
         }
@@ -187,9 +192,7 @@ class CentrifugoTokenAutoConfigurationTests {
             // centrifugo.token.hmac-secret=${CENTRIFUGO_SECRET:} with the variable unset
             runner.withPropertyValues("centrifugo.token.hmac-secret=").run(context -> {
                 assertThat(context).getFailure().rootCause().hasMessageContaining("'secret' must not be empty");
-                FailureAnalysis analysis =
-                        new InvalidCentrifugoPropertyFailureAnalyzer().analyze(context.getStartupFailure());
-                assertThat(analysis).isNotNull();
+                FailureAnalysis analysis = failureAnalysis(context);
                 assertThat(analysis.getDescription())
                         .startsWith("The property 'centrifugo.token.hmac-secret'")
                         .doesNotContain("private-key");
@@ -336,9 +339,7 @@ class CentrifugoTokenAutoConfigurationTests {
                         .isInstanceOf(InvalidCentrifugoPropertyException.class)
                         .hasMessage("Invalid centrifugo.token.endpoint.enabled: the token endpoint is enabled but"
                                 + " there is no key to sign tokens with");
-                FailureAnalysis analysis =
-                        new InvalidCentrifugoPropertyFailureAnalyzer().analyze(context.getStartupFailure());
-                assertThat(analysis).isNotNull();
+                FailureAnalysis analysis = failureAnalysis(context);
                 assertThat(analysis.getAction()).contains("'centrifugo.token.hmac-secret'");
             });
         }
