@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
  * CentrifugoApiException} (Centrifugo answered with an error code), {@link CentrifugoHttpException}
  * (an HTTP status other than 200, {@link CentrifugoUnauthorizedException} for a wrong API key),
  * {@link CentrifugoTransportException} (no answer), {@link CentrifugoDecodeException} (an answer
- * that could not be read) and {@link CentrifugoBackPressureException} (the auto-batching queue is
- * full).
+ * that could not be read) and {@link CentrifugoBackPressureException} (too many asynchronous calls
+ * or publications waiting: refused at once, nothing sent).
  */
 public abstract class CentrifugoException extends RuntimeException {
 

@@ -2,7 +2,8 @@ package dev.centrifugo4j.api;
 
 /**
  * Centrifugo (or a proxy in front of it) answered with an HTTP status other than 200: 400 for a
- * request it could not parse, 5xx when it is in trouble. Statuses 429 and 5xx are retryable.
+ * request it could not parse, 5xx when it is in trouble, 3xx for a redirect (never followed, so that
+ * the API key reaches no other host). Statuses 429 and 5xx are retryable.
  */
 public class CentrifugoHttpException extends CentrifugoException {
 
@@ -23,7 +24,12 @@ public class CentrifugoHttpException extends CentrifugoException {
         if (text.length() > 200) {
             text = text.substring(0, 200) + "...";
         }
-        return "Centrifugo answered '" + method + "' with HTTP " + status + (text.isEmpty() ? "" : ": " + text);
+        String redirect = (status >= 300 && status < 400)
+                ? " (a redirect, not followed so that the API key reaches no other host: set the API URL to the"
+                        + " address Centrifugo serves its API at)"
+                : "";
+        return "Centrifugo answered '" + method + "' with HTTP " + status + redirect
+                + (text.isEmpty() ? "" : ": " + text);
     }
 
     /** The HTTP status. */

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import okhttp3.Call;
@@ -47,7 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Each call is {@code POST <apiUrl>/<method>} with the {@code X-API-Key} header and a JSON body;
  * payloads are written with the given {@link JsonMapper} (the application's, in Spring Boot).
- * Failures are {@link CentrifugoException}s; asynchronous methods complete their future with one.
+ * Redirects are not followed (the key would go along to wherever they point): a 3xx answer is a
+ * {@link CentrifugoHttpException}. Failures are {@link CentrifugoException}s; asynchronous methods
+ * complete their future with one.
  */
 public final class CentrifugoPublisher implements AutoCloseable {
 
@@ -73,6 +76,13 @@ public final class CentrifugoPublisher implements AutoCloseable {
 
     private final Duration closeTimeout;
 
+    /** Asynchronous calls on their way or waiting: at most max-concurrent-requests + max-queued-requests. */
+    private final Semaphore asyncCalls;
+
+    private final int maxConcurrentRequests;
+
+    private final int maxQueuedRequests;
+
     private CentrifugoPublisher(Builder builder, String apiUrl) {
         this.apiUrl = apiUrl;
         this.apiKey = builder.apiKey;
@@ -85,6 +95,9 @@ public final class CentrifugoPublisher implements AutoCloseable {
         this.requestTimeout = builder.requestTimeout;
         this.observer = builder.observer;
         this.closeTimeout = builder.closeTimeout;
+        this.maxConcurrentRequests = builder.maxConcurrentRequests;
+        this.maxQueuedRequests = builder.maxQueuedRequests;
+        this.asyncCalls = new Semaphore(builder.maxConcurrentRequests + builder.maxQueuedRequests);
         this.http = new LazyHttpClient(builder);
         if (builder.okHttpClient != null || !builder.httpCustomizers.isEmpty()) {
             // The application configures the client: its code runs (and fails) at once, not on the first call.
@@ -403,11 +416,36 @@ public final class CentrifugoPublisher implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends without blocking. A call is refused at once when max-concurrent-requests calls are on
+     * their way and max-queued-requests more wait (in OkHttp's queue or for a retry): without that
+     * bound a Centrifugo that answers slower than the application publishes fills the heap. The
+     * auto-batcher's calls are bounded by its own queue and max-in-flight-batches instead.
+     */
     private CompletableFuture<JsonNode> sendAsync(ApiCall call, byte[] body, boolean safeToRetry) {
+        boolean bounded = !call.autoBatch();
+        if (bounded && !this.asyncCalls.tryAcquire()) {
+            return CompletableFuture.failedFuture(new CentrifugoBackPressureException("Refused '" + call.method()
+                    + "': " + (this.maxConcurrentRequests + this.maxQueuedRequests)
+                    + " asynchronous calls are already on their way or waiting (maxConcurrentRequests "
+                    + this.maxConcurrentRequests + " + maxQueuedRequests " + this.maxQueuedRequests
+                    + "): Centrifugo answers slower than calls are made"));
+        }
         CompletableFuture<JsonNode> future = new CompletableFuture<>();
-        CentrifugoApiObserver.Stop observation = this.observer.start(call);
+        CentrifugoApiObserver.Stop observation;
+        try {
+            observation = this.observer.start(call);
+        } catch (RuntimeException | Error ex) {
+            if (bounded) {
+                this.asyncCalls.release();
+            }
+            throw ex;
+        }
         attemptAsync(call, body, safeToRetry, 1, future);
         return future.whenComplete((answer, ex) -> {
+            if (bounded) {
+                this.asyncCalls.release();
+            }
             if (ex != null) {
                 call.failed(ex);
             }
@@ -671,7 +709,10 @@ public final class CentrifugoPublisher implements AutoCloseable {
             http.connectTimeout(this.connectTimeout)
                     .readTimeout(this.requestTimeout)
                     .writeTimeout(this.requestTimeout)
-                    .callTimeout(this.requestTimeout);
+                    .callTimeout(this.requestTimeout)
+                    // OkHttp would repeat the request, X-API-Key header included, to wherever a 3xx points.
+                    .followRedirects(false)
+                    .followSslRedirects(false);
             this.customizers.forEach(customizer -> customizer.accept(http));
             return http.build();
         }
@@ -742,6 +783,8 @@ public final class CentrifugoPublisher implements AutoCloseable {
 
         private int maxConcurrentRequests = 64;
 
+        private int maxQueuedRequests = 10_000;
+
         private int maxIdleConnections = 16;
 
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
@@ -790,7 +833,8 @@ public final class CentrifugoPublisher implements AutoCloseable {
 
         /**
          * An OkHttp client to share (its connection pool and dispatcher); the publisher then leaves
-         * it open on {@link #close()}. Timeouts set here still apply. Its socket factory is kept as
+         * it open on {@link #close()}. Timeouts set here still apply, and redirects are not followed
+         * (the publisher's copy of the client is changed, not the shared one). Its socket factory is kept as
          * it is (changing it would stop sharing the connections): the publisher's own client turns
          * Nagle's algorithm off ({@code TCP_NODELAY}), without which a batch request waits for the
          * server's delayed ACK; give a shared client a socket factory that does the same.
@@ -800,7 +844,10 @@ public final class CentrifugoPublisher implements AutoCloseable {
             return this;
         }
 
-        /** Changes the OkHttp client (interceptors, TLS, proxy, ...) after the publisher's own settings. */
+        /**
+         * Changes the OkHttp client (interceptors, TLS, proxy, ...) after the publisher's own settings,
+         * which include following no redirects (a redirect would carry the API key to another host).
+         */
         public Builder customizeOkHttp(Consumer<OkHttpClient.Builder> customizer) {
             this.httpCustomizers.add(Checks.requireNonNull(customizer, "customizer"));
             return this;
@@ -827,12 +874,31 @@ public final class CentrifugoPublisher implements AutoCloseable {
             return this;
         }
 
-        /** Asynchronous calls on the way at once (default 64); more wait in OkHttp's queue. */
+        /**
+         * Asynchronous calls on the way at once (default 64); up to {@link #maxQueuedRequests} more
+         * wait for their turn.
+         */
         public Builder maxConcurrentRequests(int maxConcurrentRequests) {
             if (maxConcurrentRequests < 1) {
                 throw new IllegalArgumentException("'maxConcurrentRequests' must be at least 1");
             }
             this.maxConcurrentRequests = maxConcurrentRequests;
+            return this;
+        }
+
+        /**
+         * Asynchronous calls that may wait (for one of the {@link #maxConcurrentRequests} slots, or
+         * for a retry) besides those on the way (default 10,000, as many publications as the
+         * auto-batching queue holds). One more fails at once with a {@link
+         * CentrifugoBackPressureException} instead of queueing without bound. Calls of the
+         * auto-batcher are bounded by {@link AutoBatching} instead; synchronous calls wait on their
+         * own thread and are not counted.
+         */
+        public Builder maxQueuedRequests(int maxQueuedRequests) {
+            if (maxQueuedRequests < 0) {
+                throw new IllegalArgumentException("'maxQueuedRequests' must not be negative");
+            }
+            this.maxQueuedRequests = maxQueuedRequests;
             return this;
         }
 

@@ -38,11 +38,21 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Payloads of {@code info}, {@code data} and {@code meta} are written with the {@link
  * JsonMapper} given to {@link #withJsonMapper} (the application's, in Spring Boot).
+ *
+ * <p>Refused, so that tokens can be neither forged nor kept for ever: HMAC secrets shorter than the
+ * hash ({@link #minHmacSecretBytes}), RSA keys under {@value #MIN_RSA_KEY_BITS} bits, and connection
+ * tokens without {@code exp} (unless asked for by name, {@link #insecureConnectionTokenWithoutExpiry}).
  */
 public final class CentrifugoTokens {
 
-    /** The shortest HMAC secret accepted: RFC 7518 wants a key at least as long as the hash. */
+    /**
+     * The shortest HMAC secret accepted for HS256: RFC 7518 (section 3.2) wants a key at least as
+     * long as the hash, so HS384 needs 48 bytes and HS512 64 (see {@link #minHmacSecretBytes}).
+     */
     public static final int MIN_HMAC_SECRET_BYTES = 32;
+
+    /** The smallest RSA key accepted, in bits: RFC 7518 (section 3.3) and NIST SP 800-131A want 2048. */
+    public static final int MIN_RSA_KEY_BITS = 2048;
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -78,6 +88,23 @@ public final class CentrifugoTokens {
     }
 
     /**
+     * The shortest secret accepted for an HMAC algorithm: as many bytes as its hash, 32 for HS256,
+     * 48 for HS384, 64 for HS512 (RFC 7518, section 3.2).
+     *
+     * @param algorithm HS256, HS384 or HS512
+     * @return the number of bytes
+     */
+    public static int minHmacSecretBytes(SigningAlgorithm algorithm) {
+        return switch (algorithm) {
+            case HS384 -> 48;
+            case HS512 -> 64;
+            case HS256 -> MIN_HMAC_SECRET_BYTES;
+            default ->
+                throw new IllegalArgumentException("'algorithm' must be HS256, HS384 or HS512, was " + algorithm);
+        };
+    }
+
+    /**
      * Tokens signed with HS256.
      *
      * @param secret the same value as Centrifugo's {@code client.token.hmac_secret_key}, at least 32
@@ -104,8 +131,10 @@ public final class CentrifugoTokens {
      * not a base64 decoding of it.
      *
      * @param algorithm HS256, HS384 or HS512
-     * @param secret Centrifugo's {@code client.token.hmac_secret_key}, at least 32 bytes
+     * @param secret Centrifugo's {@code client.token.hmac_secret_key}, at least as many bytes as the
+     *     algorithm's hash: 32 for HS256, 48 for HS384, 64 for HS512
      * @return the issuer
+     * @throws IllegalArgumentException when the secret is shorter
      */
     public static CentrifugoTokens hmac(SigningAlgorithm algorithm, String secret) {
         if (algorithm == null || !algorithm.isHmac()) {
@@ -115,11 +144,11 @@ public final class CentrifugoTokens {
             throw new IllegalArgumentException("'secret' must not be empty");
         }
         byte[] key = secret.getBytes(StandardCharsets.UTF_8);
-        if (key.length < MIN_HMAC_SECRET_BYTES) {
-            throw new IllegalArgumentException("'secret' must be at least " + MIN_HMAC_SECRET_BYTES
-                    + " bytes for " + algorithm + ", was " + key.length
-                    + " bytes: a short HMAC secret can be brute-forced from one token."
-                    + " Generate one with 'openssl rand -hex 32' and set it in Centrifugo too.");
+        int minBytes = minHmacSecretBytes(algorithm);
+        if (key.length < minBytes) {
+            throw new IllegalArgumentException("'secret' must be at least " + minBytes + " bytes for " + algorithm
+                    + ", was " + key.length + " bytes: a short HMAC secret can be brute-forced from one token."
+                    + " Generate one with 'openssl rand -hex " + minBytes + "' and set it in Centrifugo too.");
         }
         Algorithm signer = switch (algorithm) {
             case HS384 -> Algorithm.HMAC384(key);
@@ -133,9 +162,11 @@ public final class CentrifugoTokens {
      * Tokens signed with an RSA or ECDSA private key; Centrifugo verifies them with the matching
      * public key ({@code client.token.rsa_public_key} or {@code ecdsa_public_key}).
      *
-     * @param algorithm RS256/384/512 (RSA key) or ES256 (P-256), ES384 (P-384), ES512 (P-521)
+     * @param algorithm RS256/384/512 (RSA key of at least {@value #MIN_RSA_KEY_BITS} bits) or ES256
+     *     (P-256), ES384 (P-384), ES512 (P-521)
      * @param key the private key
      * @return the issuer
+     * @throws IllegalArgumentException when the key does not fit the algorithm or is too small
      */
     public static CentrifugoTokens privateKey(SigningAlgorithm algorithm, PrivateKey key) {
         if (algorithm == null || algorithm.isHmac()) {
@@ -145,6 +176,13 @@ public final class CentrifugoTokens {
         if (algorithm.isRsa()) {
             if (!(key instanceof RSAPrivateKey rsa)) {
                 throw new IllegalArgumentException("'key' must be an RSA private key for " + algorithm);
+            }
+            int bits = rsa.getModulus().bitLength();
+            if (bits < MIN_RSA_KEY_BITS) {
+                throw new IllegalArgumentException("'key' is a " + bits + "-bit RSA key, but " + algorithm
+                        + " needs at least " + MIN_RSA_KEY_BITS + " bits (RFC 7518; smaller keys can be factored)."
+                        + " Generate one with 'openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:"
+                        + MIN_RSA_KEY_BITS + "' and give Centrifugo its public key.");
             }
             Algorithm signer = switch (algorithm) {
                 case RS384 -> Algorithm.RSA384(null, rsa);
@@ -291,15 +329,44 @@ public final class CentrifugoTokens {
     }
 
     /**
-     * A connection token with any of the claims Centrifugo reads.
+     * A connection token with any of the claims Centrifugo reads. The claims must set an expiry
+     * ({@link ConnectionClaims#withExpiresIn}): a token without {@code exp} lets whoever holds it
+     * connect as the user for ever, whatever happens to the user's session or account.
      *
-     * @param claims the claims
+     * @param claims the claims, with {@code expiresIn}
      * @return the signed JWT
+     * @throws IllegalArgumentException when the claims set no expiry (see {@link
+     *     #insecureConnectionTokenWithoutExpiry} for the rare token that must not expire)
      */
     public String connectionToken(ConnectionClaims claims) {
         if (claims == null) {
             throw new IllegalArgumentException("'claims' must not be null");
         }
+        if (claims.expiresIn() == null) {
+            throw new IllegalArgumentException("'claims' set no expiry: a connection token without 'exp' is valid"
+                    + " for ever, even after the user logged out or was deleted. Set one with"
+                    + " ConnectionClaims.withExpiresIn(...) (the SDK fetches a fresh token with its getToken callback),"
+                    + " or call insecureConnectionTokenWithoutExpiry(...) if the token really must never expire.");
+        }
+        return signConnectionToken(claims);
+    }
+
+    /**
+     * A connection token that may lack {@code exp}: valid for ever, it cannot be revoked except by
+     * changing the signing key (for every user). Only for what cannot fetch a fresh token, such as a
+     * device provisioned once, and never for a user's browser.
+     *
+     * @param claims the claims, with or without {@code expiresIn}
+     * @return the signed JWT
+     */
+    public String insecureConnectionTokenWithoutExpiry(ConnectionClaims claims) {
+        if (claims == null) {
+            throw new IllegalArgumentException("'claims' must not be null");
+        }
+        return signConnectionToken(claims);
+    }
+
+    private String signConnectionToken(ConnectionClaims claims) {
         Instant now = this.clock.instant();
         ObjectNode payload = this.mapper.createObjectNode();
         payload.put("sub", claims.subject());

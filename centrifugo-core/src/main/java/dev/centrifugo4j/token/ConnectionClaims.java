@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param subject the user ID ({@code sub}); empty for an anonymous connection
  * @param expiresIn how long the token is valid ({@code exp}); {@code null} for a token that never
- *     expires
+ *     expires, which {@link CentrifugoTokens#connectionToken(ConnectionClaims)} refuses (see {@link
+ *     CentrifugoTokens#insecureConnectionTokenWithoutExpiry})
  * @param notBefore when the token becomes valid ({@code nbf}); {@code null} for at once
  * @param jwtId a unique token ID ({@code jti}); {@code null} for none
  * @param audience {@code aud}, checked when Centrifugo's {@code client.token.audience} is set
@@ -62,7 +63,10 @@ public record ConnectionClaims(
         }
     }
 
-    /** Claims for {@code user}, with no expiry yet (set one with {@link #withExpiresIn}). */
+    /**
+     * Claims for {@code user}, with no expiry yet: set one with {@link #withExpiresIn}, without which
+     * {@link CentrifugoTokens#connectionToken(ConnectionClaims)} refuses to sign them.
+     */
     public static ConnectionClaims of(String user) {
         return new ConnectionClaims(
                 user, null, null, null, List.of(), null, null, null, List.of(), Map.of(), null, null);

@@ -23,10 +23,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CentrifugoTokensTests {
 
     private static final String SECRET = "a-secret-of-more-than-thirty-two-bytes-0123";
+
+    /** 64 bytes: long enough for HS512. */
+    private static final String LONG_SECRET = "0123456789abcdef".repeat(4);
 
     private static final Clock CLOCK = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
 
@@ -52,17 +57,30 @@ class CentrifugoTokensTests {
             assertThat(CentrifugoTokens.hmac("x".repeat(32)).algorithm()).isEqualTo(SigningAlgorithm.HS256);
         }
 
+        @ParameterizedTest(name = "{0} needs {1} bytes")
+        @CsvSource({"HS256, 32", "HS384, 48", "HS512, 64"})
+        void eachAlgorithmNeedsASecretAsLongAsItsHash(SigningAlgorithm algorithm, int bytes) {
+            assertThat(CentrifugoTokens.minHmacSecretBytes(algorithm)).isEqualTo(bytes);
+            assertThat(CentrifugoTokens.hmac(algorithm, "x".repeat(bytes)).algorithm())
+                    .isEqualTo(algorithm);
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> CentrifugoTokens.hmac(algorithm, "x".repeat(bytes - 1)))
+                    .withMessageContaining("'secret' must be at least " + bytes + " bytes for " + algorithm + ", was "
+                            + (bytes - 1) + " bytes")
+                    .withMessageContaining("openssl rand -hex " + bytes);
+        }
+
         @Test
         void theSecretIsUsedAsItsRawBytesForEveryHmacAlgorithm() {
-            byte[] key = SECRET.getBytes(StandardCharsets.UTF_8);
+            byte[] key = LONG_SECRET.getBytes(StandardCharsets.UTF_8);
             assertThat(verified(
-                                    CentrifugoTokens.hmac(SigningAlgorithm.HS384, SECRET)
+                                    CentrifugoTokens.hmac(SigningAlgorithm.HS384, LONG_SECRET)
                                             .connectionToken("42", Duration.ofMinutes(1)),
                                     Algorithm.HMAC384(key))
                             .getSubject())
                     .isEqualTo("42");
             assertThat(verified(
-                                    CentrifugoTokens.hmac(SigningAlgorithm.HS512, SECRET)
+                                    CentrifugoTokens.hmac(SigningAlgorithm.HS512, LONG_SECRET)
                                             .connectionToken("42", Duration.ofMinutes(1)),
                                     Algorithm.HMAC512(key))
                             .getAlgorithm())
@@ -136,9 +154,31 @@ class CentrifugoTokensTests {
 
         @Test
         void severalAudiencesAreWrittenAsAnArray() {
-            String token = tokens.connectionToken(ConnectionClaims.of("1").withAudience("a", "b"));
+            String token = tokens.connectionToken(ConnectionClaims.of("1")
+                    .withExpiresIn(Duration.ofMinutes(1))
+                    .withAudience("a", "b"));
 
             assertThat(payload(token)).contains("\"aud\":[\"a\",\"b\"]");
+        }
+
+        @Test
+        void claimsWithoutExpiryAreRefusedWithWhatToDo() {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> tokens.connectionToken(ConnectionClaims.of("42")))
+                    .withMessageContaining("'claims' set no expiry")
+                    .withMessageContaining("withExpiresIn")
+                    .withMessageContaining("insecureConnectionTokenWithoutExpiry");
+        }
+
+        @Test
+        void aTokenWithoutExpiryIsIssuedOnlyWhenAskedForByName() {
+            DecodedJWT jwt = verified(
+                    tokens.insecureConnectionTokenWithoutExpiry(ConnectionClaims.of("device-7")),
+                    Algorithm.HMAC256(SECRET.getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(jwt.getSubject()).isEqualTo("device-7");
+            assertThat(jwt.getExpiresAt()).isNull();
+            assertThat(jwt.getIssuedAtAsInstant()).isEqualTo(CLOCK.instant());
         }
 
         @Test
@@ -195,6 +235,33 @@ class CentrifugoTokensTests {
             assertThat(verified(es, Algorithm.ECDSA384((ECPublicKey) ec384.getPublic(), null))
                             .getSubject())
                     .isEqualTo("2");
+        }
+
+        @Test
+        void anRsaKeyUnder2048BitsIsRefusedWithTheCommandForABiggerOne() throws Exception {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(1024);
+            KeyPair small = generator.generateKeyPair();
+
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> CentrifugoTokens.privateKey(SigningAlgorithm.RS256, small.getPrivate()))
+                    .withMessageStartingWith("'key' is a 1024-bit RSA key, but RS256 needs at least 2048 bits")
+                    .withMessageContaining("rsa_keygen_bits:2048");
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> CentrifugoTokens.privateKey(pkcs8Pem(small)))
+                    .withMessageStartingWith("'key' is a 1024-bit RSA key");
+        }
+
+        @Test
+        void anRsaKeyOf2048BitsIsAccepted() throws Exception {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+
+            assertThat(CentrifugoTokens.privateKey(
+                                    SigningAlgorithm.RS384,
+                                    generator.generateKeyPair().getPrivate())
+                            .algorithm())
+                    .isEqualTo(SigningAlgorithm.RS384);
         }
 
         @Test

@@ -106,7 +106,7 @@ public final class CentrifugoServer implements AutoCloseable {
         this.binaryResolver = binaryResolver;
         this.port = (builder.port != null) ? builder.port : freePort();
         this.apiKey = (builder.apiKey != null) ? builder.apiKey : randomSecret(32);
-        this.hmacSecret = (builder.hmacSecret != null) ? builder.hmacSecret : randomSecret(48);
+        this.hmacSecret = (builder.hmacSecret != null) ? builder.hmacSecret : randomSecret(64);
         this.startupTimeout = builder.startupTimeout;
         this.logDirectory = builder.logDirectory;
         this.environment = Map.copyOf(builder.environment);
@@ -412,7 +412,7 @@ public final class CentrifugoServer implements AutoCloseable {
         return this.apiKey;
     }
 
-    /** The HMAC secret for HS256 connection and subscription tokens (its UTF-8 bytes are the key). */
+    /** The HMAC secret for HS256/384/512 connection and subscription tokens (its UTF-8 bytes are the key). */
     public String hmacSecret() {
         return this.hmacSecret;
     }
@@ -555,8 +555,9 @@ public final class CentrifugoServer implements AutoCloseable {
         }
 
         /**
-         * The HMAC secret for HS256 tokens; by default 48 random characters. Centrifugo uses the raw
-         * string bytes, and Java JWT libraries want at least 32 of them.
+         * The HMAC secret for HS256 tokens; by default 64 random characters, enough for HS512 too.
+         * Centrifugo uses the raw string bytes; {@code CentrifugoTokens} wants at least as many as the
+         * hash: 32 for HS256, 48 for HS384, 64 for HS512.
          */
         public Builder hmacSecret(String hmacSecret) {
             this.hmacSecret = requireText(hmacSecret, "hmacSecret");

@@ -226,11 +226,12 @@ class CentrifugoServerTests {
         }
 
         @Test
-        void generatesDistinctRandomSecretsLongEnoughForJavaJwtLibraries() {
+        void generatesDistinctRandomSecretsLongEnoughForEveryHmacAlgorithm() {
             CentrifugoServer first = CentrifugoServer.builder().build();
             CentrifugoServer second = CentrifugoServer.builder().build();
 
-            assertThat(first.hmacSecret()).hasSize(48).isNotEqualTo(second.hmacSecret());
+            // HS512 wants a key as long as its hash: 64 bytes.
+            assertThat(first.hmacSecret()).hasSize(64).isNotEqualTo(second.hmacSecret());
             assertThat(first.apiKey()).hasSizeGreaterThanOrEqualTo(32).isNotEqualTo(second.apiKey());
             assertThat(first.port()).isPositive();
         }

@@ -1,5 +1,6 @@
 package dev.centrifugo4j.boot.autoconfigure;
 
+import dev.centrifugo4j.boot.contract.ContractExposure;
 import dev.centrifugo4j.token.SigningAlgorithm;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +54,8 @@ public class CentrifugoProperties {
 
     private final Publisher publisher = new Publisher();
 
+    private final Contract contract = new Contract();
+
     public String getUrl() {
         return this.url;
     }
@@ -101,20 +104,25 @@ public class CentrifugoProperties {
         return this.publisher;
     }
 
+    public Contract getContract() {
+        return this.contract;
+    }
+
     /** Connection tokens (the CentrifugoTokens bean) and the token endpoint. */
     public static class Token {
 
         /**
-         * HMAC secret, at least 32 bytes, that signs connection tokens (HS256 unless algorithm says
-         * otherwise); the same value as Centrifugo's client.token.hmac_secret_key. With it, or with
-         * private-key, the application gets a CentrifugoTokens bean.
+         * HMAC secret that signs connection tokens (HS256 unless algorithm says otherwise): at least
+         * 32 bytes for HS256, 48 for HS384, 64 for HS512; the same value as Centrifugo's
+         * client.token.hmac_secret_key. With it, or with private-key, the application gets a
+         * CentrifugoTokens bean.
          */
         private @Nullable String hmacSecret;
 
         /**
-         * PKCS#8 PEM private key ("-----BEGIN PRIVATE KEY-----") that signs tokens with RS* or ES*,
-         * instead of hmac-secret; Centrifugo verifies them with the public key in
-         * client.token.rsa_public_key or ecdsa_public_key.
+         * PKCS#8 PEM private key ("-----BEGIN PRIVATE KEY-----") that signs tokens with RS* (an RSA
+         * key of at least 2048 bits) or ES*, instead of hmac-secret; Centrifugo verifies them with the
+         * public key in client.token.rsa_public_key or ecdsa_public_key.
          */
         private @Nullable String privateKey;
 
@@ -125,7 +133,7 @@ public class CentrifugoProperties {
          */
         private @Nullable SigningAlgorithm algorithm;
 
-        /** How long issued connection tokens are valid. */
+        /** How long issued connection tokens are valid; must be positive (tokens always expire). */
         private Duration ttl = Duration.ofHours(1);
 
         /** Issuer ("iss") of issued tokens, checked when Centrifugo's client.token.issuer is set. */
@@ -194,7 +202,9 @@ public class CentrifugoProperties {
             /** Whether to serve the token endpoint (needs Spring Security and a token key). */
             private boolean enabled;
 
-            /** Path of the token endpoint (GET or POST; answers {"token":"..."}). */
+            /**
+             * Path of the token endpoint (POST only, other methods get 405; answers {"token":"..."}).
+             */
             private String path = "/centrifugo/token";
 
             public boolean isEnabled() {
@@ -220,10 +230,11 @@ public class CentrifugoProperties {
 
         /**
          * With Spring Security: how long a connection identified by the connect proxy lives before
-         * Centrifugo asks the refresh proxy again (which re-checks the user's session). Unset:
-         * connections do not expire.
+         * Centrifugo asks the refresh proxy again, which extends it only while the user's session is
+         * still valid, so that a logout ends the connection within this time. Needs Centrifugo's
+         * refresh proxy (client.proxy.refresh). 0 for connections that never expire.
          */
-        private @Nullable Duration expireAfter;
+        private @Nullable Duration expireAfter = Duration.ofMinutes(15);
 
         /** Whether, with Spring Security, connections without an authenticated user are accepted as anonymous. */
         private boolean anonymous;
@@ -267,6 +278,41 @@ public class CentrifugoProperties {
 
             /** Error 401 "unauthorized": the client retries with backoff. */
             ERROR
+        }
+    }
+
+    /** The built-in system.contract RPC method. */
+    public static class Contract {
+
+        /**
+         * Whether to serve the built-in system.contract RPC method (the compile-time contract's
+         * version, which generated clients compare with their own) when the application has a
+         * contract (META-INF/centrifugo/contract.json).
+         */
+        private boolean enabled = true;
+
+        /**
+         * What system.contract answers with: version (only the contract's version, all that
+         * generated clients check) or full (the version and the contract: every RPC method, channel
+         * pattern and schema, without Java class names), which shows the whole API to anyone who can
+         * connect.
+         */
+        private ContractExposure expose = ContractExposure.VERSION;
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public ContractExposure getExpose() {
+            return this.expose;
+        }
+
+        public void setExpose(ContractExposure expose) {
+            this.expose = expose;
         }
     }
 
@@ -590,8 +636,15 @@ public class CentrifugoProperties {
         /** How long one API call may take, in all. */
         private Duration requestTimeout = Duration.ofSeconds(10);
 
-        /** Asynchronous API calls on the way at once; more wait in a queue. */
+        /** Asynchronous API calls on the way at once; up to max-queued-requests more wait for their turn. */
         private int maxConcurrentRequests = 64;
+
+        /**
+         * Asynchronous API calls (publishAsync without auto-batching, and every other ...Async
+         * method) that may wait besides the max-concurrent-requests on the way; one more fails at
+         * once with CentrifugoBackPressureException instead of queueing without bound.
+         */
+        private int maxQueuedRequests = 10_000;
 
         /**
          * Attempts in all for calls that are safe to retry (reads, publications with an idempotency
@@ -638,6 +691,14 @@ public class CentrifugoProperties {
 
         public void setMaxConcurrentRequests(int maxConcurrentRequests) {
             this.maxConcurrentRequests = maxConcurrentRequests;
+        }
+
+        public int getMaxQueuedRequests() {
+            return this.maxQueuedRequests;
+        }
+
+        public void setMaxQueuedRequests(int maxQueuedRequests) {
+            this.maxQueuedRequests = maxQueuedRequests;
         }
 
         public int getMaxAttempts() {

@@ -62,6 +62,7 @@ public final class CentrifugoPublisherAutoConfiguration {
                 .connectTimeout(settings.getConnectTimeout())
                 .requestTimeout(settings.getRequestTimeout())
                 .maxConcurrentRequests(settings.getMaxConcurrentRequests())
+                .maxQueuedRequests(settings.getMaxQueuedRequests())
                 .retryPolicy(new RetryPolicy(
                         settings.getMaxAttempts(), settings.getInitialBackoff(), settings.getMaxBackoff(), 2.0))
                 .autoIdempotencyKeys(settings.isAutoIdempotencyKeys())

@@ -9,7 +9,9 @@ import dev.centrifugo4j.dispatch.RpcDispatcher;
 import dev.centrifugo4j.proxy.ProxyExceptionTranslator;
 import dev.centrifugo4j.proxy.ProxyReply;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -67,10 +69,25 @@ public final class CentrifugoSecurityAutoConfiguration {
     SpringSecurityConnectHandler centrifugoSpringSecurityConnectHandler(CentrifugoProperties properties) {
         CentrifugoProperties.Connect connect = properties.getConnect();
         return new SpringSecurityConnectHandler(
-                connect.getExpireAfter(),
+                expireAfter(connect),
                 connect.isAnonymous(),
                 connect.getUnauthenticated() == CentrifugoProperties.Connect.Refusal.DISCONNECT,
                 Clock.systemUTC());
+    }
+
+    /** The connections' lifetime between refreshes; {@code null} (from 0) when they never expire. */
+    private static @Nullable Duration expireAfter(CentrifugoProperties.Connect connect) {
+        Duration expireAfter = connect.getExpireAfter();
+        if (expireAfter != null && expireAfter.isNegative()) {
+            throw new InvalidCentrifugoPropertyException(
+                    "centrifugo.connect.expire-after",
+                    "it is " + expireAfter + ", a negative duration",
+                    "Set 'centrifugo.connect.expire-after' to how long a connection lives before the refresh proxy"
+                            + " checks the user's session again (15m by default), or to 0 for connections that never"
+                            + " expire.",
+                    null);
+        }
+        return (expireAfter == null || expireAfter.isZero()) ? null : expireAfter;
     }
 
     @Bean

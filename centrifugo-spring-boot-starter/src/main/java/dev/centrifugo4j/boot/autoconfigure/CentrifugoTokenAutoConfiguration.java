@@ -4,6 +4,7 @@ import dev.centrifugo4j.boot.token.CentrifugoTokenClaimsCustomizer;
 import dev.centrifugo4j.boot.token.TokenEndpointHandler;
 import dev.centrifugo4j.token.CentrifugoTokens;
 import dev.centrifugo4j.token.SigningAlgorithm;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -17,8 +18,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ConfigurationCondition;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.util.StringUtils;
+import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -28,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Auto-configuration for connection tokens: {@link CentrifugoTokens} when {@code
  * centrifugo.token.hmac-secret} or {@code centrifugo.token.private-key} is set, and, with Spring
  * Security in a servlet application, the token endpoint ({@code centrifugo.token.endpoint.enabled})
- * that hands tokens to authenticated users.
+ * that hands tokens to authenticated users (POST only; any other method is answered 405).
  *
  * <p>Runs before {@link CentrifugoPublisherAutoConfiguration}, which configured the tokens until
  * they had an auto-configuration of their own, so that an auto-configuration ordered after that one
@@ -46,6 +50,7 @@ public final class CentrifugoTokenAutoConfiguration {
     @Conditional(OnTokenKeyCondition.class)
     CentrifugoTokens centrifugoTokens(CentrifugoProperties properties, ObjectProvider<JsonMapper> jsonMapper) {
         CentrifugoProperties.Token token = properties.getToken();
+        ttl(token);
         CentrifugoTokens tokens = signer(token);
         JsonMapper mapper = jsonMapper.getIfAvailable();
         if (mapper != null) {
@@ -69,16 +74,21 @@ public final class CentrifugoTokenAutoConfiguration {
         }
         SigningAlgorithm algorithm = token.getAlgorithm();
         if (hmac) {
+            SigningAlgorithm hmacAlgorithm = (algorithm != null) ? algorithm : SigningAlgorithm.HS256;
             try {
-                return CentrifugoTokens.hmac(
-                        (algorithm != null) ? algorithm : SigningAlgorithm.HS256, token.getHmacSecret());
+                return CentrifugoTokens.hmac(hmacAlgorithm, token.getHmacSecret());
             } catch (IllegalArgumentException ex) {
+                int minBytes = hmacAlgorithm.isHmac()
+                        ? CentrifugoTokens.minHmacSecretBytes(hmacAlgorithm)
+                        : CentrifugoTokens.MIN_HMAC_SECRET_BYTES;
                 throw new InvalidCentrifugoPropertyException(
                         "centrifugo.token.hmac-secret",
                         ex.getMessage(),
                         "Set 'centrifugo.token.hmac-secret' to the value of Centrifugo's client.token.hmac_secret_key,"
-                                + " at least 32 bytes (generate one with 'openssl rand -hex 32' and set it in both),"
-                                + " and 'centrifugo.token.algorithm' to HS256, HS384 or HS512 if set.",
+                                + " at least as many bytes as the algorithm's hash: 32 for HS256, 48 for HS384, 64 for"
+                                + " HS512 (generate one with 'openssl rand -hex " + minBytes
+                                + "' and set it in both), and 'centrifugo.token.algorithm' to HS256, HS384 or HS512"
+                                + " if set.",
                         ex);
             }
         }
@@ -90,11 +100,26 @@ public final class CentrifugoTokenAutoConfiguration {
             throw new InvalidCentrifugoPropertyException(
                     "centrifugo.token.private-key",
                     ex.getMessage(),
-                    "Set 'centrifugo.token.private-key' to a PKCS#8 PEM private key (-----BEGIN PRIVATE KEY-----)"
+                    "Set 'centrifugo.token.private-key' to a PKCS#8 PEM private key (-----BEGIN PRIVATE KEY-----),"
+                            + " RSA of at least " + CentrifugoTokens.MIN_RSA_KEY_BITS + " bits or EC,"
                             + " whose public key is Centrifugo's client.token.rsa_public_key or ecdsa_public_key,"
                             + " and 'centrifugo.token.algorithm' to a matching RS* or ES* algorithm if set.",
                     ex);
         }
+    }
+
+    /** How long issued connection tokens live: positive, or the start-up fails naming the property. */
+    static Duration ttl(CentrifugoProperties.Token token) {
+        Duration ttl = token.getTtl();
+        if (ttl == null || ttl.isZero() || ttl.isNegative()) {
+            throw new InvalidCentrifugoPropertyException(
+                    "centrifugo.token.ttl",
+                    "it is " + ttl + ", but connection tokens must expire (a positive duration)",
+                    "Set 'centrifugo.token.ttl' to how long an issued connection token is valid, for example 15m"
+                            + " or 1h (the default); the SDK fetches a fresh one with its getToken callback.",
+                    null);
+        }
+        return ttl;
     }
 
     static final class OnTokenKeyCondition extends AnyNestedCondition {
@@ -133,7 +158,7 @@ public final class CentrifugoTokenAutoConfiguration {
             }
             return new TokenEndpointHandler(
                     issuer,
-                    properties.getToken().getTtl(),
+                    ttl(properties.getToken()),
                     customizers.orderedStream().toList());
         }
 
@@ -142,9 +167,15 @@ public final class CentrifugoTokenAutoConfiguration {
         RouterFunction<ServerResponse> centrifugoTokenEndpointRoute(
                 CentrifugoProperties properties, TokenEndpointHandler handler) {
             String path = properties.getToken().getEndpoint().getPath();
+            // POST only: a GET could be triggered cross-site (an <img>, a link) and its answer cached
+            // or logged; Spring Security's CSRF protection guards POSTs, not GETs.
             return RouterFunctions.route()
-                    .GET(path, handler)
                     .POST(path, handler)
+                    .route(
+                            RequestPredicates.path(path),
+                            request -> ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
+                                    .allow(HttpMethod.POST)
+                                    .build())
                     .build();
         }
     }

@@ -1,5 +1,7 @@
 package dev.centrifugo4j.boot.contract;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -7,16 +9,26 @@ import tools.jackson.databind.JsonNode;
  * generated from to tell that it is out of date.
  *
  * @param version the contract's version, a SHA-256 of its RPC methods, channels and types
- * @param contract the whole contract, as the processor wrote it
+ * @param contract the contract without Java class names, only with {@link ContractExposure#FULL};
+ *     {@code null} (and left out of the JSON) otherwise
  */
-public record ContractReply(String version, JsonNode contract) {
+public record ContractReply(
+        String version,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable JsonNode contract) {
 
     public ContractReply {
         if (version == null || version.isBlank()) {
             throw new IllegalArgumentException("'version' must not be blank");
         }
-        if (contract == null) {
-            throw new IllegalArgumentException("'contract' must not be null");
-        }
+    }
+
+    /**
+     * The reply with the version alone.
+     *
+     * @param version the contract's version
+     * @return the reply
+     */
+    public static ContractReply versionOnly(String version) {
+        return new ContractReply(version, null);
     }
 }

@@ -15,8 +15,10 @@ import org.springframework.security.core.Authentication;
 
 /**
  * The default connect and refresh answers: the connection is the Spring Security user that the
- * forwarded session cookie or bearer token authenticates. Refresh re-checks that the same user is
- * still authenticated (the session has not expired or been logged out) before extending.
+ * forwarded session cookie or bearer token authenticates, and it expires after {@code expireAfter}
+ * ({@code centrifugo.connect.expire-after}, 15 minutes in Spring Boot). Refresh re-checks that the
+ * same user is still authenticated (the session has not expired or been logged out) before
+ * extending, so a logout ends the connection within that time.
  */
 public final class SpringSecurityConnectHandler implements ConnectHandler, RefreshHandler {
 

@@ -16,7 +16,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * Answers {@code {"token":"<jwt>"}} with a connection token for the authenticated Spring Security
  * user (subject = {@link Authentication#getName()}), or HTTP 401 for anonymous requests. The
- * centrifuge-js {@code getToken} callback can fetch it directly.
+ * centrifuge-js {@code getToken} callback can fetch it directly, with a {@code POST} (the only
+ * method the auto-configured route serves) that carries the CSRF token when the application uses
+ * sessions.
  */
 public final class TokenEndpointHandler implements HandlerFunction<ServerResponse> {
 
@@ -26,8 +28,18 @@ public final class TokenEndpointHandler implements HandlerFunction<ServerRespons
 
     private final List<CentrifugoTokenClaimsCustomizer> customizers;
 
+    /**
+     * Creates the handler.
+     *
+     * @param tokens signs the tokens
+     * @param ttl how long issued tokens are valid, positive
+     * @param customizers add claims, in order
+     */
     public TokenEndpointHandler(
             CentrifugoTokens tokens, Duration ttl, List<CentrifugoTokenClaimsCustomizer> customizers) {
+        if (ttl == null || ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("'ttl' must be positive, was " + ttl);
+        }
         this.tokens = tokens;
         this.ttl = ttl;
         this.customizers = List.copyOf(customizers);

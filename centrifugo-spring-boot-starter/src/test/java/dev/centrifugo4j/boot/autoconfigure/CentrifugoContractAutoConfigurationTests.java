@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 class CentrifugoContractAutoConfigurationTests {
 
@@ -40,6 +41,19 @@ class CentrifugoContractAutoConfigurationTests {
         }
 
         @Test
+        void answersWithTheVersionOnlyUnlessTheContractIsExposedInFull() {
+            this.runner.run(context -> assertThat(
+                            context.getBean(SystemContract.class).contract().contract())
+                    .isNull());
+            this.runner
+                    .withPropertyValues("centrifugo.contract.expose=full")
+                    .run(context -> assertThat(context.getBean(SystemContract.class)
+                                    .contract()
+                                    .contract())
+                            .isNotNull());
+        }
+
+        @Test
         void isNotDeclaredWhenTurnedOff() {
             this.runner
                     .withPropertyValues("centrifugo.contract.enabled=false")
@@ -54,9 +68,33 @@ class CentrifugoContractAutoConfigurationTests {
         }
     }
 
+    /** The {@code data} that {@code system.contract} answers through the RPC proxy endpoint. */
+    private static JsonNode systemContract(int port) throws Exception {
+        String call = "{\"client\":\"c1\",\"transport\":\"websocket\",\"protocol\":\"json\",\"encoding\":\"json\","
+                + "\"user\":\"42\",\"method\":\"system.contract\",\"data\":{}}";
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/centrifugo/rpc"))
+                                .header("Content-Type", "application/json")
+                                .header("X-Centrifugo-Proxy-Secret", "s3cret")
+                                .POST(HttpRequest.BodyPublishers.ofString(call))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        return MAPPER.readTree(response.body()).get("result").get("data");
+    }
+
+    /** The contract on the test class path, as the processor wrote it (with handler class names). */
+    private static JsonNode contractOnTheClassPath() throws Exception {
+        try (InputStream in = CentrifugoContractAutoConfigurationTests.class
+                .getClassLoader()
+                .getResourceAsStream(Contracts.RESOURCE)) {
+            return MAPPER.readTree(in);
+        }
+    }
+
     @Nested
     @SpringBootTest(
-            classes = ThroughTheRpcProxy.TestApplication.class,
+            classes = TestApplication.class,
             webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
             properties = "centrifugo.proxy.secret=s3cret")
     class ThroughTheRpcProxy {
@@ -65,46 +103,65 @@ class CentrifugoContractAutoConfigurationTests {
         private int port;
 
         @Test
-        void systemContractAnswersWithTheVersionAndTheContractOnTheClassPath() throws Exception {
-            String call = "{\"client\":\"c1\",\"transport\":\"websocket\",\"protocol\":\"json\",\"encoding\":\"json\","
-                    + "\"user\":\"42\",\"method\":\"system.contract\",\"data\":{}}";
-            HttpResponse<String> response = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/centrifugo/rpc"))
-                                    .header("Content-Type", "application/json")
-                                    .header("X-Centrifugo-Proxy-Secret", "s3cret")
-                                    .POST(HttpRequest.BodyPublishers.ofString(call))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+        void systemContractAnswersWithTheVersionOnlyByDefault() throws Exception {
+            JsonNode contract = contractOnTheClassPath();
 
-            JsonNode contract;
-            try (InputStream in = getClass().getClassLoader().getResourceAsStream(Contracts.RESOURCE)) {
-                contract = MAPPER.readTree(in);
-            }
-            JsonNode data = MAPPER.readTree(response.body()).get("result").get("data");
+            JsonNode data = systemContract(this.port);
+
+            assertThat(data.propertyNames()).containsExactly("version");
             assertThat(data.get("version").asString())
                     .matches("[0-9a-f]{64}")
                     .isEqualTo(contract.get("version").asString());
+        }
+    }
+
+    @Nested
+    @SpringBootTest(
+            classes = TestApplication.class,
+            webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+            properties = {"centrifugo.proxy.secret=s3cret", "centrifugo.contract.expose=full"})
+    class ExposedInFull {
+
+        @LocalServerPort
+        private int port;
+
+        @Test
+        void systemContractAnswersWithTheContractWithoutHandlerClassNames() throws Exception {
+            JsonNode contract = contractOnTheClassPath();
+            assertThat(contract.get("rpc").findValuesAsString("handler"))
+                    .as("the processor records handler classes")
+                    .isNotEmpty();
+
+            JsonNode data = systemContract(this.port);
+
+            assertThat(data.get("version").asString())
+                    .isEqualTo(contract.get("version").asString());
+            assertThat(data.get("contract").get("rpc").findValuesAsString("name"))
+                    .contains("contract.test.hello");
+            assertThat(data.get("contract").findValues("handler")).isEmpty();
+            assertThat(data.toString()).doesNotContain(HelloHandlers.class.getSimpleName());
+            contract.path("rpc").forEach(method -> ((ObjectNode) method).remove("handler"));
+            contract.path("channels").forEach(handler -> ((ObjectNode) handler).remove("handler"));
+            contract.path("typedChannels").forEach(channel -> ((ObjectNode) channel).remove("type"));
             assertThat(data.get("contract")).isEqualTo(contract);
-            assertThat(contract.get("rpc").findValuesAsString("name")).contains("contract.test.hello");
         }
+    }
 
-        @Configuration(proxyBeanMethods = false)
-        @EnableAutoConfiguration
-        static class TestApplication {
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    static class TestApplication {
 
-            @Bean
-            HelloHandlers helloHandlers() {
-                return new HelloHandlers();
-            }
+        @Bean
+        HelloHandlers helloHandlers() {
+            return new HelloHandlers();
         }
+    }
 
-        static class HelloHandlers {
+    static class HelloHandlers {
 
-            @WebSocketRpc("contract.test.hello")
-            String hello() {
-                return "hello";
-            }
+        @WebSocketRpc("contract.test.hello")
+        String hello() {
+            return "hello";
         }
     }
 }

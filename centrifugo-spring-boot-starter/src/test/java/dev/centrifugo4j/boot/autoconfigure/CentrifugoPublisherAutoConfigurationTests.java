@@ -2,15 +2,19 @@ package dev.centrifugo4j.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.centrifugo4j.api.CentrifugoBackPressureException;
 import dev.centrifugo4j.api.CentrifugoPublisher;
 import dev.centrifugo4j.api.HistoryRequest;
 import dev.centrifugo4j.api.PublishResult;
 import dev.centrifugo4j.boot.publisher.TransactionalCentrifugoPublisher;
 import dev.centrifugo4j.test.CentrifugoServer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -133,6 +137,38 @@ class CentrifugoPublisherAutoConfigurationTests {
             runner.withBean(CentrifugoPublisher.class, () -> own)
                     .run(context -> assertThat(context.getBean(CentrifugoPublisher.class))
                             .isSameAs(own));
+        }
+
+        @Test
+        void asynchronousCallsAreBoundedByTheConcurrentAndQueuedLimits() {
+            CountDownLatch release = new CountDownLatch(1);
+            runner.withPropertyValues(
+                            "centrifugo.publisher.max-concurrent-requests=1",
+                            "centrifugo.publisher.max-queued-requests=1")
+                    .withBean(
+                            CentrifugoOkHttpClientCustomizer.class,
+                            () -> http -> http.addInterceptor(chain -> {
+                                try {
+                                    release.await(10, TimeUnit.SECONDS); // a Centrifugo that does not answer yet
+                                } catch (InterruptedException ex) {
+                                    Thread.currentThread().interrupt();
+                                }
+                                return chain.proceed(chain.request());
+                            }))
+                    .run(context -> {
+                        CentrifugoPublisher publisher = context.getBean(CentrifugoPublisher.class);
+                        String channel = channel();
+                        CompletableFuture<PublishResult> onItsWay = publisher.publishAsync(channel, 1);
+                        CompletableFuture<PublishResult> waiting = publisher.publishAsync(channel, 2);
+
+                        assertThat(publisher.publishAsync(channel, 3))
+                                .failsWithin(Duration.ZERO)
+                                .withThrowableThat()
+                                .havingCause()
+                                .isInstanceOf(CentrifugoBackPressureException.class);
+                        release.countDown();
+                        assertThat(List.of(onItsWay.join(), waiting.join())).hasSize(2);
+                    });
         }
 
         @Test

@@ -1,8 +1,8 @@
 package dev.centrifugo4j.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
@@ -21,15 +21,20 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -48,11 +53,29 @@ class CentrifugoTokenAutoConfigurationTests {
 
     private static final String OTHER_SECRET = "fedcba9876543210fedcba9876543210-other";
 
+    /** 64 bytes, enough for HS512. */
+    private static final String LONG_SECRET = "0123456789abcdef".repeat(4);
+
     private final ApplicationContextRunner runner =
             new ApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS);
 
     private static String connectionToken(ApplicationContext context) {
         return context.getBean(CentrifugoTokens.class).connectionToken("42", Duration.ofMinutes(5));
+    }
+
+    /** What the failure analyzer says about the context's start-up failure. */
+    private static FailureAnalysis failureAnalysis(ApplicationContextAssertProvider<?> context) {
+        FailureAnalysis analysis = new InvalidCentrifugoPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+        assertThat(analysis).as("a failure analysis").isNotNull();
+        return analysis;
+    }
+
+    /** A private key in the form centrifugo.token.private-key takes: PKCS#8 PEM. */
+    private static String pkcs8Pem(KeyPairGenerator generator) {
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder()
+                        .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----";
     }
 
     @Nested
@@ -70,7 +93,7 @@ class CentrifugoTokenAutoConfigurationTests {
         @Test
         void useTheConfiguredAlgorithmIssuerAndAudience() {
             runner.withPropertyValues(
-                            "centrifugo.token.hmac-secret=" + SECRET,
+                            "centrifugo.token.hmac-secret=" + LONG_SECRET,
                             "centrifugo.token.algorithm=HS512",
                             "centrifugo.token.issuer=my-app",
                             "centrifugo.token.audience=centrifugo")
@@ -86,10 +109,7 @@ class CentrifugoTokenAutoConfigurationTests {
         void withAPrivateKeyTheAlgorithmFollowsTheKey() throws Exception {
             KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
             ec.initialize(new ECGenParameterSpec("secp384r1"));
-            String pem = "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder()
-                            .encodeToString(ec.generateKeyPair().getPrivate().getEncoded())
-                    + "\n-----END PRIVATE KEY-----";
+            String pem = pkcs8Pem(ec);
 
             runner.withPropertyValues("centrifugo.token.private-key=" + pem)
                     .run(context -> assertThat(
@@ -115,12 +135,56 @@ class CentrifugoTokenAutoConfigurationTests {
         void aShortSecretStopsTheApplicationNamingTheProperty() {
             runner.withPropertyValues("centrifugo.token.hmac-secret=short").run(context -> {
                 assertThat(context).getFailure().rootCause().hasMessageContaining("'secret' must be at least 32 bytes");
-                FailureAnalysis analysis =
-                        new InvalidCentrifugoPropertyFailureAnalyzer().analyze(context.getStartupFailure());
-                assertThat(analysis).isNotNull();
+                FailureAnalysis analysis = failureAnalysis(context);
                 assertThat(analysis.getDescription()).startsWith("The property 'centrifugo.token.hmac-secret'");
                 assertThat(analysis.getAction()).contains("openssl rand -hex 32");
             });
+        }
+
+        @Test
+        void aSecretShorterThanTheHashOfTheConfiguredAlgorithmStopsTheApplication() {
+            runner.withPropertyValues("centrifugo.token.hmac-secret=" + SECRET, "centrifugo.token.algorithm=HS512")
+                    .run(context -> {
+                        assertThat(context)
+                                .getFailure()
+                                .rootCause()
+                                .hasMessageContaining("'secret' must be at least 64 bytes for HS512, was 39 bytes");
+                        FailureAnalysis analysis = failureAnalysis(context);
+                        assertThat(analysis.getDescription()).startsWith("The property 'centrifugo.token.hmac-secret'");
+                        assertThat(analysis.getAction()).contains("openssl rand -hex 64");
+                    });
+        }
+
+        @Test
+        void anRsaKeyUnder2048BitsStopsTheApplicationNamingThePrivateKey() throws Exception {
+            KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+            rsa.initialize(1024);
+            String pem = pkcs8Pem(rsa);
+
+            runner.withPropertyValues("centrifugo.token.private-key=" + pem).run(context -> {
+                assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("'key' is a 1024-bit RSA key, but RS256 needs at least 2048 bits");
+                FailureAnalysis analysis = failureAnalysis(context);
+                assertThat(analysis.getDescription()).startsWith("The property 'centrifugo.token.private-key'");
+                assertThat(analysis.getAction()).contains("at least 2048 bits");
+            });
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0s", "-5m"})
+        void aTtlThatIsNotPositiveStopsTheApplicationNamingIt(String ttl) {
+            runner.withPropertyValues("centrifugo.token.hmac-secret=" + SECRET, "centrifugo.token.ttl=" + ttl)
+                    .run(context -> {
+                        assertThat(context)
+                                .getFailure()
+                                .rootCause()
+                                .isInstanceOf(InvalidCentrifugoPropertyException.class)
+                                .hasMessageStartingWith("Invalid centrifugo.token.ttl: it is ");
+                        FailureAnalysis analysis = failureAnalysis(context);
+                        assertThat(analysis.getDescription()).startsWith("The property 'centrifugo.token.ttl'");
+                    });
         }
 
         @Test
@@ -128,9 +192,7 @@ class CentrifugoTokenAutoConfigurationTests {
             // centrifugo.token.hmac-secret=${CENTRIFUGO_SECRET:} with the variable unset
             runner.withPropertyValues("centrifugo.token.hmac-secret=").run(context -> {
                 assertThat(context).getFailure().rootCause().hasMessageContaining("'secret' must not be empty");
-                FailureAnalysis analysis =
-                        new InvalidCentrifugoPropertyFailureAnalyzer().analyze(context.getStartupFailure());
-                assertThat(analysis).isNotNull();
+                FailureAnalysis analysis = failureAnalysis(context);
                 assertThat(analysis.getDescription())
                         .startsWith("The property 'centrifugo.token.hmac-secret'")
                         .doesNotContain("private-key");
@@ -179,7 +241,7 @@ class CentrifugoTokenAutoConfigurationTests {
             SecurityContextHolder.getContext()
                     .setAuthentication(UsernamePasswordAuthenticationToken.authenticated("alice", "n/a", List.of()));
             String body =
-                    mvc(context).perform(get(path)).andReturn().getResponse().getContentAsString();
+                    mvc(context).perform(post(path)).andReturn().getResponse().getContentAsString();
             return JsonMapper.shared().readTree(body).path("token").asString();
         }
 
@@ -197,6 +259,38 @@ class CentrifugoTokenAutoConfigurationTests {
                         assertThat(jwt.getClaim("channels").asList(String.class))
                                 .containsExactly("personal:alice");
                     });
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"GET", "PUT", "DELETE"})
+        void answersOnlyPostAndAnyOtherMethodWith405(String method) {
+            webRunner
+                    .withPropertyValues("centrifugo.token.hmac-secret=" + SECRET)
+                    .run(context -> {
+                        SecurityContextHolder.getContext()
+                                .setAuthentication(
+                                        UsernamePasswordAuthenticationToken.authenticated("alice", "n/a", List.of()));
+
+                        MockHttpServletResponse response = mvc(context)
+                                .perform(request(HttpMethod.valueOf(method), "/centrifugo/token"))
+                                .andReturn()
+                                .getResponse();
+
+                        assertThat(response.getStatus()).isEqualTo(405);
+                        assertThat(response.getHeader("Allow")).isEqualTo("POST");
+                        assertThat(response.getContentAsString()).doesNotContain("token");
+                    });
+        }
+
+        @Test
+        void aTtlThatIsNotPositiveStopsTheApplicationAlsoWithTheApplicationsOwnTokens() {
+            webRunner
+                    .withBean(CentrifugoTokens.class, () -> CentrifugoTokens.hmac(OTHER_SECRET))
+                    .withPropertyValues("centrifugo.token.ttl=0s")
+                    .run(context -> assertThat(context)
+                            .getFailure()
+                            .rootCause()
+                            .hasMessageStartingWith("Invalid centrifugo.token.ttl"));
         }
 
         @Test
@@ -245,9 +339,7 @@ class CentrifugoTokenAutoConfigurationTests {
                         .isInstanceOf(InvalidCentrifugoPropertyException.class)
                         .hasMessage("Invalid centrifugo.token.endpoint.enabled: the token endpoint is enabled but"
                                 + " there is no key to sign tokens with");
-                FailureAnalysis analysis =
-                        new InvalidCentrifugoPropertyFailureAnalyzer().analyze(context.getStartupFailure());
-                assertThat(analysis).isNotNull();
+                FailureAnalysis analysis = failureAnalysis(context);
                 assertThat(analysis.getAction()).contains("'centrifugo.token.hmac-secret'");
             });
         }

@@ -100,7 +100,7 @@ class PropertiesDocumentationTests {
                 .containsExactly(
                         "`centrifugo.token.ttl`: the default is '`2h`', the metadata says '`1h`'",
                         "`centrifugo.token.ttl`: the description is 'Old words.', the metadata says 'How long issued"
-                                + " connection tokens are valid.'",
+                                + " connection tokens are valid; must be positive (tokens always expire).'",
                         "`centrifugo.url` is missing",
                         "`centrifugo.gone` is documented but not in the metadata");
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 class SystemContractTests {
 
@@ -38,17 +39,41 @@ class SystemContractTests {
     @Nested
     class TheReply {
 
+        /** A contract as the processor writes it, with the Java class names it records. */
+        private static final String CONTRACT = "{\"version\":\"abc123\","
+                + "\"rpc\":[{\"name\":\"orders.get\",\"handler\":\"com.example.internal.OrderHandlers\","
+                + "\"async\":false}],"
+                + "\"channels\":[{\"pattern\":\"orders:{id}\",\"operation\":\"subscribe\","
+                + "\"handler\":\"com.example.internal.OrderHandlers\"}],"
+                + "\"typedChannels\":[{\"pattern\":\"orders:{id}\",\"type\":\"com.example.internal.OrderEvent\","
+                + "\"data\":{\"$ref\":\"#/$defs/OrderEvent\"}}],"
+                + "\"$defs\":{\"OrderEvent\":{\"type\":\"object\"}}}";
+
         @Test
-        void carriesTheVersionAndTheWholeContract(@TempDir Path root) throws IOException {
-            String json = "{\"version\":\"abc123\",\"rpc\":[{\"name\":\"system.ping\"}]}";
-            SystemContract handler = new SystemContract(MAPPER, withContract(root, json));
+        void carriesOnlyTheVersionByDefault(@TempDir Path root) throws IOException {
+            SystemContract handler = new SystemContract(MAPPER, withContract(root, CONTRACT));
 
             ContractReply reply = handler.contract();
 
             assertThat(reply.version()).isEqualTo("abc123");
-            assertThat(reply.contract()).isEqualTo(MAPPER.readTree(json));
-            assertThat(MAPPER.readTree(MAPPER.writeValueAsString(reply)))
-                    .isEqualTo(MAPPER.readTree("{\"version\":\"abc123\",\"contract\":" + json + "}"));
+            assertThat(reply.contract()).isNull();
+            assertThat(MAPPER.writeValueAsString(reply)).isEqualTo("{\"version\":\"abc123\"}");
+        }
+
+        @Test
+        void carriesTheContractWithoutJavaClassNamesWhenExposedInFull(@TempDir Path root) throws IOException {
+            SystemContract handler = new SystemContract(MAPPER, withContract(root, CONTRACT), ContractExposure.FULL);
+
+            ContractReply reply = handler.contract();
+
+            String expected = CONTRACT.replace(",\"handler\":\"com.example.internal.OrderHandlers\"", "")
+                    .replace(",\"type\":\"com.example.internal.OrderEvent\"", "");
+            assertThat(reply.version()).isEqualTo("abc123");
+            assertThat(reply.contract()).isEqualTo(MAPPER.readTree(expected));
+            assertThat(MAPPER.writeValueAsString(reply))
+                    .startsWith("{\"version\":\"abc123\",\"contract\":{")
+                    .doesNotContain("com.example")
+                    .doesNotContain("\"handler\"");
         }
 
         @Test
@@ -63,10 +88,13 @@ class SystemContractTests {
             ClassLoader both = new URLClassLoader(
                     new URL[] {app.toUri().toURL(), library.toUri().toURL()}, null);
 
-            ContractReply reply = new SystemContract(MAPPER, both).contract();
+            ContractReply reply = new SystemContract(MAPPER, both, ContractExposure.FULL).contract();
 
             JsonNode expected =
                     Contracts.merge(List.of(MAPPER.readTree(appContract), MAPPER.readTree(libraryContract)));
+            for (JsonNode method : expected.path("rpc")) {
+                ((ObjectNode) method).remove("handler");
+            }
             assertThat(reply.contract()).isEqualTo(expected);
             assertThat(reply.contract().path("rpc").findValuesAsString("name"))
                     .containsExactly("audit.list", "orders.get");
@@ -111,8 +139,7 @@ class SystemContractTests {
 
             assertThat(definition.name()).isEqualTo("system.contract");
             assertThat(definition.paramsType()).isNull();
-            assertThat(definition.invoker().invoke(handler, CONTEXT, null))
-                    .isEqualTo(new ContractReply("v1", MAPPER.readTree("{\"version\":\"v1\"}")));
+            assertThat(definition.invoker().invoke(handler, CONTEXT, null)).isEqualTo(ContractReply.versionOnly("v1"));
         }
     }
 }
