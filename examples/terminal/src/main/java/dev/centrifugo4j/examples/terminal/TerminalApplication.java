@@ -3,6 +3,8 @@ package dev.centrifugo4j.examples.terminal;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * A web terminal. Users log in to the Spring app (form login, session cookie); the page connects to
@@ -20,5 +22,10 @@ public class TerminalApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(TerminalApplication.class, args);
+    }
+
+    @Bean
+    static RequiredSecrets requiredSecrets(Environment environment) {
+        return new RequiredSecrets(environment);
     }
 }
