@@ -13,8 +13,9 @@ import org.springframework.core.env.Environment;
  * receives the shell's output on the channel {@code terminal:session:{sessionId}}, which only the
  * session's owner may subscribe to.
  *
- * <p><strong>It gives a shell, running as the application's operating-system user, to every user
- * who can log in.</strong> It binds to localhost by default; see the example's README.
+ * <p><strong>It gives a shell to every user who can log in</strong>, each in a bubblewrap sandbox of
+ * its own ({@link TerminalSandbox}); it does not start without one. It binds to localhost by default;
+ * see the example's README for what the sandbox isolates and what it does not.
  */
 @SpringBootApplication
 @EnableConfigurationProperties(TerminalProperties.class)
@@ -27,5 +28,11 @@ public class TerminalApplication {
     @Bean
     static RequiredSecrets requiredSecrets(Environment environment) {
         return new RequiredSecrets(environment);
+    }
+
+    /** The shells' sandbox, checked: the application does not start without one that works. */
+    @Bean
+    TerminalSandbox terminalSandbox(TerminalProperties properties) {
+        return TerminalSandbox.of(properties);
     }
 }

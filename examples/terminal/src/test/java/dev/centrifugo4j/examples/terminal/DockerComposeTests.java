@@ -206,6 +206,18 @@ class DockerComposeTests {
         assertThat(read(Path.of(".dockerignore"))).contains("!target/" + jar);
     }
 
+    @Test
+    void letTheAppsContainersSandboxTheShells() {
+        assertThat(read(Path.of("Dockerfile"))).contains("apt-get install -y --no-install-recommends bubblewrap");
+        for (String app : apps()) {
+            assertThat(list(this.services.get(app), "security_opt"))
+                    .as(app)
+                    .containsExactlyInAnyOrder("seccomp=unconfined", "apparmor=unconfined", "systempaths=unconfined");
+            assertThat(this.services.get(app)).as(app).doesNotContainKeys("privileged", "cap_add");
+            assertThat(environment(app)).as(app).doesNotContainKey("TERMINAL_INSECURE_UNSANDBOXED_SHELLS");
+        }
+    }
+
     /** Centrifugo's internal port (server API, health), from centrifugo.json. */
     private int internalPort() {
         return Integer.parseInt(

@@ -50,4 +50,21 @@ class TerminalStartupTests {
                     .doesNotContain("centrifugo.proxy.secret");
         }
     }
+
+    @Nested
+    class Sandbox {
+
+        @Test
+        void refusesToStartWithoutBubblewrapSayingWhatToInstall() {
+            FailureAnalysis analysis = analysisOf(startWith(
+                    "--centrifugo.proxy.secret=a-proxy-secret",
+                    "--centrifugo.api-key=an-api-key",
+                    "--terminal.sandbox.bwrap=/nonexistent/bwrap"));
+
+            assertThat(analysis.getDescription()).contains("Shells run in a bubblewrap sandbox");
+            assertThat(analysis.getAction())
+                    .contains("apt-get install bubblewrap")
+                    .contains("terminal.insecure-unsandboxed-shells=true");
+        }
+    }
 }
