@@ -60,6 +60,16 @@ class TerminalSandboxTests {
 
     record Result(int status, String output) {}
 
+    /** Opens a server on the machine's loopback and has the shell connect to it. */
+    private static String connectToTheLoopback(TerminalSandbox sandbox) throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            return run(
+                            sandbox,
+                            "echo > /dev/tcp/127.0.0.1/" + server.getLocalPort() + " && echo connected || echo refused")
+                    .output();
+        }
+    }
+
     @Nested
     class InTheSandbox {
 
@@ -88,13 +98,7 @@ class TerminalSandboxTests {
 
         @Test
         void cannotConnectToAServerOnTheMachinesLoopback() throws IOException {
-            try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
-                Result result = run(
-                        this.sandbox,
-                        "echo > /dev/tcp/127.0.0.1/" + server.getLocalPort() + " && echo connected || echo refused");
-
-                assertThat(result.output()).contains("refused").doesNotContain("connected");
-            }
+            assertThat(connectToTheLoopback(this.sandbox)).contains("refused").doesNotContain("connected");
         }
 
         @Test
@@ -169,13 +173,7 @@ class TerminalSandboxTests {
 
         @Test
         void connectsToAServerOnTheMachinesLoopback() throws IOException {
-            try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
-                Result result = run(
-                        this.unsandboxed,
-                        "echo > /dev/tcp/127.0.0.1/" + server.getLocalPort() + " && echo connected || echo refused");
-
-                assertThat(result.output()).contains("connected");
-            }
+            assertThat(connectToTheLoopback(this.unsandboxed)).contains("connected");
         }
 
         @Test
