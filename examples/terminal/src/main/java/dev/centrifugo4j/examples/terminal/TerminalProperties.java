@@ -17,13 +17,18 @@ import org.springframework.util.unit.DataSize;
  *     with the WebSocket upgrade
  * @param command the shell and its arguments; empty: {@code /bin/bash -l}, or {@code /bin/sh -l}
  *     where there is no bash
- * @param workingDirectory where the shell starts; empty: the application's home directory
+ * @param workingDirectory where an unsandboxed shell starts; empty: the application's home directory (a
+ *     sandboxed shell starts in its own empty home directory)
  * @param idleTimeout a session that received no input or resize for this long is ended
  * @param maxSessionsPerUser sessions one user may have open at once
  * @param outputLinger how long output waits for more before it is published (coalescing)
  * @param maxOutputChunk the largest output publication; the reader waits while one this big is sent
  * @param maxPendingInput input accepted but not yet written to the shell, per session; more is
  *     refused with error 429 (temporary)
+ * @param sandbox the sandbox every shell runs in
+ * @param insecureUnsandboxedShells whether to run the shells without any sandbox, as the
+ *     application's own user, able to read its secrets, reach Centrifugo's server API and watch the
+ *     other sessions; for a development machine without bubblewrap only
  */
 @ConfigurationProperties("terminal")
 public record TerminalProperties(
@@ -36,7 +41,9 @@ public record TerminalProperties(
         @DefaultValue("3") int maxSessionsPerUser,
         @DefaultValue("5ms") Duration outputLinger,
         @DefaultValue("32KB") DataSize maxOutputChunk,
-        @DefaultValue("256KB") DataSize maxPendingInput) {
+        @DefaultValue("256KB") DataSize maxPendingInput,
+        @DefaultValue Sandbox sandbox,
+        boolean insecureUnsandboxedShells) {
 
     public TerminalProperties {
         if (!centrifugoWsUrl.startsWith("ws://") && !centrifugoWsUrl.startsWith("wss://")) {
@@ -59,6 +66,16 @@ public record TerminalProperties(
         }
         command = List.copyOf(command);
     }
+
+    /**
+     * The bubblewrap sandbox of the shells ({@code terminal.sandbox.*}).
+     *
+     * @param bwrap the bubblewrap program; empty: {@code bwrap} on the {@code PATH}
+     * @param userWhenRoot the unprivileged user the shells run as when the application runs as root
+     *     (better: do not run it as root)
+     */
+    public record Sandbox(
+            @Nullable Path bwrap, @DefaultValue("nobody") String userWhenRoot) {}
 
     /** The command that starts the shell. */
     List<String> shellCommand() {

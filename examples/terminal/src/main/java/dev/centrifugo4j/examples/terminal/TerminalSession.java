@@ -11,9 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -97,6 +95,7 @@ final class TerminalSession {
     /**
      * Starts the shell in a new pseudo-terminal of the given size.
      *
+     * @param launch the shell's command line (in its sandbox), environment and directory
      * @throws IOException when the shell cannot be started
      */
     static TerminalSession start(
@@ -104,13 +103,14 @@ final class TerminalSession {
             String owner,
             int cols,
             int rows,
+            TerminalSandbox.Launch launch,
             TerminalProperties properties,
             TerminalChannel channel,
             Consumer<TerminalSession> onEnd)
             throws IOException {
-        PtyProcess process = new PtyProcessBuilder(properties.shellCommand().toArray(String[]::new))
-                .setEnvironment(environment(properties, owner))
-                .setDirectory(properties.shellDirectory().toString())
+        PtyProcess process = new PtyProcessBuilder(launch.command().toArray(String[]::new))
+                .setEnvironment(launch.environment())
+                .setDirectory(launch.directory().toString())
                 .setInitialColumns(cols)
                 .setInitialRows(rows)
                 .setConsole(false)
@@ -125,29 +125,6 @@ final class TerminalSession {
                 cols,
                 rows);
         return session;
-    }
-
-    /**
-     * A small environment of its own rather than the application's: the shell does not need the
-     * application's variables (which may hold its secrets).
-     */
-    private static Map<String, String> environment(TerminalProperties properties, String owner) {
-        Map<String, String> inherited = System.getenv();
-        Map<String, String> environment = new HashMap<>();
-        for (String name : List.of("PATH", "HOME", "USER", "LOGNAME", "LANG", "LC_ALL", "TZ")) {
-            String value = inherited.get(name);
-            if (value != null) {
-                environment.put(name, value);
-            }
-        }
-        environment.putIfAbsent("PATH", "/usr/local/bin:/usr/bin:/bin");
-        environment.putIfAbsent("HOME", System.getProperty("user.home"));
-        environment.putIfAbsent("LANG", "C.UTF-8");
-        environment.put("SHELL", properties.shellCommand().get(0));
-        environment.put("TERM", "xterm-256color");
-        environment.put("COLORTERM", "truecolor");
-        environment.put("TERMINAL_USER", owner);
-        return environment;
     }
 
     String id() {

@@ -31,13 +31,16 @@ class TerminalSessions implements SmartLifecycle {
 
     private final TerminalChannel channel;
 
+    private final TerminalSandbox sandbox;
+
     private final ScheduledExecutorService scheduler;
 
     private volatile boolean running;
 
-    TerminalSessions(TerminalProperties properties, TerminalChannel channel) {
+    TerminalSessions(TerminalProperties properties, TerminalChannel channel, TerminalSandbox sandbox) {
         this.properties = properties;
         this.channel = channel;
+        this.sandbox = sandbox;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "terminal-sessions");
             thread.setDaemon(true);
@@ -71,9 +74,20 @@ class TerminalSessions implements SmartLifecycle {
                 throw new RpcException(429, "you have " + owned + " terminals open already; close one first", false);
             }
             String id = UUID.randomUUID().toString();
+            if (!this.sandbox.isolates()) {
+                logger.warn(
+                        "Terminal {} of {} runs UNSANDBOXED (terminal.insecure-unsandboxed-shells=true)", id, owner);
+            }
             try {
-                TerminalSession session =
-                        TerminalSession.start(id, owner, cols, rows, this.properties, this.channel, this::forget);
+                TerminalSession session = TerminalSession.start(
+                        id,
+                        owner,
+                        cols,
+                        rows,
+                        this.sandbox.launch(this.properties.shellCommand(), owner),
+                        this.properties,
+                        this.channel,
+                        this::forget);
                 this.sessions.put(id, session);
                 return session;
             } catch (IOException | RuntimeException ex) {

@@ -117,11 +117,16 @@ class DockerComposeTests {
     @Test
     void publishOnLoopbackOnlyWithPortsTheConfigurationsAgreeOn() {
         int centrifugoPort = this.centrifugoJson.at("/http_server/port").asInt();
+        int apiPort = internalPort();
         int appPort = defaultOf(this.application.getProperty("server.port"));
         assertThat(this.application.getProperty("server.address")).endsWith(":127.0.0.1}");
         for (String name : centrifugos()) {
             assertThat(containerPort(name)).as(name).isEqualTo(centrifugoPort);
+            assertThat(list(this.services.get(name), "ports")).as(name).hasSize(1);
             assertThat(environment(name).get("CENTRIFUGO_HTTP_SERVER_ADDRESS")).isEqualTo("0.0.0.0");
+            // The server API listens on the internal port for the app's container, published nowhere.
+            assertThat(environment(name).get("CENTRIFUGO_HTTP_SERVER_INTERNAL_ADDRESS"))
+                    .isEqualTo("0.0.0.0");
         }
         String wsVariable = variableOf(this.application.getProperty("terminal.centrifugo-ws-url"));
         String apiUrlVariable = variableOf(this.application.getProperty("centrifugo.api-url"));
@@ -138,10 +143,10 @@ class DockerComposeTests {
             assertThat(ws.getPath()).isEqualTo("/connection/websocket");
             assertThat(allowedOrigins(browserNode))
                     .contains("http://localhost:" + hostPort(app), "http://127.0.0.1:" + hostPort(app));
-            // The app publishes through the server API of a Centrifugo that proxies to it.
+            // The app publishes through the server API (internal port) of a Centrifugo that proxies to it.
             URI api = URI.create(env.get(apiUrlVariable));
             assertThat(appOf(api.getHost())).isEqualTo(app);
-            assertThat(api.getPort()).isEqualTo(centrifugoPort);
+            assertThat(api.getPort()).isEqualTo(apiPort).isNotEqualTo(centrifugoPort);
             assertThat(api.getPath()).isEqualTo("/api");
         }
         for (String name : this.services.keySet()) {
@@ -164,7 +169,7 @@ class DockerComposeTests {
                     .contains("/8080");
         }
         for (String node : centrifugos()) {
-            assertThat(healthCheck(node)).as(node).contains("http://127.0.0.1:8000/health");
+            assertThat(healthCheck(node)).as(node).contains("http://127.0.0.1:" + internalPort() + "/health");
             assertThat(this.centrifugoJson.at("/health/enabled").asBoolean()).isTrue();
         }
     }
@@ -199,6 +204,24 @@ class DockerComposeTests {
         String dockerfile = read(Path.of("Dockerfile"));
         assertThat(dockerfile).contains("COPY target/" + jar + " ").contains("USER terminal");
         assertThat(read(Path.of(".dockerignore"))).contains("!target/" + jar);
+    }
+
+    @Test
+    void letTheAppsContainersSandboxTheShells() {
+        assertThat(read(Path.of("Dockerfile"))).contains("apt-get install -y --no-install-recommends bubblewrap");
+        for (String app : apps()) {
+            assertThat(list(this.services.get(app), "security_opt"))
+                    .as(app)
+                    .containsExactlyInAnyOrder("seccomp=unconfined", "apparmor=unconfined", "systempaths=unconfined");
+            assertThat(this.services.get(app)).as(app).doesNotContainKeys("privileged", "cap_add");
+            assertThat(environment(app)).as(app).doesNotContainKey("TERMINAL_INSECURE_UNSANDBOXED_SHELLS");
+        }
+    }
+
+    /** Centrifugo's internal port (server API, health), from centrifugo.json. */
+    private int internalPort() {
+        return Integer.parseInt(
+                this.centrifugoJson.at("/http_server/internal_port").asString());
     }
 
     private List<String> centrifugos() {

@@ -22,7 +22,13 @@ import org.springframework.test.web.servlet.MockMvc;
  * terminal, and what is refused as invalid. The shells are real (pty4j); nothing here attaches their
  * output, so nothing is published.
  */
-@SpringBootTest(properties = {"terminal.max-sessions-per-user=2", "terminal.command=/bin/sh"})
+@SpringBootTest(
+        properties = {
+            "terminal.max-sessions-per-user=2",
+            "terminal.command=/bin/sh",
+            "centrifugo.proxy.secret=proxy-tests-secret",
+            "centrifugo.api-key=proxy-tests-api-key"
+        })
 @AutoConfigureMockMvc
 class TerminalProxyTests {
 

@@ -11,30 +11,56 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Sessions with real shells in real pseudo-terminals; what they would publish is recorded instead of
- * sent (the way through Centrifugo is tested in the browser).
+ * Sessions with real shells in real pseudo-terminals, in their sandboxes and (the opt-out) without;
+ * what they would publish is recorded instead of sent (the way through Centrifugo is tested in the
+ * browser).
  */
+@ParameterizedClass(name = "sandboxed: {0}")
+@ValueSource(booleans = {true, false})
 class TerminalSessionsTests {
+
+    @Parameter
+    boolean sandboxed;
 
     private final RecordingChannel channel = new RecordingChannel();
 
-    private TerminalSessions sessions = sessions(Duration.ofMinutes(5));
+    private TerminalSessions sessions;
 
-    private TerminalSessions sessions(Duration idleTimeout) {
-        TerminalProperties properties = new TerminalProperties(
+    @BeforeEach
+    void openSessions() {
+        this.sessions = sessions(Duration.ofMinutes(5));
+    }
+
+    /**
+     * The terminal's settings with bash that reads no profile, sandboxed or not. (Not dash: in the
+     * sandbox it cannot give the terminal back to the process group it found, which is outside the
+     * sandbox's PID namespace, and exits with status 2 instead of the one asked for.)
+     */
+    static TerminalProperties properties(Duration idleTimeout, boolean sandboxed) {
+        return new TerminalProperties(
                 "ws://{host}:8000/connection/websocket",
-                List.of("/bin/sh"),
+                List.of("/bin/bash", "--noprofile", "--norc"),
                 null,
                 idleTimeout,
                 3,
                 Duration.ofMillis(5),
                 DataSize.ofKilobytes(32),
-                DataSize.ofKilobytes(256));
-        TerminalSessions created = new TerminalSessions(properties, this.channel);
+                DataSize.ofKilobytes(256),
+                new TerminalProperties.Sandbox(null, "nobody"),
+                !sandboxed);
+    }
+
+    private TerminalSessions sessions(Duration idleTimeout) {
+        TerminalProperties properties = properties(idleTimeout, this.sandboxed);
+        TerminalSessions created = new TerminalSessions(properties, this.channel, TerminalSandbox.of(properties));
         created.start();
         return created;
     }
@@ -76,8 +102,24 @@ class TerminalSessionsTests {
         session.attach();
         session.type("exit 3\r".getBytes(StandardCharsets.UTF_8));
         await(() -> !this.channel.events.isEmpty() && last() instanceof TerminalEvent.Exit, "the exit event");
-        assertThat(last()).isEqualTo(new TerminalEvent.Exit(3));
+        assertThat(last()).as("output: %s", this.channel.output()).isEqualTo(new TerminalEvent.Exit(3));
         await(() -> this.sessions.find(session.id()) == null, "the session to be forgotten");
+    }
+
+    @Test
+    void theShellHoldsNoFileOfTheApplication() {
+        TerminalSession session = this.sessions.open("alice", 80, 24);
+        session.attach();
+        session.type("ls -l /proc/$$/fd | tail -n +2 | sed 's/.*-> /fd: /'; echo listed-$((6*7))\r"
+                .getBytes(StandardCharsets.UTF_8));
+        await(() -> this.channel.output().contains("listed-42"), "the shell's open files");
+        List<String> files = this.channel
+                .output()
+                .lines()
+                .filter((line) -> line.startsWith("fd: "))
+                .toList();
+        // Its terminal only: no socket, pipe, jar or log of the application's.
+        assertThat(files).isNotEmpty().allSatisfy((file) -> assertThat(file).matches("fd: /dev/(pts/[0-9]+|tty)\\r?"));
     }
 
     @Test
