@@ -4,6 +4,7 @@ import dev.centrifugo4j.boot.token.CentrifugoTokenClaimsCustomizer;
 import dev.centrifugo4j.boot.token.TokenEndpointHandler;
 import dev.centrifugo4j.token.CentrifugoTokens;
 import dev.centrifugo4j.token.SigningAlgorithm;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -26,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Auto-configuration for connection tokens: {@link CentrifugoTokens} when {@code
- * centrifugo.token.hmac-secret} or {@code centrifugo.token.private-key} is set, and, with Spring
+ * centrifugo.token.hmac-secret} or {@code centrifugo.token.private-key} is set or a service connection
+ * ({@link CentrifugoConnectionDetails}) knows Centrifugo's HMAC secret, and, with Spring
  * Security in a servlet application, the token endpoint ({@code centrifugo.token.endpoint.enabled})
  * that hands tokens to authenticated users.
  *
@@ -44,14 +46,45 @@ public final class CentrifugoTokenAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @Conditional(OnTokenKeyCondition.class)
-    CentrifugoTokens centrifugoTokens(CentrifugoProperties properties, ObjectProvider<JsonMapper> jsonMapper) {
+    @Nullable
+    CentrifugoTokens centrifugoTokens(
+            CentrifugoProperties properties,
+            ObjectProvider<JsonMapper> jsonMapper,
+            ObjectProvider<CentrifugoConnectionDetails> connectionDetails) {
         CentrifugoProperties.Token token = properties.getToken();
-        CentrifugoTokens tokens = signer(token);
+        CentrifugoTokens tokens = serviceConnectionSigner(token, connectionDetails);
+        if (tokens == null) {
+            if (token.getHmacSecret() == null && token.getPrivateKey() == null) {
+                // A service connection that does not know Centrifugo's secret, and no key in the properties:
+                // no tokens (a null bean, which injection points see as none), as without the service connection.
+                return null;
+            }
+            tokens = signer(token);
+        }
         JsonMapper mapper = jsonMapper.getIfAvailable();
         if (mapper != null) {
             tokens = tokens.withJsonMapper(mapper);
         }
         return tokens.withIssuer(token.getIssuer()).withAudience(token.getAudience());
+    }
+
+    /**
+     * HMAC tokens with the secret of the Centrifugo a service connection (Testcontainers, Docker
+     * Compose) points at, which wins over the properties' key; {@code null} without one.
+     */
+    private static @Nullable CentrifugoTokens serviceConnectionSigner(
+            CentrifugoProperties.Token token, ObjectProvider<CentrifugoConnectionDetails> connectionDetails) {
+        CentrifugoConnectionDetails details = connectionDetails.getIfAvailable();
+        if (details == null || details instanceof PropertiesCentrifugoConnectionDetails) {
+            return null;
+        }
+        String secret = details.getTokenHmacSecret();
+        if (!StringUtils.hasText(secret)) {
+            return null;
+        }
+        SigningAlgorithm algorithm = token.getAlgorithm();
+        return CentrifugoTokens.hmac(
+                (algorithm != null && algorithm.isHmac()) ? algorithm : SigningAlgorithm.HS256, secret);
     }
 
     private static CentrifugoTokens signer(CentrifugoProperties.Token token) {
@@ -108,6 +141,9 @@ public final class CentrifugoTokenAutoConfiguration {
 
         @ConditionalOnProperty("centrifugo.token.private-key")
         static class PrivateKey {}
+
+        @Conditional(OnCentrifugoServiceConnectionCondition.class)
+        static class ServiceConnection {}
     }
 
     @Configuration(proxyBeanMethods = false)
