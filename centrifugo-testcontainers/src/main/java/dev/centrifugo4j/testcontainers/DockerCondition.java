@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -23,17 +24,25 @@ final class DockerCondition implements ExecutionCondition {
 
     private final Function<String, @Nullable String> environment;
 
+    private final Consumer<String> console;
+
     DockerCondition() {
-        this(() -> DockerClientFactory.instance().isDockerAvailable(), DockerCondition::composeRuns, System::getenv);
+        this(
+                () -> DockerClientFactory.instance().isDockerAvailable(),
+                DockerCondition::composeRuns,
+                System::getenv,
+                System.err::println);
     }
 
     DockerCondition(
             BooleanSupplier dockerAnswers,
             BooleanSupplier composeRuns,
-            Function<String, @Nullable String> environment) {
+            Function<String, @Nullable String> environment,
+            Consumer<String> console) {
         this.dockerAnswers = dockerAnswers;
         this.composeRuns = composeRuns;
         this.environment = environment;
+        this.console = console;
     }
 
     @Override
@@ -53,7 +62,7 @@ final class DockerCondition implements ExecutionCondition {
             throw new IllegalStateException(test + ": " + missing + " (CI is set, so this is a failure, not a skip)");
         }
         // A class skipped before it starts shows as "Tests run: 0" in the build output: say why there.
-        System.err.println("SKIPPED " + test + ": " + missing);
+        this.console.accept("SKIPPED " + test + ": " + missing);
         return ConditionEvaluationResult.disabled(missing);
     }
 
