@@ -31,3 +31,5 @@ try {
 } finally {
   client.disconnect();
 }
+// The timeout's timer would keep Node running until it fires.
+process.exit(0);
