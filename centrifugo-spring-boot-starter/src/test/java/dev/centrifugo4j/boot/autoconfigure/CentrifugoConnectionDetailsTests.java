@@ -88,6 +88,12 @@ class CentrifugoConnectionDetailsTests {
         };
     }
 
+    private static void assertSignedWithTheSecret(CentrifugoTokens tokens) {
+        String token = tokens.connectionToken("42", Duration.ofMinutes(1));
+        assertThat(JWT.require(Algorithm.HMAC256(SECRET)).build().verify(token).getSubject())
+                .isEqualTo("42");
+    }
+
     @Nested
     class WithoutAServiceConnection {
 
@@ -148,30 +154,14 @@ class CentrifugoConnectionDetailsTests {
         @Test
         void signTokensWithTheirSecretWithoutATokenProperty() {
             runner.withBean(CentrifugoConnectionDetails.class, () -> serviceConnection(null, SECRET, null))
-                    .run(context -> {
-                        String token =
-                                context.getBean(CentrifugoTokens.class).connectionToken("42", Duration.ofMinutes(1));
-                        assertThat(JWT.require(Algorithm.HMAC256(SECRET))
-                                        .build()
-                                        .verify(token)
-                                        .getSubject())
-                                .isEqualTo("42");
-                    });
+                    .run(context -> assertSignedWithTheSecret(context.getBean(CentrifugoTokens.class)));
         }
 
         @Test
         void winOverTheTokenProperty() {
             runner.withPropertyValues("centrifugo.token.hmac-secret=property-hmac-secret-0123456789abcdef")
                     .withBean(CentrifugoConnectionDetails.class, () -> serviceConnection(null, SECRET, null))
-                    .run(context -> {
-                        String token =
-                                context.getBean(CentrifugoTokens.class).connectionToken("42", Duration.ofMinutes(1));
-                        assertThat(JWT.require(Algorithm.HMAC256(SECRET))
-                                        .build()
-                                        .verify(token)
-                                        .getSubject())
-                                .isEqualTo("42");
-                    });
+                    .run(context -> assertSignedWithTheSecret(context.getBean(CentrifugoTokens.class)));
         }
 
         @Test
