@@ -79,10 +79,13 @@ public final class CentrifugoAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        ProxySecretCheck centrifugoProxySecretCheck(CentrifugoProperties properties) {
+        ProxySecretCheck centrifugoProxySecretCheck(
+                CentrifugoProperties properties, ObjectProvider<CentrifugoConnectionDetails> connectionDetails) {
             CentrifugoProperties.Proxy proxy = properties.getProxy();
-            if (StringUtils.hasText(proxy.getSecret())) {
-                return ProxySecretCheck.requiring(proxy.getSecretHeader(), proxy.getSecret());
+            String secret = PropertiesCentrifugoConnectionDetails.resolve(connectionDetails, properties)
+                    .getProxySecret();
+            if (StringUtils.hasText(secret)) {
+                return ProxySecretCheck.requiring(proxy.getSecretHeader(), secret);
             }
             if (!proxy.isInsecure()) {
                 throw new ProxySecretMissingException();

@@ -48,17 +48,26 @@ import tools.jackson.databind.json.JsonMapper;
 public final class CentrifugoPublisherAutoConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean(CentrifugoConnectionDetails.class)
+    PropertiesCentrifugoConnectionDetails centrifugoConnectionDetails(CentrifugoProperties properties) {
+        return new PropertiesCentrifugoConnectionDetails(properties);
+    }
+
+    @Bean
     @ConditionalOnMissingBean
     CentrifugoPublisher centrifugoPublisher(
             CentrifugoProperties properties,
+            ObjectProvider<CentrifugoConnectionDetails> connectionDetails,
             ObjectProvider<JsonMapper> jsonMapper,
             ObjectProvider<CentrifugoOkHttpClientCustomizer> httpCustomizers,
             ObjectProvider<CentrifugoPublisherCustomizer> publisherCustomizers,
             ObjectProvider<CentrifugoApiObserver> observers) {
         CentrifugoProperties.Publisher settings = properties.getPublisher();
+        CentrifugoConnectionDetails connection =
+                PropertiesCentrifugoConnectionDetails.resolve(connectionDetails, properties);
         CentrifugoPublisher.Builder builder = CentrifugoPublisher.builder()
-                .apiUrl(apiUrl(properties.getApiUrl()))
-                .apiKey(StringUtils.hasText(properties.getApiKey()) ? properties.getApiKey() : null)
+                .apiUrl(apiUrl(connection.getApiUrl()))
+                .apiKey(StringUtils.hasText(connection.getApiKey()) ? connection.getApiKey() : null)
                 .connectTimeout(settings.getConnectTimeout())
                 .requestTimeout(settings.getRequestTimeout())
                 .maxConcurrentRequests(settings.getMaxConcurrentRequests())
@@ -109,7 +118,11 @@ public final class CentrifugoPublisherAutoConfiguration {
     static SmartInitializingSingleton centrifugoApiKeyCheck(
             ConfigurableListableBeanFactory beanFactory, Environment environment) {
         return () -> {
+            CentrifugoConnectionDetails connection = beanFactory
+                    .getBeanProvider(CentrifugoConnectionDetails.class)
+                    .getIfAvailable();
             if (StringUtils.hasText(environment.getProperty("centrifugo.api-key"))
+                    || (connection != null && StringUtils.hasText(connection.getApiKey()))
                     || environment.getProperty("centrifugo.api-insecure", Boolean.class, false)) {
                 return;
             }

@@ -5,6 +5,7 @@ import dev.centrifugo4j.boot.token.TokenEndpointHandler;
 import dev.centrifugo4j.token.CentrifugoTokens;
 import dev.centrifugo4j.token.SigningAlgorithm;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -30,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Auto-configuration for connection tokens: {@link CentrifugoTokens} when {@code
- * centrifugo.token.hmac-secret} or {@code centrifugo.token.private-key} is set, and, with Spring
+ * centrifugo.token.hmac-secret} or {@code centrifugo.token.private-key} is set or a service connection
+ * ({@link CentrifugoConnectionDetails}) knows Centrifugo's HMAC secret, and, with Spring
  * Security in a servlet application, the token endpoint ({@code centrifugo.token.endpoint.enabled})
  * that hands tokens to authenticated users (POST only; any other method is answered 405).
  *
@@ -48,15 +50,60 @@ public final class CentrifugoTokenAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @Conditional(OnTokenKeyCondition.class)
-    CentrifugoTokens centrifugoTokens(CentrifugoProperties properties, ObjectProvider<JsonMapper> jsonMapper) {
+    @Nullable
+    CentrifugoTokens centrifugoTokens(
+            CentrifugoProperties properties,
+            ObjectProvider<JsonMapper> jsonMapper,
+            ObjectProvider<CentrifugoConnectionDetails> connectionDetails) {
         CentrifugoProperties.Token token = properties.getToken();
         ttl(token);
-        CentrifugoTokens tokens = signer(token);
+        CentrifugoTokens tokens = serviceConnectionSigner(token, connectionDetails);
+        if (tokens == null) {
+            if (token.getHmacSecret() == null && token.getPrivateKey() == null) {
+                // A service connection that does not know Centrifugo's secret, and no key in the properties:
+                // no tokens (a null bean, which injection points see as none), as without the service connection.
+                return null;
+            }
+            tokens = signer(token);
+        }
         JsonMapper mapper = jsonMapper.getIfAvailable();
         if (mapper != null) {
             tokens = tokens.withJsonMapper(mapper);
         }
         return tokens.withIssuer(token.getIssuer()).withAudience(token.getAudience());
+    }
+
+    /**
+     * HMAC tokens with the secret of the Centrifugo a service connection (Testcontainers, Docker
+     * Compose) points at, which wins over the properties' key; {@code null} without one.
+     */
+    private static @Nullable CentrifugoTokens serviceConnectionSigner(
+            CentrifugoProperties.Token token, ObjectProvider<CentrifugoConnectionDetails> connectionDetails) {
+        CentrifugoConnectionDetails details = connectionDetails.getIfAvailable();
+        if (details == null || details instanceof PropertiesCentrifugoConnectionDetails) {
+            return null;
+        }
+        String secret = details.getTokenHmacSecret();
+        if (!StringUtils.hasText(secret)) {
+            return null;
+        }
+        SigningAlgorithm algorithm = token.getAlgorithm();
+        SigningAlgorithm hmacAlgorithm = (algorithm != null && algorithm.isHmac()) ? algorithm : SigningAlgorithm.HS256;
+        try {
+            return CentrifugoTokens.hmac(hmacAlgorithm, secret);
+        } catch (IllegalArgumentException ex) {
+            // The secret is the container's or the compose service's, not a property: say where to change it.
+            throw new InvalidCentrifugoPropertyException(
+                    "client.token.hmac_secret_key",
+                    "the HMAC secret of the Centrifugo that the service connection ("
+                            + details.getClass().getSimpleName() + ") points at is too short to sign "
+                            + hmacAlgorithm + " tokens with: " + ex.getMessage(),
+                    "Give that Centrifugo a secret of at least "
+                            + CentrifugoTokens.minHmacSecretBytes(hmacAlgorithm)
+                            + " bytes: CentrifugoContainer.withHmacSecret(...) in a test, or the"
+                            + " CENTRIFUGO_CLIENT_TOKEN_HMAC_SECRET_KEY environment of the compose service.",
+                    ex);
+        }
     }
 
     private static CentrifugoTokens signer(CentrifugoProperties.Token token) {
@@ -133,6 +180,9 @@ public final class CentrifugoTokenAutoConfiguration {
 
         @ConditionalOnProperty("centrifugo.token.private-key")
         static class PrivateKey {}
+
+        @Conditional(OnCentrifugoServiceConnectionCondition.class)
+        static class ServiceConnection {}
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -21,10 +21,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * docker-compose.yml cannot be run where there is no Docker engine, so this test reads it and checks
- * that it agrees with what it wires together: the app's application.properties (environment variable
- * names, ports), the starter's proxy paths and secret header, the example's centrifugo.json (which the
- * containers mount), the Dockerfile and the Centrifugo release the tests run.
+ * Reads docker-compose.yml and checks that it agrees with what it wires together: the app's
+ * application.properties (environment variable names, ports), the starter's proxy paths and secret
+ * header, the example's centrifugo.json (which the containers mount), the Dockerfile and the
+ * Centrifugo release the tests run. DockerComposeUpIT runs it.
  */
 class DockerComposeTests {
 
@@ -51,7 +51,8 @@ class DockerComposeTests {
         assertThat(centrifugos()).containsExactly("centrifugo", "centrifugo-1", "centrifugo-2");
         for (String name : centrifugos()) {
             Map<String, Object> service = this.services.get(name);
-            assertThat(service.get("image"))
+            assertThat(variableOf((String) service.get("image"))).as(name).isEqualTo("CENTRIFUGO_IMAGE");
+            assertThat(imageOf(name))
                     .as(name)
                     .isEqualTo("centrifugo/centrifugo:v" + System.getProperty("centrifugo.version"));
             assertThat((String) service.get("command")).as(name).endsWith("--config=/centrifugo/config.json");
@@ -198,17 +199,45 @@ class DockerComposeTests {
     @Test
     void buildTheAppImageFromTheJarTheBuildMakes() {
         String jar = System.getProperty("terminal.jar");
-        for (String app : apps()) {
-            assertThat(this.services.get(app).get("build")).isEqualTo("./examples/terminal");
-        }
         String dockerfile = read(Path.of("Dockerfile"));
-        assertThat(dockerfile).contains("COPY target/" + jar + " ").contains("USER terminal");
+        for (String app : apps()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> build =
+                    (Map<String, Object>) this.services.get(app).get("build");
+            assertThat(build.get("context")).isEqualTo("./examples/terminal");
+            // The base image is the upstream JRE unless JRE_IMAGE names a local build, in both files.
+            @SuppressWarnings("unchecked")
+            String base = ((Map<String, String>) build.get("args")).get("JRE_IMAGE");
+            assertThat(variableOf(base)).isEqualTo("JRE_IMAGE");
+            assertThat(dockerfile).contains("ARG JRE_IMAGE=" + defaultValueOf(base) + "\n");
+        }
+        assertThat(dockerfile)
+                .contains("FROM ${JRE_IMAGE}")
+                .contains("COPY target/" + jar + " ")
+                .contains("USER terminal");
         assertThat(read(Path.of(".dockerignore"))).contains("!target/" + jar);
     }
 
     @Test
+    void takeEveryImageFromAVariableWithTheUpstreamImageAsItsDefault() {
+        Map<String, String> images = new LinkedHashMap<>();
+        this.services.forEach((name, service) -> {
+            if (service.containsKey("image")) {
+                images.put(name, variableOf((String) service.get("image")));
+            }
+        });
+        assertThat(images)
+                .containsOnly(
+                        Map.entry("centrifugo", "CENTRIFUGO_IMAGE"),
+                        Map.entry("centrifugo-1", "CENTRIFUGO_IMAGE"),
+                        Map.entry("centrifugo-2", "CENTRIFUGO_IMAGE"),
+                        Map.entry("redis", "REDIS_IMAGE"));
+        assertThat(imageOf("redis")).isEqualTo("redis:7.4-alpine");
+    }
+
+    @Test
     void letTheAppsContainersSandboxTheShells() {
-        assertThat(read(Path.of("Dockerfile"))).contains("apt-get install -y --no-install-recommends bubblewrap");
+        assertThat(read(Path.of("Dockerfile"))).contains("install -y --no-install-recommends bubblewrap");
         for (String app : apps()) {
             assertThat(list(this.services.get(app), "security_opt"))
                     .as(app)
@@ -226,9 +255,14 @@ class DockerComposeTests {
 
     private List<String> centrifugos() {
         return this.services.keySet().stream()
-                .filter((name) ->
-                        String.valueOf(this.services.get(name).get("image")).startsWith("centrifugo/"))
+                .filter((name) -> this.services.get(name).containsKey("image")
+                        && imageOf(name).startsWith("centrifugo/"))
                 .toList();
+    }
+
+    /** The image a service runs where no variable names another: the default of its ${VARIABLE:-default}. */
+    private String imageOf(String name) {
+        return defaultValueOf((String) this.services.get(name).get("image"));
     }
 
     private List<String> apps() {
@@ -303,6 +337,13 @@ class DockerComposeTests {
                 .as("'%s' is a ${VARIABLE} reference", value)
                 .isTrue();
         return matcher.group(1);
+    }
+
+    private static String defaultValueOf(String value) {
+        Matcher matcher = PLACEHOLDER.matcher(value);
+        assertThat(matcher.matches()).as(value).isTrue();
+        assertThat(matcher.group(2)).as("the default of %s", value).isNotNull();
+        return matcher.group(2);
     }
 
     private static int defaultOf(String value) {
