@@ -2,11 +2,11 @@ package dev.centrifugo4j.examples.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.centrifugo4j.api.CentrifugoPublisher;
 import dev.centrifugo4j.test.JavaScriptClient;
 import dev.centrifugo4j.testcontainers.RequiresDocker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code docker compose up} of the repository's docker-compose.yml, as its comment tells a user to
@@ -47,6 +48,8 @@ class DockerComposeUpIT {
     /** What docker-compose.yml requires, made up for this run as a user's .env would be. */
     private static final Map<String, String> SECRETS =
             Map.of("CENTRIFUGO_PROXY_SECRET", secret(), "CENTRIFUGO_API_KEY", API_KEY);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final Path LOG =
             Path.of("target", "docker-compose-up-it.log").toAbsolutePath();
@@ -73,12 +76,22 @@ class DockerComposeUpIT {
     void theScaleProfileDeliversTheOutputPublishedThroughOneNodeToAClientOnTheOther() {
         compose("--profile", "scale", "up", "--build", "--wait", "--wait-timeout", "180");
         // terminal-scaled publishes through centrifugo-1 (8001); its page, and this client, use centrifugo-2 (8002).
-        try (CentrifugoPublisher node2 = CentrifugoPublisher.builder()
-                .apiUrl("http://127.0.0.1:8002/api")
-                .apiKey(API_KEY)
-                .build()) {
-            assertThat(node2.info()).as("the nodes node 2 knows through Redis").hasSize(2);
-        }
+        // The server API listens on the internal port, published nowhere: ask node 2 from inside its container.
+        JsonNode info = JSON.readTree(output(compose(List.of(
+                "exec",
+                "-T",
+                "centrifugo-2",
+                "wget",
+                "-q",
+                "-O-",
+                "--header",
+                "X-API-Key: " + API_KEY,
+                "--post-data",
+                "{}",
+                "http://127.0.0.1:9000/api/info"))));
+        assertThat(info.at("/result/nodes"))
+                .as("the nodes node 2 knows through Redis: %s", info)
+                .hasSize(2);
         JsonNode round = smoke("http://127.0.0.1:8081", "ws://127.0.0.1:8002/connection/websocket");
         assertThat(round.get("answered").asBoolean()).as("%s", round).isTrue();
     }
@@ -133,6 +146,28 @@ class DockerComposeUpIT {
                         String.join(" ", command) + " did not finish within " + COMPOSE_TIMEOUT + "; see " + LOG);
             }
             return process.exitValue();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", ex);
+        }
+    }
+
+    /** Runs a command in the repository's root and returns its standard output (its errors go to {@link #LOG}). */
+    private static String output(List<String> command) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(ROOT.toFile())
+                    .redirectError(ProcessBuilder.Redirect.appendTo(LOG.toFile()));
+            builder.environment().putAll(SECRETS);
+            Process process = builder.start();
+            byte[] out = process.getInputStream().readAllBytes();
+            if (!process.waitFor(COMPOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " failed; see " + LOG);
+            }
+            return new String(out, StandardCharsets.UTF_8);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         } catch (InterruptedException ex) {
