@@ -8,8 +8,9 @@ import (
 	"github.com/centrifugal/centrifuge-go"
 )
 
-// ZooEcho: Echoes a specimen of every type the contract maps. (zoo.echo)
-func (c *RpcClient) ZooEcho(ctx context.Context, params Everything) (*Everything, error) {
+// ZooEcho echoes a specimen of every type the contract maps.
+// It calls zoo.echo.
+func (c *RPCClient) ZooEcho(ctx context.Context, params Everything) (*Everything, error) {
 	var result Everything
 	if err := c.call(ctx, "zoo.echo", params, &result); err != nil {
 		return nil, err
@@ -18,12 +19,12 @@ func (c *RpcClient) ZooEcho(ctx context.Context, params Everything) (*Everything
 }
 
 // ZooFeed calls zoo.feed.
-func (c *RpcClient) ZooFeed(ctx context.Context) error {
+func (c *RPCClient) ZooFeed(ctx context.Context) error {
 	return c.call(ctx, "zoo.feed", struct{}{}, nil)
 }
 
 // ZooLegacy calls zoo.legacy.
-func (c *RpcClient) ZooLegacy(ctx context.Context, params map[string][]Tag) (*LegacyBean, error) {
+func (c *RPCClient) ZooLegacy(ctx context.Context, params map[string][]Tag) (*LegacyBean, error) {
 	var result LegacyBean
 	if err := c.call(ctx, "zoo.legacy", params, &result); err != nil {
 		return nil, err
@@ -32,7 +33,7 @@ func (c *RpcClient) ZooLegacy(ctx context.Context, params map[string][]Tag) (*Le
 }
 
 // ZooPage calls zoo.page.
-func (c *RpcClient) ZooPage(ctx context.Context, params *PageOfOrderLine) (*PageOfOrderLine, error) {
+func (c *RPCClient) ZooPage(ctx context.Context, params *PageOfOrderLine) (*PageOfOrderLine, error) {
 	var result PageOfOrderLine
 	if err := c.call(ctx, "zoo.page", params, &result); err != nil {
 		return nil, err
@@ -40,8 +41,9 @@ func (c *RpcClient) ZooPage(ctx context.Context, params *PageOfOrderLine) (*Page
 	return &result, nil
 }
 
-// ZooShape: Returns the shape it is given, later. (zoo:shape)
-func (c *RpcClient) ZooShape(ctx context.Context, params Shape) (*Shape, error) {
+// ZooShape returns the shape it is given, later.
+// It calls zoo:shape.
+func (c *RPCClient) ZooShape(ctx context.Context, params Shape) (*Shape, error) {
 	var result Shape
 	if err := c.call(ctx, "zoo:shape", params, &result); err != nil {
 		return nil, err
@@ -49,17 +51,33 @@ func (c *RpcClient) ZooShape(ctx context.Context, params Shape) (*Shape, error) 
 	return &result, nil
 }
 
-// SubscribeZooCage subscribes to zoo:cage.{cage}.{id}; handlers receive its publications decoded.
-func (c *RpcClient) SubscribeZooCage(cage string, id string, handlers ChannelHandlers[Sighting]) (*centrifuge.Subscription, error) {
-	return subscribe(c.client, "zoo:cage."+cage+"."+id, handlers)
+// SubscribeZooCage subscribes to zoo:cage.{cage}.{id} and waits until the server accepts.
+// The handlers, attached before subscribing, receive its publications decoded and its events.
+// A refusal by the server is an *RPCError.
+func (c *RPCClient) SubscribeZooCage(ctx context.Context, cage string, id string, handlers ChannelHandlers[Sighting]) (*centrifuge.Subscription, error) {
+	return subscribe(ctx, c.client, "zoo:cage."+cage+"."+id, handlers)
 }
 
-// SubscribeZooFeeding subscribes to zoo:feeding.{cage}; handlers receive its publications decoded.
-func (c *RpcClient) SubscribeZooFeeding(cage string, handlers ChannelHandlers[Feeding]) (*centrifuge.Subscription, error) {
-	return subscribe(c.client, "zoo:feeding."+cage, handlers)
+// NewZooCageSubscription creates a subscription to zoo:cage.{cage}.{id} with the handlers attached, without
+// subscribing: its Subscribe method subscribes, without waiting.
+func (c *RPCClient) NewZooCageSubscription(cage string, id string, handlers ChannelHandlers[Sighting]) (*centrifuge.Subscription, error) {
+	return newSubscription(c.client, "zoo:cage."+cage+"."+id, handlers, nil)
+}
+
+// SubscribeZooFeeding subscribes to zoo:feeding.{cage} and waits until the server accepts.
+// The handlers, attached before subscribing, receive its publications decoded and its events.
+// A refusal by the server is an *RPCError.
+func (c *RPCClient) SubscribeZooFeeding(ctx context.Context, cage string, handlers ChannelHandlers[Feeding]) (*centrifuge.Subscription, error) {
+	return subscribe(ctx, c.client, "zoo:feeding."+cage, handlers)
+}
+
+// NewZooFeedingSubscription creates a subscription to zoo:feeding.{cage} with the handlers attached, without
+// subscribing: its Subscribe method subscribes, without waiting.
+func (c *RPCClient) NewZooFeedingSubscription(cage string, handlers ChannelHandlers[Feeding]) (*centrifuge.Subscription, error) {
+	return newSubscription(c.client, "zoo:feeding."+cage, handlers, nil)
 }
 
 // PublishZooFeeding publishes to zoo:feeding.{cage} through the application's publish handler.
-func (c *RpcClient) PublishZooFeeding(ctx context.Context, cage string, data Feeding) error {
+func (c *RPCClient) PublishZooFeeding(ctx context.Context, cage string, data Feeding) error {
 	return c.publish(ctx, "zoo:feeding."+cage, data)
 }

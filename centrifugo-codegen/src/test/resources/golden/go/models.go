@@ -11,7 +11,7 @@ import (
 // ContractVersion is the version of the contract this client was generated from; system.contract answers the server's.
 const ContractVersion = "02014f4ff569c3405eb8c9c1a16f328332c87b8f44d61c2554a87b4a3a2b1a37"
 
-// Color: A colour, written by name.
+// Color is a colour, written by name.
 type Color string
 
 // ColorRed is "RED".
@@ -20,7 +20,7 @@ const ColorRed Color = "RED"
 // ColorGreen is "GREEN".
 const ColorGreen Color = "GREEN"
 
-// Everything: One of every type the contract maps.
+// Everything is one of every type the contract maps.
 type Everything struct {
 	// Name is a name, not blank
 	Name string `json:"name"`
@@ -104,7 +104,7 @@ type Everything struct {
 	MaybeColor *Color `json:"maybeColor,omitzero"`
 }
 
-// Feeding: What a keeper publishes when feeding a cage.
+// Feeding is what a keeper publishes when feeding a cage.
 type Feeding struct {
 	// Food is what is fed
 	Food string `json:"food"`
@@ -113,7 +113,7 @@ type Feeding struct {
 	Grams int32 `json:"grams"`
 }
 
-// Grade: A grade, written with the names given by @JsonProperty.
+// Grade is a grade, written with the names given by @JsonProperty.
 type Grade string
 
 // GradeS is "s".
@@ -122,20 +122,20 @@ const GradeS Grade = "s"
 // GradeL is "l".
 const GradeL Grade = "l"
 
-// LegacyBean: A class with getters rather than a record.
+// LegacyBean is a class with getters rather than a record.
 type LegacyBean struct {
-	// Name: The bean's name.
+	// Name is the bean's name.
 	Name string `json:"name"`
 
 	Open bool `json:"open"`
 
 	Note *string `json:"note,omitzero"`
 
-	// Visits: A public field, written as it is.
+	// Visits is a public field, written as it is.
 	Visits int32 `json:"visits"`
 }
 
-// Order: An order with nested lines.
+// Order is an order with nested lines.
 type Order struct {
 	// ID is the order's id
 	ID string `json:"id"`
@@ -144,7 +144,7 @@ type Order struct {
 	Lines []OrderLine `json:"lines"`
 }
 
-// OrderLine: One line of an order.
+// OrderLine is one line of an order.
 type OrderLine struct {
 	// Sku is the article
 	Sku string `json:"sku"`
@@ -153,7 +153,7 @@ type OrderLine struct {
 	Quantity int32 `json:"quantity"`
 }
 
-// PageOfOrderLine: One page of items.
+// PageOfOrderLine is one page of items.
 type PageOfOrderLine struct {
 	// Items is the items of this page
 	Items []OrderLine `json:"items"`
@@ -162,7 +162,7 @@ type PageOfOrderLine struct {
 	Total int32 `json:"total"`
 }
 
-// PageOfTag: One page of items.
+// PageOfTag is one page of items.
 type PageOfTag struct {
 	// Items is the items of this page
 	Items []Tag `json:"items"`
@@ -171,7 +171,7 @@ type PageOfTag struct {
 	Total int32 `json:"total"`
 }
 
-// Shape: A shape, told apart by its kind.
+// Shape is a shape, told apart by its kind.
 //
 // Value is one of ShapeCircle, ShapeSquare, told apart by "kind":
 //
@@ -225,33 +225,33 @@ func (u *Shape) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// ShapeCircle: A circle.
+// ShapeCircle is a circle.
 type ShapeCircle struct {
 	Radius float64 `json:"radius"`
 }
 
 func (ShapeCircle) isShape() {}
 
-// MarshalJSON writes the value with its type id: "kind":"circle".
+// MarshalJSON writes the value with its type id.
 func (v ShapeCircle) MarshalJSON() ([]byte, error) {
 	type plain ShapeCircle
-	return withConstants(plain(v), "\"kind\":\"circle\"")
+	return withMembers(plain(v), member{"kind", "circle"})
 }
 
-// ShapeSquare: A square.
+// ShapeSquare is a square.
 type ShapeSquare struct {
 	Side float64 `json:"side"`
 }
 
 func (ShapeSquare) isShape() {}
 
-// MarshalJSON writes the value with its type id: "kind":"square".
+// MarshalJSON writes the value with its type id.
 func (v ShapeSquare) MarshalJSON() ([]byte, error) {
 	type plain ShapeSquare
-	return withConstants(plain(v), "\"kind\":\"square\"")
+	return withMembers(plain(v), member{"kind", "square"})
 }
 
-// Sighting: What the server publishes when an animal shows itself in a cage.
+// Sighting is what the server publishes when an animal shows itself in a cage.
 type Sighting struct {
 	// Animal is the animal seen
 	Animal string `json:"animal"`
@@ -260,7 +260,7 @@ type Sighting struct {
 	At time.Time `json:"at"`
 }
 
-// Tag: A tag that may have a parent tag.
+// Tag is a tag that may have a parent tag.
 type Tag struct {
 	// Label is the tag's text
 	Label string `json:"label"`

@@ -8,23 +8,26 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/centrifugal/centrifuge-go"
 )
 
-// Error codes the server answers with; Code of an RpcError.
+// Error codes the server answers with; Code of an RPCError.
 const (
-	// CodeBadRequest: the call's data cannot be bound to the parameters type.
+	// CodeBadRequest means the call's data cannot be bound to the parameters type.
 	CodeBadRequest = 400
-	// CodeMethodNotFound: no handler for the method.
+	// CodePermissionDenied means the handler refused the call, subscription or publication.
+	CodePermissionDenied = 403
+	// CodeMethodNotFound means there is no handler for the method.
 	CodeMethodNotFound = 404
-	// CodeValidationFailed: the call's data violates its constraints; Violations lists them.
+	// CodeValidationFailed means the call's data violates its constraints; Violations lists them.
 	CodeValidationFailed = 422
-	// CodeTooManyCalls: the method is at its concurrency limit (temporary).
+	// CodeTooManyCalls means the method is at its concurrency limit (temporary).
 	CodeTooManyCalls = 429
-	// CodeInternalError: the handler failed unexpectedly.
+	// CodeInternalError means the handler failed unexpectedly.
 	CodeInternalError = 500
-	// CodeHandlerTimeout: an asynchronous handler did not complete in time (temporary).
+	// CodeHandlerTimeout means an asynchronous handler did not complete in time (temporary).
 	CodeHandlerTimeout = 504
 )
 
@@ -40,12 +43,13 @@ type Violation struct {
 	Message string `json:"message"`
 }
 
-// RpcError is the server's error reply to a call or a publication. Timeouts and transport failures
-// are not RpcErrors: they are the SDK's or the context's errors, wrapped (errors.Is works on them).
+// RPCError is the server's error reply to a call, a subscription or a publication. Timeouts and
+// transport failures are not RPCErrors: they are the SDK's or the context's errors, wrapped
+// (errors.Is works on them).
 //
-//	var rpcErr *RpcError
+//	var rpcErr *RPCError
 //	if errors.As(err, &rpcErr) && rpcErr.Code == CodeValidationFailed { ... }
-type RpcError struct {
+type RPCError struct {
 	// Code is the server's error code: 400-1999 for the application, 100-113 and 2000+ for Centrifugo.
 	Code uint32
 
@@ -60,18 +64,18 @@ type RpcError struct {
 }
 
 // Error returns the message and the code.
-func (e *RpcError) Error() string {
+func (e *RPCError) Error() string {
 	return fmt.Sprintf("%s (code %d)", e.Message, e.Code)
 }
 
-// errorOf turns what the SDK returns into an RpcError when it is the server's reply, and wraps it
+// errorOf turns what the SDK returns into an RPCError when it is the server's reply, and wraps it
 // with the operation otherwise.
 func errorOf(operation string, err error) error {
 	var reply *centrifuge.Error
 	if !errors.As(err, &reply) {
 		return fmt.Errorf("%s: %w", operation, err)
 	}
-	rpcErr := &RpcError{Code: reply.Code, Message: reply.Message, Temporary: reply.Temporary}
+	rpcErr := &RPCError{Code: reply.Code, Message: reply.Message, Temporary: reply.Temporary}
 	if reply.Code == CodeValidationFailed {
 		var body struct {
 			Message    string      `json:"message"`
@@ -85,37 +89,49 @@ func errorOf(operation string, err error) error {
 	return rpcErr
 }
 
-// ChannelHandlers receives the publications of a typed channel.
+// ChannelHandlers receives what happens to a subscription to a typed channel. Every handler is
+// optional; they are attached before the subscription is made, so none of its events is missed.
 type ChannelHandlers[T any] struct {
 	// OnPublication is called with each publication, decoded.
 	OnPublication func(data T, event centrifuge.PublicationEvent)
 
 	// OnDecodeError is called with a publication that does not decode into T (it is skipped).
 	OnDecodeError func(err error, event centrifuge.PublicationEvent)
+
+	// OnSubscribed is called when the subscription is made, and again after each resubscription.
+	OnSubscribed func(event centrifuge.SubscribedEvent)
+
+	// OnError is called with each error of the subscription; a refusal by the server is an
+	// *RPCError (CodePermissionDenied when the subscribe handler says no).
+	OnError func(err error)
+
+	// OnUnsubscribed is called when the subscription ends: refused, unsubscribed by the server or by
+	// Unsubscribe.
+	OnUnsubscribed func(event centrifuge.UnsubscribedEvent)
 }
 
-// RpcClient calls the application's RPC methods and subscribes to its channels over a centrifuge-go
+// RPCClient calls the application's RPC methods and subscribes to its channels over a centrifuge-go
 // client. It is safe for concurrent use, as the client is.
 //
 //	client := centrifuge.NewJsonClient("ws://localhost:8000/connection/websocket", centrifuge.Config{Token: token})
 //	if err := client.Connect(); err != nil { ... }
-//	rpc := NewRpcClient(client)
-type RpcClient struct {
+//	rpc := NewRPCClient(client)
+type RPCClient struct {
 	client *centrifuge.Client
 }
 
-// NewRpcClient returns an RpcClient over a JSON client (centrifuge.NewJsonClient).
-func NewRpcClient(client *centrifuge.Client) *RpcClient {
-	return &RpcClient{client: client}
+// NewRPCClient returns an RPCClient over a JSON client (centrifuge.NewJsonClient).
+func NewRPCClient(client *centrifuge.Client) *RPCClient {
+	return &RPCClient{client: client}
 }
 
 // Client returns the SDK's client the calls go through.
-func (c *RpcClient) Client() *centrifuge.Client {
+func (c *RPCClient) Client() *centrifuge.Client {
 	return c.client
 }
 
 // call sends one call and decodes its reply into result (nil for none).
-func (c *RpcClient) call(ctx context.Context, method string, params any, result any) error {
+func (c *RPCClient) call(ctx context.Context, method string, params any, result any) error {
 	data, err := json.Marshal(params)
 	if err != nil {
 		return fmt.Errorf("%s: encode the params: %w", method, err)
@@ -134,7 +150,7 @@ func (c *RpcClient) call(ctx context.Context, method string, params any, result 
 }
 
 // publish publishes data to a channel.
-func (c *RpcClient) publish(ctx context.Context, channel string, data any) error {
+func (c *RPCClient) publish(ctx context.Context, channel string, data any) error {
 	payload, err := json.Marshal(data)
 	if err != nil {
 		return fmt.Errorf("%s: encode the data: %w", channel, err)
@@ -145,8 +161,9 @@ func (c *RpcClient) publish(ctx context.Context, channel string, data any) error
 	return nil
 }
 
-// subscribe creates a subscription whose publications are decoded into T, and subscribes.
-func subscribe[T any](client *centrifuge.Client, channel string, handlers ChannelHandlers[T]) (*centrifuge.Subscription, error) {
+// newSubscription creates a subscription with the handlers attached, publications decoded into T;
+// settled, when not nil, learns whether the first attempt succeeded (nil) or was refused.
+func newSubscription[T any](client *centrifuge.Client, channel string, handlers ChannelHandlers[T], settled func(error)) (*centrifuge.Subscription, error) {
 	subscription, err := client.NewSubscription(channel)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", channel, err)
@@ -163,15 +180,83 @@ func subscribe[T any](client *centrifuge.Client, channel string, handlers Channe
 			handlers.OnPublication(data, event)
 		}
 	})
-	if err := subscription.Subscribe(); err != nil {
-		return nil, fmt.Errorf("%s: %w", channel, err)
-	}
+	var mutex sync.Mutex
+	var lastErr error
+	subscription.OnSubscribed(func(event centrifuge.SubscribedEvent) {
+		if settled != nil {
+			settled(nil)
+		}
+		if handlers.OnSubscribed != nil {
+			handlers.OnSubscribed(event)
+		}
+	})
+	subscription.OnError(func(event centrifuge.SubscriptionErrorEvent) {
+		err := errorOf(channel, event.Error)
+		mutex.Lock()
+		lastErr = err
+		mutex.Unlock()
+		if handlers.OnError != nil {
+			handlers.OnError(err)
+		}
+	})
+	subscription.OnUnsubscribed(func(event centrifuge.UnsubscribedEvent) {
+		if settled != nil {
+			mutex.Lock()
+			err := lastErr
+			mutex.Unlock()
+			if err == nil {
+				err = &RPCError{Code: event.Code, Message: event.Reason}
+			}
+			settled(err)
+		}
+		if handlers.OnUnsubscribed != nil {
+			handlers.OnUnsubscribed(event)
+		}
+	})
 	return subscription, nil
 }
 
-// withConstants writes value as a JSON object that starts with the given members, such as the
-// type id of a union's variant.
-func withConstants(value any, members string) ([]byte, error) {
+// subscribe subscribes and waits until the server accepts the subscription, refuses it (the
+// refusal, an *RPCError, is returned) or ctx ends. A subscription that failed is removed from the
+// client, so the same channel can be subscribed to again.
+func subscribe[T any](ctx context.Context, client *centrifuge.Client, channel string, handlers ChannelHandlers[T]) (*centrifuge.Subscription, error) {
+	outcome := make(chan error, 1)
+	subscription, err := newSubscription(client, channel, handlers, func(err error) {
+		select {
+		case outcome <- err:
+		default: // only the first outcome counts
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := subscription.Subscribe(); err != nil {
+		_ = client.RemoveSubscription(subscription)
+		return nil, fmt.Errorf("%s: %w", channel, err)
+	}
+	select {
+	case err := <-outcome:
+		if err == nil {
+			return subscription, nil
+		}
+		_ = client.RemoveSubscription(subscription)
+		return nil, err
+	case <-ctx.Done():
+		_ = subscription.Unsubscribe()
+		_ = client.RemoveSubscription(subscription)
+		return nil, fmt.Errorf("%s: not subscribed: %w", channel, ctx.Err())
+	}
+}
+
+// member is a property written and read apart from the struct tags: a type id, or a property
+// whose name no struct tag can hold (one with a quote, a backslash, a comma or a backtick, say).
+type member struct {
+	name  string
+	value any
+}
+
+// withMembers writes value, a struct, as a JSON object that starts with the given members.
+func withMembers(value any, members ...member) ([]byte, error) {
 	data, err := json.Marshal(value)
 	if err != nil {
 		return nil, err
@@ -181,8 +266,23 @@ func withConstants(value any, members string) ([]byte, error) {
 	}
 	var out bytes.Buffer
 	out.WriteByte('{')
-	out.WriteString(members)
-	if !bytes.Equal(data, []byte("{}")) {
+	for i, m := range members {
+		name, err := json.Marshal(m.name)
+		if err != nil {
+			return nil, err
+		}
+		memberValue, err := json.Marshal(m.value)
+		if err != nil {
+			return nil, fmt.Errorf("%q: %w", m.name, err)
+		}
+		if i > 0 {
+			out.WriteByte(',')
+		}
+		out.Write(name)
+		out.WriteByte(':')
+		out.Write(memberValue)
+	}
+	if len(members) > 0 && !bytes.Equal(data, []byte("{}")) {
 		out.WriteByte(',')
 	}
 	out.Write(data[1:])

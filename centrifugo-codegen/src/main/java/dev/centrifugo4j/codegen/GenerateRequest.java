@@ -1,8 +1,11 @@
 package dev.centrifugo4j.codegen;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What to generate, whoever asks (the Maven goal, {@link CodegenMain}, a test).
@@ -42,10 +45,11 @@ public record GenerateRequest(
         }
         if (goModulePath == null
                 || !goModulePath.matches("[A-Za-z0-9][A-Za-z0-9._~-]*(/[A-Za-z0-9._~-]+)*")
+                || Pattern.compile("(^|/)\\.|\\.(/|$)").matcher(goModulePath).find()
                 || goPackageName(goModulePath).isEmpty()) {
-            throw new IllegalArgumentException(
-                    "'goModulePath' must be a Go module path such as example.com/app/client, got '" + goModulePath
-                            + "'");
+            throw new IllegalArgumentException("'goModulePath' must be a Go module path such as example.com/app/client"
+                    + " (elements of letters, digits and . _ ~ -, none starting or ending with a dot), got '"
+                    + goModulePath + "'");
         }
         languages = List.copyOf(languages);
     }
@@ -72,10 +76,20 @@ public record GenerateRequest(
         return (python.isEmpty() || Character.isDigit(python.charAt(0))) ? "client_" + python : python;
     }
 
-    /** The Go module path derived from a project name: {@code @acme/zoo-client} gives {@code zoo-client}. */
+    /**
+     * The Go module path derived from a project name: {@code zoo-client} gives {@code
+     * example.com/zoo-client}, {@code @acme/zoo-client} gives {@code example.com/acme/zoo-client}. Its
+     * first element is a domain name, as {@code go get} requires of a module path; {@code example.com}
+     * is reserved for examples, so it never names a published module (use the module with a {@code
+     * replace} directive or in a workspace, or set your own path to publish it).
+     */
     public static String defaultGoModulePath(String name) {
-        String bare = (name == null) ? "" : name.substring(name.indexOf('/') + 1);
-        return bare.isEmpty() ? "client" : bare;
+        String bare = (name == null) ? "" : name.replace("@", "").replaceAll("[^A-Za-z0-9._~/-]", "-");
+        String path = Arrays.stream(bare.split("/"))
+                .map(element -> element.replaceAll("^[.-]+|\\.+$", ""))
+                .filter(element -> !element.isEmpty())
+                .collect(Collectors.joining("/"));
+        return "example.com/" + (path.isEmpty() ? "client" : path);
     }
 
     /** The name {@code pip} knows the Python package by. */

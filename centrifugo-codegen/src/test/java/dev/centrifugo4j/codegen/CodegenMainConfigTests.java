@@ -84,6 +84,33 @@ class CodegenMainConfigTests {
     }
 
     @Test
+    void enablesTheRefreshProxyWithTheConnectProxyUnlessToldOtherwise(@TempDir Path dir) throws Exception {
+        Path output = dir.resolve("config.json");
+        String contract = "src/test/resources/zoo-contract.json";
+
+        assertThat(run("config", "--contract", contract, "--output", output.toString(), "--connect-proxy"))
+                .isZero();
+        String both = Files.readString(output);
+        assertThat(run(
+                        "config",
+                        "--contract",
+                        contract,
+                        "--output",
+                        output.toString(),
+                        "--connect-proxy",
+                        "--no-refresh-proxy"))
+                .isZero();
+        String connectOnly = Files.readString(output);
+        assertThat(run("config", "--contract", contract, "--output", output.toString(), "--refresh-proxy"))
+                .isZero();
+        String refreshOnly = Files.readString(output);
+
+        assertThat(both).contains("\"connect\": {", "\"refresh\": {");
+        assertThat(connectOnly).contains("\"connect\": {").doesNotContain("\"refresh\": {");
+        assertThat(refreshOnly).contains("\"refresh\": {").doesNotContain("\"connect\": {");
+    }
+
+    @Test
     void exitsWithOneForBadInputAndTwoForBadArguments(@TempDir Path dir) {
         assertThat(run("config", "--contract", dir.resolve("none.json").toString()))
                 .isEqualTo(1);

@@ -93,9 +93,14 @@ public final class ConfigMojo extends ContractMojo {
     @Parameter(property = "centrifugo.config.connectProxy", defaultValue = "false")
     private boolean connectProxy;
 
-    /** Whether to enable the refresh proxy (for a {@code RefreshHandler} bean). */
-    @Parameter(property = "centrifugo.config.refreshProxy", defaultValue = "false")
-    private boolean refreshProxy;
+    /**
+     * Whether to enable the refresh proxy; unset, it follows {@link #connectProxy}: the starter makes the
+     * connections it identifies expire ({@code centrifugo.connect.expire-after}, 15 minutes by default) and
+     * extends them through the refresh proxy. Set it to {@code false} when the application turns expiry
+     * off, to {@code true} for a {@code RefreshHandler} of connections made with tokens.
+     */
+    @Parameter(property = "centrifugo.config.refreshProxy")
+    private @Nullable Boolean refreshProxy;
 
     /**
      * Headers of the client's own HTTP request that Centrifugo forwards with every proxy request
@@ -139,7 +144,7 @@ public final class ConfigMojo extends ContractMojo {
                     this.secretHeader,
                     this.secretVariable,
                     this.connectProxy,
-                    this.refreshProxy,
+                    ConfigRequest.refreshProxyOrDefault(this.connectProxy, this.refreshProxy),
                     ConfigCommand.splitList(this.forwardedHeaders));
         } catch (IllegalArgumentException ex) {
             throw new MojoFailureException(ex.getMessage(), ex);

@@ -48,8 +48,9 @@ public final class GenerateMojo extends ContractMojo {
     private String pythonPackageName;
 
     /**
-     * The module path of the Go client, such as {@code example.com/my-app/client}; by default the npm
-     * package name without its scope. The package name is its last element.
+     * The module path of the Go client, such as {@code example.com/my-app/client}; by default {@code
+     * example.com/} and the npm package name ({@code example.com/my-app-client}), a path {@code go get}
+     * accepts that never names a published module. The package name is its last element.
      */
     @Parameter(property = "centrifugo.codegen.goModulePath")
     private String goModulePath;

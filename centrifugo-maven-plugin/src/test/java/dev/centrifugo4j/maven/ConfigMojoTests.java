@@ -63,6 +63,22 @@ class ConfigMojoTests {
     }
 
     @Test
+    void enablesTheRefreshProxyWithTheConnectProxyUnlessToldOtherwise(@TempDir Path dir) throws Exception {
+        Path output = dir.resolve("c.json");
+        ConfigMojo connect = mojo(Fixtures.file("zoo-contract.json"), output.toFile());
+        set(connect, "connectProxy", true);
+
+        connect.execute();
+        String both = Files.readString(output);
+        set(connect, "refreshProxy", false);
+        connect.execute();
+        String connectOnly = Files.readString(output);
+
+        assertThat(both).contains("\"connect\": {", "\"refresh\": {", "/centrifugo/refresh/");
+        assertThat(connectOnly).contains("\"connect\": {").doesNotContain("\"refresh\": {");
+    }
+
+    @Test
     void doesNothingWhenSkipped(@TempDir Path dir) throws Exception {
         ConfigMojo mojo =
                 mojo(dir.resolve("none.json").toFile(), dir.resolve("c.json").toFile());

@@ -3,7 +3,9 @@ package dev.centrifugo4j.codegen.config;
 import dev.centrifugo4j.codegen.CodeWriter;
 import dev.centrifugo4j.codegen.ContractFile;
 import dev.centrifugo4j.codegen.GeneratedFiles;
+import dev.centrifugo4j.contract.ChannelPattern;
 import dev.centrifugo4j.contract.Contract;
+import dev.centrifugo4j.contract.InvalidChannelPatternException;
 import dev.centrifugo4j.contract.InvalidContractException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -130,7 +132,7 @@ public final class CentrifugoConfigGenerator {
         // The proxies each namespace needs; "" is the channels without a namespace.
         Map<String, TreeSet<String>> proxiesOfNamespace = new TreeMap<>();
         for (Contract.Channel channel : contract.channels()) {
-            String pattern = channel.pattern();
+            String pattern = checkPattern(channel);
             int boundary = pattern.indexOf(NAMESPACE_BOUNDARY);
             String namespace = (boundary < 0) ? "" : pattern.substring(0, boundary);
             if (namespace.contains("{")) {
@@ -189,6 +191,19 @@ public final class CentrifugoConfigGenerator {
             case "publish" -> paths.publish();
             default -> paths.subRefresh();
         };
+    }
+
+    /** The channel's pattern, checked with the grammar the processor and the runtime use. */
+    private static String checkPattern(Contract.Channel channel) {
+        try {
+            return ChannelPattern.parse(channel.pattern()).text();
+        } catch (InvalidChannelPatternException ex) {
+            throw new InvalidContractException(
+                    ex.getMessage() + " (a " + channel.operation() + " handler's pattern in"
+                            + " the contract): no Centrifugo configuration is written for a pattern the application cannot"
+                            + " serve; fix the pattern and compile again",
+                    ex);
+        }
     }
 
     private static void checkNamespace(String namespace, String where) {

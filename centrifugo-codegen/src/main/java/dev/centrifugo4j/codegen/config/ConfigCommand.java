@@ -24,7 +24,7 @@ public final class ConfigCommand {
             + " [--merge-into <config.json>] [--app-url <url>] [--rpc-path <path>] [--connect-path <path>]"
             + " [--refresh-path <path>] [--subscribe-path <path>] [--publish-path <path>]"
             + " [--sub-refresh-path <path>] [--proxy-timeout <go duration>] [--secret-header <name>]"
-            + " [--secret-variable <CENTRIFUGO_VAR_...>] [--connect-proxy] [--refresh-proxy]"
+            + " [--secret-variable <CENTRIFUGO_VAR_...>] [--connect-proxy] [--refresh-proxy | --no-refresh-proxy]"
             + " [--forwarded-headers <name,name>] [--classpath <the application's class path>]";
 
     private ConfigCommand() {}
@@ -52,7 +52,7 @@ public final class ConfigCommand {
         String secretHeader = ConfigRequest.DEFAULT_SECRET_HEADER;
         String secretVariable = ConfigRequest.DEFAULT_SECRET_VARIABLE;
         boolean connectProxy = false;
-        boolean refreshProxy = false;
+        @Nullable Boolean refreshProxy = null;
         List<String> forwardedHeaders = List.of();
         String classpath = "";
         try {
@@ -62,8 +62,8 @@ public final class ConfigCommand {
                     connectProxy = true;
                     continue;
                 }
-                if (option.equals("--refresh-proxy")) {
-                    refreshProxy = true;
+                if (option.equals("--refresh-proxy") || option.equals("--no-refresh-proxy")) {
+                    refreshProxy = option.equals("--refresh-proxy");
                     continue;
                 }
                 String value = require(option, (i + 1 < args.length) ? args[i + 1] : null);
@@ -100,7 +100,7 @@ public final class ConfigCommand {
                     secretHeader,
                     secretVariable,
                     connectProxy,
-                    refreshProxy,
+                    ConfigRequest.refreshProxyOrDefault(connectProxy, refreshProxy),
                     forwardedHeaders);
             CentrifugoConfigGenerator.Result result = ContractCollector.withContract(
                     contract,

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param secretVariable the environment variable Centrifugo reads the secret from; it must start with
  *     {@code CENTRIFUGO_VAR_}, the prefix Centrifugo expands in {@code static_headers}
  * @param connectProxy whether to enable the connect proxy
- * @param refreshProxy whether to enable the refresh proxy
+ * @param refreshProxy whether to enable the refresh proxy; {@link #refreshProxyOrDefault} gives the
+ *     default, which follows the connect proxy
  * @param forwardedHeaders headers of the client's own HTTP request forwarded with every proxy request
  *     ({@code http_headers}), for example {@code Cookie}
  */
@@ -89,6 +90,21 @@ public record ConfigRequest(
             }
         }
         forwardedHeaders = List.copyOf(forwardedHeaders);
+    }
+
+    /**
+     * Whether to enable the refresh proxy when the user may or may not have said: by default whenever the
+     * connect proxy is on, because the starter makes the connections it identifies expire ({@code
+     * centrifugo.connect.expire-after}, 15 minutes by default) and extends them through the refresh proxy;
+     * without it Centrifugo would leave the refresh to the client, and an SDK without a way to get a token
+     * would be disconnected at the first expiry.
+     *
+     * @param connectProxy whether the connect proxy is enabled
+     * @param refreshProxy what the user said, or {@code null}
+     * @return whether to enable the refresh proxy
+     */
+    public static boolean refreshProxyOrDefault(boolean connectProxy, @Nullable Boolean refreshProxy) {
+        return (refreshProxy != null) ? refreshProxy : connectProxy;
     }
 
     /** The same request reading another contract file (the merged one). */

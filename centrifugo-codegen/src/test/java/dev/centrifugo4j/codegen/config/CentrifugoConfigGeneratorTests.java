@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -145,6 +146,34 @@ class CentrifugoConfigGeneratorTests {
                     .isThrownBy(() ->
                             new CentrifugoConfigGenerator().generate(defaults(contract, dir.resolve("c.json"), null)))
                     .withMessageContaining("Channel pattern 'x:{id}' is in namespace 'x', which Centrifugo refuses");
+        }
+
+        @Test
+        void refusesAChannelPatternTheGrammarRefusesNamingIt(@TempDir Path dir) throws IOException {
+            Map<String, String> problems = Map.of(
+                    "chat:{room", "has an unmatched '{' at index 5",
+                    "chat:{room}{id}", "has two adjacent variables {room}{id}",
+                    "chat:{1st}", "has an invalid variable name '1st'",
+                    "chat:{}", "has an empty variable {}",
+                    "chat: room", "must not contain whitespace",
+                    "chat:{id}.{id}", "uses the variable 'id' twice");
+            for (Map.Entry<String, String> problem : problems.entrySet()) {
+                Path contract = dir.resolve("contract.json");
+                Files.writeString(
+                        contract,
+                        "{\"version\":\"v\",\"rpc\":[],\"channels\":[{\"pattern\":"
+                                + JSON.writeValueAsString(problem.getKey())
+                                + ",\"operation\":\"subscribe\",\"variables\":[],\"handler\":\"A\"}],\"$defs\":{}}");
+                Path output = dir.resolve("c.json");
+
+                assertThatExceptionOfType(InvalidContractException.class)
+                        .as(problem.getKey())
+                        .isThrownBy(() -> new CentrifugoConfigGenerator().generate(defaults(contract, output, null)))
+                        .withMessageStartingWith("Channel pattern '" + problem.getKey() + "' " + problem.getValue())
+                        .withMessageContaining("a subscribe handler's pattern in the contract")
+                        .withMessageContaining("no Centrifugo configuration is written");
+                assertThat(output).doesNotExist();
+            }
         }
 
         @Test
