@@ -1,11 +1,7 @@
 package dev.centrifugo4j.contract;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -86,7 +82,7 @@ public final class Contracts {
         versions.sort(Comparator.naturalOrder());
         ObjectNode merged = NODES.objectNode();
         merged.set("$schema", parts.get(0).path("$schema"));
-        merged.put("version", sha256(String.join("\n", versions)));
+        merged.put("version", ContractVersion.of(String.join("\n", versions)));
         merged.set("rpc", array(rpc));
         merged.set("channels", array(channels));
         merged.set("typedChannels", array(typedChannels));
@@ -116,14 +112,5 @@ public final class Contracts {
         ArrayNode array = NODES.arrayNode();
         entries.values().forEach(array::add);
         return array;
-    }
-
-    private static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("Every Java platform has SHA-256", ex);
-        }
     }
 }

@@ -1,12 +1,9 @@
 package dev.centrifugo4j.processor;
 
+import dev.centrifugo4j.contract.ContractVersion;
 import dev.centrifugo4j.contract.Contracts;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,7 +114,7 @@ final class ContractWriter {
         body.put("$defs", definitions);
         Map<String, Object> contract = new LinkedHashMap<>();
         contract.put("$schema", SCHEMA_DIALECT);
-        contract.put("version", version(Json.write(body)));
+        contract.put("version", ContractVersion.of(Json.write(body)));
         contract.putAll(body);
         return Json.write(contract);
     }
@@ -154,16 +151,6 @@ final class ContractWriter {
             map.values().forEach(value -> collectReferences(value, definitions, names));
         } else if (node instanceof List<?> list) {
             list.forEach(value -> collectReferences(value, definitions, names));
-        }
-    }
-
-    /** The SHA-256 of the contract's entries and definitions, in hex: it changes whenever the wire does. */
-    static String version(String body) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("Every Java platform has SHA-256", ex);
         }
     }
 }

@@ -1,7 +1,14 @@
 package dev.centrifugo4j.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
+import static dev.centrifugo4j.processor.Compilations.assertMatchesGolden;
+import static dev.centrifugo4j.processor.Compilations.compile;
+import static dev.centrifugo4j.processor.Compilations.compileFailing;
+import static dev.centrifugo4j.processor.Compilations.compileInto;
+import static dev.centrifugo4j.processor.Compilations.generatedResource;
+import static dev.centrifugo4j.processor.Compilations.generatedSource;
+import static dev.centrifugo4j.processor.Compilations.generatedSources;
+import static dev.centrifugo4j.processor.Compilations.loadIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
@@ -14,13 +21,13 @@ import dev.centrifugo4j.channel.OnSubscribe;
 import dev.centrifugo4j.channel.PublishDecision;
 import dev.centrifugo4j.channel.SubRefreshResult;
 import dev.centrifugo4j.channel.SubscribeResult;
+import dev.centrifugo4j.processor.Compilations.CompiledClassLoader;
 import dev.centrifugo4j.spi.ChannelMethodDefinition;
 import dev.centrifugo4j.spi.ChannelParameter;
 import dev.centrifugo4j.spi.HandlerIndex;
 import dev.centrifugo4j.spi.RpcMethodDefinition;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
-import java.util.stream.Collectors;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Nested;
@@ -70,17 +76,8 @@ class HandlerProcessorChannelTests {
             Map.of(),
             null);
 
-    private static Compilation compile(String... resources) {
-        return javac().withProcessors(new HandlerProcessor())
-                .compile(Arrays.stream(resources)
-                        .map(JavaFileObjects::forResource)
-                        .toList());
-    }
-
     private static Compilation compileError(String fixture) {
-        Compilation compilation = compile(error(fixture));
-        assertThat(compilation).failed();
-        return compilation;
+        return compileFailing(error(fixture));
     }
 
     private static String error(String fixture) {
@@ -89,30 +86,6 @@ class HandlerProcessorChannelTests {
 
     private static JavaFileObject errorFile(String fixture) {
         return JavaFileObjects.forResource(error(fixture));
-    }
-
-    private static String contents(JavaFileObject file) {
-        try (InputStream in = file.openInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in =
-                HandlerProcessorChannelTests.class.getClassLoader().getResourceAsStream(name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static String generatedSource(Compilation compilation, String className) {
-        return contents(compilation.generatedSourceFile(className).orElseThrow());
-    }
-
-    private static HandlerIndex loadIndex(ClassLoader classes, String className) throws Exception {
-        return (HandlerIndex) classes.loadClass(className).getConstructor().newInstance();
     }
 
     private static ChannelMethodDefinition definition(HandlerIndex index, ChannelOperation operation, String pattern) {
@@ -131,33 +104,21 @@ class HandlerProcessorChannelTests {
             Compilation compilation = compile(CHANNEL_SOURCES);
 
             assertThat(compilation).succeededWithoutWarnings();
-            String source = generatedSource(compilation, CHAT_INDEX);
-            if (Boolean.getBoolean("golden.update")) {
-                // -Dgolden.update=true rewrites the golden file from the sources, to review in the diff.
-                java.nio.file.Files.writeString(
-                        java.nio.file.Path.of(
-                                "src/test/resources/processor/golden/ChatHandlers_CentrifugoHandlers.java"),
-                        source);
-            }
-            assertThat(source).isEqualTo(resource("processor/golden/ChatHandlers_CentrifugoHandlers.java"));
+            assertMatchesGolden(
+                    generatedSource(compilation, CHAT_INDEX), "processor/golden/ChatHandlers_CentrifugoHandlers.java");
         }
 
         @Test
         void compilesWithoutAnyLintWarning() {
-            Compilation compilation = javac().withProcessors(new HandlerProcessor())
-                    // -processing: javac would warn that no processor claims the handler annotations.
-                    .withOptions("-Xlint:all,-processing", "-Werror")
-                    .compile(Arrays.stream(CHANNEL_SOURCES)
-                            .map(JavaFileObjects::forResource)
-                            .toList());
+            // -processing: javac would warn that no processor claims the handler annotations.
+            Compilation compilation = compile(List.of("-Xlint:all,-processing", "-Werror"), CHANNEL_SOURCES);
 
             assertThat(compilation).succeededWithoutWarnings();
         }
 
         @Test
         void listsTheChannelMethodsSortedByOperationThenPattern() throws Exception {
-            HandlerIndex index =
-                    loadIndex(new HandlerProcessorTests.CompiledClassLoader(compile(CHANNEL_SOURCES)), CHAT_INDEX);
+            HandlerIndex index = loadIndex(compile(CHANNEL_SOURCES), CHAT_INDEX);
 
             assertThat(index.channelMethods())
                     .extracting(method -> method.operation() + " " + method.pattern() + " " + method.javaMethod())
@@ -178,8 +139,7 @@ class HandlerProcessorChannelTests {
 
         @Test
         void describesEveryParameterInDeclarationOrder() throws Exception {
-            HandlerIndex index =
-                    loadIndex(new HandlerProcessorTests.CompiledClassLoader(compile(CHANNEL_SOURCES)), CHAT_INDEX);
+            HandlerIndex index = loadIndex(compile(CHANNEL_SOURCES), CHAT_INDEX);
 
             ChannelMethodDefinition join = definition(index, ChannelOperation.SUBSCRIBE, "chat:room:{roomId}");
             assertThat(join.parameters())
@@ -225,8 +185,7 @@ class HandlerProcessorChannelTests {
 
         @Test
         void marksTheMethodsThatReturnACompletionStageAsAsync() throws Exception {
-            HandlerIndex index =
-                    loadIndex(new HandlerProcessorTests.CompiledClassLoader(compile(CHANNEL_SOURCES)), CHAT_INDEX);
+            HandlerIndex index = loadIndex(compile(CHANNEL_SOURCES), CHAT_INDEX);
 
             assertThat(index.channelMethods().stream()
                             .filter(ChannelMethodDefinition::async)
@@ -236,8 +195,7 @@ class HandlerProcessorChannelTests {
 
         @Test
         void callsEveryChannelMethodWithItsArgumentArray() throws Exception {
-            HandlerProcessorTests.CompiledClassLoader classes =
-                    new HandlerProcessorTests.CompiledClassLoader(compile(CHANNEL_SOURCES));
+            CompiledClassLoader classes = new CompiledClassLoader(compile(CHANNEL_SOURCES));
             HandlerIndex index = loadIndex(classes, CHAT_INDEX);
             Object handler = newInstance(classes, "com.example.channel.ChatHandlers");
             Object message = newInstance(classes, "com.example.channel.ChatMessage", "hi");
@@ -292,8 +250,7 @@ class HandlerProcessorChannelTests {
 
         @Test
         void returnsNullFromAVoidMethodAfterCallingIt() throws Exception {
-            HandlerProcessorTests.CompiledClassLoader classes =
-                    new HandlerProcessorTests.CompiledClassLoader(compile(CHANNEL_SOURCES));
+            CompiledClassLoader classes = new CompiledClassLoader(compile(CHANNEL_SOURCES));
             HandlerIndex index = loadIndex(classes, CHAT_INDEX);
             Object handler = newInstance(classes, "com.example.channel.ChatHandlers");
 
@@ -310,8 +267,7 @@ class HandlerProcessorChannelTests {
         @Test
         void returnsNoRpcMethodsForAClassWithOnlyChannelMethods() throws Exception {
             Compilation compilation = compile(CHANNEL_SOURCES);
-            HandlerProcessorTests.CompiledClassLoader classes =
-                    new HandlerProcessorTests.CompiledClassLoader(compilation);
+            CompiledClassLoader classes = new CompiledClassLoader(compilation);
             HandlerIndex index = loadIndex(classes, CHANNEL_ONLY_INDEX);
             Object handler = newInstance(classes, "com.example.channel.ChannelOnlyHandlers");
 
@@ -642,9 +598,7 @@ class HandlerProcessorChannelTests {
         void listsClassesWithOnlyChannelMethods() {
             Compilation compilation = compile(CHANNEL_SOURCES);
 
-            assertThat(contents(compilation
-                            .generatedFile(StandardLocation.CLASS_OUTPUT, HandlerIndex.INDEX_RESOURCE)
-                            .orElseThrow()))
+            assertThat(generatedResource(compilation, HandlerIndex.INDEX_RESOURCE))
                     .isEqualTo("com.example.channel.ChannelOnlyHandlers_CentrifugoHandlers\n"
                             + "com.example.channel.ChatHandlers_CentrifugoHandlers\n");
         }
@@ -654,31 +608,26 @@ class HandlerProcessorChannelTests {
             Compilation first = compile(CHANNEL_SOURCES);
             Compilation second = compile(CHANNEL_SOURCES);
 
-            assertThat(sources(second))
-                    .isEqualTo(sources(first))
+            assertThat(generatedSources(second))
+                    .isEqualTo(generatedSources(first))
                     .containsKey("/SOURCE_OUTPUT/com/example/channel/ChatHandlers_CentrifugoHandlers.java");
         }
 
         @Test
         void keepsTheEntryOfAHandlerWithOnlyChannelMethodsUntilItLosesThem(@TempDir Path classes) throws Exception {
-            HandlerProcessorTests.TheAggregateIndex.compileInto(classes, "KeptHandlers", "ChannelHandlers");
+            compileInto(classes, "KeptHandlers", "ChannelHandlers");
             Path index = classes.resolve(HandlerIndex.INDEX_RESOURCE);
 
-            HandlerProcessorTests.TheAggregateIndex.compileInto(classes, "AddedHandlers");
+            compileInto(classes, "AddedHandlers");
             assertThat(Files.readString(index))
                     .isEqualTo("com.example.incremental.AddedHandlers_CentrifugoHandlers\n"
                             + "com.example.incremental.ChannelHandlers_CentrifugoHandlers\n"
                             + "com.example.incremental.KeptHandlers_CentrifugoHandlers\n");
 
-            HandlerProcessorTests.TheAggregateIndex.compileInto(classes, "changed/ChannelHandlers");
+            compileInto(classes, "changed/ChannelHandlers");
             assertThat(Files.readString(index))
                     .isEqualTo("com.example.incremental.AddedHandlers_CentrifugoHandlers\n"
                             + "com.example.incremental.KeptHandlers_CentrifugoHandlers\n");
-        }
-
-        private static Map<String, String> sources(Compilation compilation) {
-            return compilation.generatedSourceFiles().stream()
-                    .collect(Collectors.toMap(JavaFileObject::getName, HandlerProcessorChannelTests::contents));
         }
     }
 
@@ -718,7 +667,7 @@ class HandlerProcessorChannelTests {
                 files[i] = JavaFileObjects.forSourceString(nameAndSource[2 * i], nameAndSource[2 * i + 1]);
                 this.sources.put(nameAndSource[2 * i], files[i]);
             }
-            return javac().withProcessors(new HandlerProcessor()).compile(files);
+            return compile(files);
         }
 
         private JavaFileObject source(String name) {

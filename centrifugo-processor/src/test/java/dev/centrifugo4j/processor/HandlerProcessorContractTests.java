@@ -1,7 +1,10 @@
 package dev.centrifugo4j.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
+import static dev.centrifugo4j.processor.Compilations.assertMatchesGolden;
+import static dev.centrifugo4j.processor.Compilations.compile;
+import static dev.centrifugo4j.processor.Compilations.compileInto;
+import static dev.centrifugo4j.processor.Compilations.generatedResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
@@ -11,18 +14,15 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.centrifugo4j.contract.ContractVersion;
+import dev.centrifugo4j.processor.Compilations.CompiledClassLoader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardLocation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -58,33 +58,8 @@ class HandlerProcessorContractTests {
     /** The mapper the starter writes payloads with. */
     private static final JsonMapper WIRE = dev.centrifugo4j.json.CentrifugoJson.mapper(MAPPER);
 
-    private static Compilation compile(String... resources) {
-        return javac().withProcessors(new HandlerProcessor())
-                .compile(Arrays.stream(resources)
-                        .map(JavaFileObjects::forResource)
-                        .toList());
-    }
-
     private static String contract(Compilation compilation) {
-        return contents(compilation
-                .generatedFile(StandardLocation.CLASS_OUTPUT, ContractWriter.RESOURCE)
-                .orElseThrow());
-    }
-
-    private static String contents(JavaFileObject file) {
-        try (InputStream in = file.openInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in =
-                HandlerProcessorContractTests.class.getClassLoader().getResourceAsStream(name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return generatedResource(compilation, ContractWriter.RESOURCE);
     }
 
     @Nested
@@ -95,13 +70,7 @@ class HandlerProcessorContractTests {
             Compilation compilation = compile(ZOO_SOURCES);
 
             assertThat(compilation).succeeded();
-            String contract = contract(compilation);
-            if (Boolean.getBoolean("golden.update")) {
-                // -Dgolden.update=true rewrites the golden file from the sources, to review in the diff.
-                java.nio.file.Files.writeString(
-                        java.nio.file.Path.of("src/test/resources/processor/golden/zoo-contract.json"), contract);
-            }
-            assertThat(contract).isEqualTo(resource("processor/golden/zoo-contract.json"));
+            assertMatchesGolden(contract(compilation), "processor/golden/zoo-contract.json");
         }
 
         @Test
@@ -135,7 +104,7 @@ class HandlerProcessorContractTests {
             Compilation compilation = compile(ZOO_SOURCES);
             assertThat(compilation).succeeded();
             this.contract = (ObjectNode) MAPPER.readTree(contract(compilation));
-            ClassLoader loader = new HandlerProcessorTests.CompiledClassLoader(compilation);
+            ClassLoader loader = new CompiledClassLoader(compilation);
             this.samples = (Map<String, List<Object>>) loader.loadClass("com.example.zoo.ZooSamples")
                     .getMethod("samples")
                     .invoke(null);
@@ -213,7 +182,7 @@ class HandlerProcessorContractTests {
             json.remove("$schema");
 
             assertThat(version).matches("[0-9a-f]{64}");
-            assertThat(version).isEqualTo(ContractWriter.version(Json.write(Json.parse(json.toString()))));
+            assertThat(version).isEqualTo(ContractVersion.of(Json.write(Json.parse(json.toString()))));
         }
 
         @Test
@@ -227,10 +196,9 @@ class HandlerProcessorContractTests {
         }
 
         private static Compilation compileSources(String handlers, String pong) {
-            Compilation compilation = javac().withProcessors(new HandlerProcessor())
-                    .compile(
-                            JavaFileObjects.forSourceString("com.example.PingHandlers", handlers),
-                            JavaFileObjects.forSourceString("com.example.Pong", "package com.example;\n" + pong));
+            Compilation compilation = compile(
+                    JavaFileObjects.forSourceString("com.example.PingHandlers", handlers),
+                    JavaFileObjects.forSourceString("com.example.Pong", "package com.example;\n" + pong));
             assertThat(compilation).succeeded();
             return compilation;
         }
@@ -245,17 +213,16 @@ class HandlerProcessorContractTests {
 
         @Test
         void areCompileErrorsOnTheParameterThatUsesThem() {
-            Compilation compilation = javac().withProcessors(new HandlerProcessor())
-                    .compile(JavaFileObjects.forSourceString(
-                            "com.example.DateHandlers",
-                            "package com.example;\n"
-                                    + "import dev.centrifugo4j.rpc.WebSocketRpc;\n"
-                                    + "public class DateHandlers {\n"
-                                    + "    public record Range(java.util.Date from) {}\n"
-                                    + "    @WebSocketRpc(\"dates.count\")\n"
-                                    + "    public int count(\n"
-                                    + "            Range range) { return 0; }\n"
-                                    + "}\n"));
+            Compilation compilation = compile(JavaFileObjects.forSourceString(
+                    "com.example.DateHandlers",
+                    "package com.example;\n"
+                            + "import dev.centrifugo4j.rpc.WebSocketRpc;\n"
+                            + "public class DateHandlers {\n"
+                            + "    public record Range(java.util.Date from) {}\n"
+                            + "    @WebSocketRpc(\"dates.count\")\n"
+                            + "    public int count(\n"
+                            + "            Range range) { return 0; }\n"
+                            + "}\n"));
 
             assertThat(compilation).failed();
             assertThat(compilation)
@@ -270,17 +237,16 @@ class HandlerProcessorContractTests {
 
         @Test
         void rejectEnumsThatComputeTheirJsonValue() {
-            Compilation compilation = javac().withProcessors(new HandlerProcessor())
-                    .compile(JavaFileObjects.forSourceString(
-                            "com.example.LevelHandlers",
-                            "package com.example;\n"
-                                    + "import com.fasterxml.jackson.annotation.JsonValue;\n"
-                                    + "import dev.centrifugo4j.rpc.WebSocketRpc;\n"
-                                    + "public class LevelHandlers {\n"
-                                    + "    public enum Level { LOW; @JsonValue String wire() { return name().toLowerCase(); } }\n"
-                                    + "    @WebSocketRpc(\"levels.get\")\n"
-                                    + "    public Level get() { return Level.LOW; }\n"
-                                    + "}\n"));
+            Compilation compilation = compile(JavaFileObjects.forSourceString(
+                    "com.example.LevelHandlers",
+                    "package com.example;\n"
+                            + "import com.fasterxml.jackson.annotation.JsonValue;\n"
+                            + "import dev.centrifugo4j.rpc.WebSocketRpc;\n"
+                            + "public class LevelHandlers {\n"
+                            + "    public enum Level { LOW; @JsonValue String wire() { return name().toLowerCase(); } }\n"
+                            + "    @WebSocketRpc(\"levels.get\")\n"
+                            + "    public Level get() { return Level.LOW; }\n"
+                            + "}\n"));
 
             assertThat(compilation).hadErrorCount(1);
             assertThat(compilation)
@@ -290,29 +256,28 @@ class HandlerProcessorContractTests {
 
         @Test
         void describeEnumsWhoseJsonValueIsAFieldSetFromLiterals() throws IOException {
-            Compilation compilation = javac().withProcessors(new HandlerProcessor())
-                    .compile(JavaFileObjects.forSourceString(
-                            "com.example.LevelHandlers",
-                            "package com.example;\n"
-                                    + "import com.fasterxml.jackson.annotation.JsonValue;\n"
-                                    + "import dev.centrifugo4j.rpc.WebSocketRpc;\n"
-                                    + "public class LevelHandlers {\n"
-                                    + "    public enum Level {\n"
-                                    + "        LOW(\"low\", 1), HIGH(\"high-\\u00e9\", 2);\n"
-                                    + "        private final String code;\n"
-                                    + "        private final int rank;\n"
-                                    + "        Level(String code, int rank) { this.code = code; this.rank = rank; }\n"
-                                    + "        @JsonValue public String code() { return this.code; }\n"
-                                    + "    }\n"
-                                    + "    public enum Rank {\n"
-                                    + "        ONE(1), TWO(2);\n"
-                                    + "        @JsonValue private final int value;\n"
-                                    + "        Rank(int value) { this.value = value; }\n"
-                                    + "    }\n"
-                                    + "    public record Levels(Level level, Rank rank) {}\n"
-                                    + "    @WebSocketRpc(\"levels.get\")\n"
-                                    + "    public Levels get() { return new Levels(Level.LOW, Rank.ONE); }\n"
-                                    + "}\n"));
+            Compilation compilation = compile(JavaFileObjects.forSourceString(
+                    "com.example.LevelHandlers",
+                    "package com.example;\n"
+                            + "import com.fasterxml.jackson.annotation.JsonValue;\n"
+                            + "import dev.centrifugo4j.rpc.WebSocketRpc;\n"
+                            + "public class LevelHandlers {\n"
+                            + "    public enum Level {\n"
+                            + "        LOW(\"low\", 1), HIGH(\"high-\\u00e9\", 2);\n"
+                            + "        private final String code;\n"
+                            + "        private final int rank;\n"
+                            + "        Level(String code, int rank) { this.code = code; this.rank = rank; }\n"
+                            + "        @JsonValue public String code() { return this.code; }\n"
+                            + "    }\n"
+                            + "    public enum Rank {\n"
+                            + "        ONE(1), TWO(2);\n"
+                            + "        @JsonValue private final int value;\n"
+                            + "        Rank(int value) { this.value = value; }\n"
+                            + "    }\n"
+                            + "    public record Levels(Level level, Rank rank) {}\n"
+                            + "    @WebSocketRpc(\"levels.get\")\n"
+                            + "    public Levels get() { return new Levels(Level.LOW, Rank.ONE); }\n"
+                            + "}\n"));
 
             assertThat(compilation).succeeded();
             JsonNode definitions = MAPPER.readTree(contract(compilation)).get("$defs");
@@ -361,14 +326,14 @@ class HandlerProcessorContractTests {
 
         @Test
         void keepsTheEntriesOfHandlersThatWereNotRecompiledAndDropsRemovedOnes(@TempDir Path classes) throws Exception {
-            HandlerProcessorTests.TheAggregateIndex.compileInto(classes, "KeptHandlers", "RemovedHandlers");
+            compileInto(classes, "KeptHandlers", "RemovedHandlers");
             Path contract = classes.resolve(ContractWriter.RESOURCE);
             assertThat(rpcNames(contract)).containsExactly("kept", "removed");
 
             Path incremental = classes.resolve("com/example/incremental");
             Files.delete(incremental.resolve("RemovedHandlers.class"));
             Files.delete(incremental.resolve("RemovedHandlers_CentrifugoHandlers.class"));
-            HandlerProcessorTests.TheAggregateIndex.compileInto(classes, "AddedHandlers");
+            compileInto(classes, "AddedHandlers");
 
             assertThat(rpcNames(contract)).containsExactly("added", "kept");
         }
@@ -376,15 +341,15 @@ class HandlerProcessorContractTests {
         @Test
         void keepsTheTypedChannelOfAPublicationTypeThatWasNotRecompiledUntilItLosesItsAnnotation(@TempDir Path classes)
                 throws Exception {
-            HandlerProcessorTests.TheAggregateIndex.compileInto(classes, "KeptEvent");
+            compileInto(classes, "KeptEvent");
             Path contract = classes.resolve(ContractWriter.RESOURCE);
 
-            HandlerProcessorTests.TheAggregateIndex.compileInto(classes, "AddedHandlers");
+            compileInto(classes, "AddedHandlers");
             assertThat(typedChannelPatterns(contract)).containsExactly("kept:{id}");
             assertThat(MAPPER.readTree(Files.readString(contract)).get("$defs").has("KeptEvent"))
                     .isTrue();
 
-            HandlerProcessorTests.TheAggregateIndex.compileInto(classes, "changed/KeptEvent");
+            compileInto(classes, "changed/KeptEvent");
             assertThat(typedChannelPatterns(contract)).isEmpty();
         }
 

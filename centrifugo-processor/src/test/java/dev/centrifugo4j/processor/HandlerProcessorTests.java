@@ -2,51 +2,46 @@ package dev.centrifugo4j.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
+import static dev.centrifugo4j.processor.Compilations.assertMatchesGolden;
+import static dev.centrifugo4j.processor.Compilations.compile;
+import static dev.centrifugo4j.processor.Compilations.compileFailing;
+import static dev.centrifugo4j.processor.Compilations.compileInto;
+import static dev.centrifugo4j.processor.Compilations.contents;
+import static dev.centrifugo4j.processor.Compilations.generatedResource;
+import static dev.centrifugo4j.processor.Compilations.generatedSource;
+import static dev.centrifugo4j.processor.Compilations.generatedSources;
+import static dev.centrifugo4j.processor.Compilations.loadIndex;
+import static dev.centrifugo4j.processor.Compilations.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dev.centrifugo4j.processor.Compilations.CompiledClassLoader;
 import dev.centrifugo4j.rpc.RpcContext;
 import dev.centrifugo4j.rpc.WebSocketRpc;
 import dev.centrifugo4j.spi.HandlerIndex;
 import dev.centrifugo4j.spi.RpcMethodDefinition;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.annotation.processing.SupportedAnnotationTypes;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,17 +63,8 @@ class HandlerProcessorTests {
     private static final RpcContext CONTEXT =
             new RpcContext("client-1", "alice", "websocket", "json", "json", "system.ping", null, Map.of(), null);
 
-    private static Compilation compile(String... resources) {
-        return javac().withProcessors(new HandlerProcessor())
-                .compile(Arrays.stream(resources)
-                        .map(JavaFileObjects::forResource)
-                        .toList());
-    }
-
     private static Compilation compileError(String fixture) {
-        Compilation compilation = compile(error(fixture));
-        assertThat(compilation).failed();
-        return compilation;
+        return compileFailing(error(fixture));
     }
 
     private static String error(String fixture) {
@@ -89,29 +75,8 @@ class HandlerProcessorTests {
         return JavaFileObjects.forResource(error(fixture));
     }
 
-    private static String contents(JavaFileObject file) {
-        try (InputStream in = file.openInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = HandlerProcessorTests.class.getClassLoader().getResourceAsStream(name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static String generatedSource(Compilation compilation, String className) {
-        return contents(compilation.generatedSourceFile(className).orElseThrow());
-    }
-
     private static String index(Compilation compilation) {
-        return contents(compilation
-                .generatedFile(StandardLocation.CLASS_OUTPUT, HandlerIndex.INDEX_RESOURCE)
-                .orElseThrow());
+        return generatedResource(compilation, HandlerIndex.INDEX_RESOURCE);
     }
 
     @Nested
@@ -122,25 +87,15 @@ class HandlerProcessorTests {
             Compilation compilation = compile(VALID_SOURCES);
 
             assertThat(compilation).succeededWithoutWarnings();
-            String source = generatedSource(compilation, SYSTEM_HANDLERS_INDEX);
-            if (Boolean.getBoolean("golden.update")) {
-                // -Dgolden.update=true rewrites the golden file from the sources, to review in the diff.
-                java.nio.file.Files.writeString(
-                        java.nio.file.Path.of(
-                                "src/test/resources/processor/golden/SystemHandlers_CentrifugoHandlers.java"),
-                        source);
-            }
-            assertThat(source).isEqualTo(resource("processor/golden/SystemHandlers_CentrifugoHandlers.java"));
+            assertMatchesGolden(
+                    generatedSource(compilation, SYSTEM_HANDLERS_INDEX),
+                    "processor/golden/SystemHandlers_CentrifugoHandlers.java");
         }
 
         @Test
         void compilesWithoutAnyLintWarning() {
-            Compilation compilation = javac().withProcessors(new HandlerProcessor())
-                    // -processing: javac would warn that no processor claims @Valid or @WebSocketRpc.
-                    .withOptions("-Xlint:all,-processing", "-Werror")
-                    .compile(Arrays.stream(VALID_SOURCES)
-                            .map(JavaFileObjects::forResource)
-                            .toList());
+            // -processing: javac would warn that no processor claims @Valid or @WebSocketRpc.
+            Compilation compilation = compile(List.of("-Xlint:all,-processing", "-Werror"), VALID_SOURCES);
 
             assertThat(compilation).succeededWithoutWarnings();
         }
@@ -254,14 +209,6 @@ class HandlerProcessorTests {
                     .filter(method -> method.name().equals(name))
                     .findFirst()
                     .orElseThrow();
-        }
-
-        private static HandlerIndex loadIndex(Compilation compilation, String className) throws Exception {
-            return loadIndex(new CompiledClassLoader(compilation), className);
-        }
-
-        private static HandlerIndex loadIndex(CompiledClassLoader classes, String className) throws Exception {
-            return (HandlerIndex) classes.loadClass(className).getConstructor().newInstance();
         }
 
         private static Object newInstance(ClassLoader classes, String className, Object... arguments) throws Exception {
@@ -467,8 +414,7 @@ class HandlerProcessorTests {
                             + "    public String top() { return \"t\"; }\n"
                             + "}\n");
 
-            Compilation compilation =
-                    javac().withProcessors(new HandlerProcessor()).compile(nested, topLevel);
+            Compilation compilation = compile(nested, topLevel);
 
             assertThat(compilation).failed();
             assertThat(compilation).hadErrorCount(1);
@@ -565,7 +511,7 @@ class HandlerProcessorTests {
             assertThat(index(second)).isEqualTo(index(first));
             assertThat(generatedSource(second, SYSTEM_HANDLERS_INDEX))
                     .isEqualTo(generatedSource(first, SYSTEM_HANDLERS_INDEX));
-            assertThat(sources(second)).isEqualTo(sources(first));
+            assertThat(generatedSources(second)).isEqualTo(generatedSources(first));
         }
 
         @Test
@@ -622,51 +568,6 @@ class HandlerProcessorTests {
             compileInto(classes, List.of("-encoding", "ISO-8859-1"), "AddedHandlers");
 
             assertThat(Files.readString(contract)).contains("Grüße aus Köln — 你好.", "\"added\"");
-        }
-
-        private static Map<String, String> sources(Compilation compilation) {
-            return compilation.generatedSourceFiles().stream()
-                    .collect(Collectors.toMap(JavaFileObject::getName, HandlerProcessorTests::contents));
-        }
-
-        /** A real javac run with a class output directory on disk, as in an incremental build. */
-        static void compileInto(Path classes, String... fixtures) throws IOException, URISyntaxException {
-            compileInto(classes, List.of(), fixtures);
-        }
-
-        static void compileInto(Path classes, List<String> options, String... fixtures)
-                throws IOException, URISyntaxException {
-            JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-            // As javac's own launcher does, the file manager reads in the -encoding of the options.
-            int encoding = options.indexOf("-encoding");
-            Charset charset = (encoding >= 0) ? Charset.forName(options.get(encoding + 1)) : StandardCharsets.UTF_8;
-            try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, charset)) {
-                files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(classes.toFile()));
-                files.setLocation(StandardLocation.SOURCE_OUTPUT, List.of(classes.toFile()));
-                List<File> classPath = new ArrayList<>();
-                classPath.add(classes.toFile());
-                for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-                    classPath.add(new File(entry));
-                }
-                files.setLocation(StandardLocation.CLASS_PATH, classPath);
-                List<File> sources = new ArrayList<>();
-                for (String fixture : fixtures) {
-                    URL source = HandlerProcessorTests.class
-                            .getClassLoader()
-                            .getResource("processor/incremental/" + fixture + ".java");
-                    sources.add(Path.of(source.toURI()).toFile());
-                }
-                JavaCompiler.CompilationTask task = compiler.getTask(
-                        null, files, diagnostics, options, null, files.getJavaFileObjectsFromFiles(sources));
-                task.setProcessors(List.of(new HandlerProcessor()));
-                Boolean success = task.call();
-                assertThat(success)
-                        .as(() -> diagnostics.getDiagnostics().stream()
-                                .map(Function.<Diagnostic<?>>identity().andThen(Object::toString))
-                                .collect(Collectors.joining("\n")))
-                        .isTrue();
-            }
         }
     }
 
@@ -776,11 +677,8 @@ class HandlerProcessorTests {
 
         @Test
         void writesNoContractWhenTheContractOptionIsFalse() {
-            Compilation compilation = javac().withProcessors(new HandlerProcessor())
-                    .withOptions("-A" + HandlerProcessor.CONTRACT_OPTION + "=false")
-                    .compile(Arrays.stream(VALID_SOURCES)
-                            .map(JavaFileObjects::forResource)
-                            .toList());
+            Compilation compilation =
+                    compile(List.of("-A" + HandlerProcessor.CONTRACT_OPTION + "=false"), VALID_SOURCES);
 
             assertThat(compilation).succeededWithoutWarnings();
             assertThat(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, ContractWriter.RESOURCE))
@@ -788,37 +686,6 @@ class HandlerProcessorTests {
             assertThat(index(compilation)).contains(SYSTEM_HANDLERS_INDEX);
             assertThat(compile(VALID_SOURCES).generatedFile(StandardLocation.CLASS_OUTPUT, ContractWriter.RESOURCE))
                     .isPresent();
-        }
-    }
-
-    /** Loads the classes a compile-testing compilation produced in memory. */
-    static final class CompiledClassLoader extends ClassLoader {
-
-        private static final String CLASS_OUTPUT = "/CLASS_OUTPUT/";
-
-        private final Map<String, byte[]> bytecode = new HashMap<>();
-
-        CompiledClassLoader(Compilation compilation) throws IOException {
-            super(HandlerProcessorTests.class.getClassLoader());
-            for (JavaFileObject file : compilation.generatedFiles()) {
-                String path = file.toUri().getPath();
-                if (file.getKind() == JavaFileObject.Kind.CLASS && path.startsWith(CLASS_OUTPUT)) {
-                    String name = path.substring(CLASS_OUTPUT.length(), path.length() - ".class".length())
-                            .replace('/', '.');
-                    try (InputStream in = file.openInputStream()) {
-                        this.bytecode.put(name, in.readAllBytes());
-                    }
-                }
-            }
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            byte[] bytes = this.bytecode.get(name);
-            if (bytes == null) {
-                throw new ClassNotFoundException(name);
-            }
-            return defineClass(name, bytes, 0, bytes.length);
         }
     }
 }
