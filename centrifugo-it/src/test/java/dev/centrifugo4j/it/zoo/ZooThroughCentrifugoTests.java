@@ -2,7 +2,6 @@ package dev.centrifugo4j.it.zoo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.centrifugo4j.test.CentrifugoServer;
 import dev.centrifugo4j.test.JavaScriptClient;
 import dev.centrifugo4j.token.CentrifugoTokens;
 import java.nio.file.Path;
@@ -105,30 +104,15 @@ class ZooThroughCentrifugoTests {
         return unexplained;
     }
 
-    private static final String PROXY_SECRET = "zoo-proxy-secret-" + System.nanoTime();
-
-    private static final int APP_PORT = CentrifugoServer.freePort();
-
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private static final Duration DRIVER_TIMEOUT = Duration.ofMinutes(3);
 
-    private static final CentrifugoServer centrifugo = CentrifugoServer.builder()
-            .appProxies("http://127.0.0.1:" + APP_PORT)
-            .proxySecret("X-Centrifugo-Proxy-Secret", PROXY_SECRET)
-            .rpcNamespace("zoo")
-            .channelNamespace("zoo", ns -> ns.put("subscribe_proxy_enabled", true))
-            .build();
+    private static final ZooCentrifugo centrifugo = new ZooCentrifugo();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        centrifugo.start();
-        registry.add("server.port", () -> APP_PORT);
-        registry.add("centrifugo.url", centrifugo::websocketUrl);
-        registry.add("centrifugo.api-url", centrifugo::apiUrl);
-        registry.add("centrifugo.api-key", centrifugo::apiKey);
-        registry.add("centrifugo.token.hmac-secret", centrifugo::hmacSecret);
-        registry.add("centrifugo.proxy.secret", () -> PROXY_SECRET);
+        centrifugo.start(registry);
     }
 
     @AfterAll
@@ -184,7 +168,7 @@ class ZooThroughCentrifugoTests {
                         "-m",
                         "mypy",
                         "--strict",
-                        // Its overrides: centrifuge-python has type hints but no py.typed marker.
+                        // Its mypy_path: the stubs of centrifuge-python (no py.typed marker) the package brings.
                         "--config-file",
                         "generated/python/pyproject.toml",
                         "generated/python/zoo_client",
