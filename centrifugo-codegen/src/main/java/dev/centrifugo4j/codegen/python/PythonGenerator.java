@@ -143,7 +143,10 @@ public final class PythonGenerator {
                 .append("async def main(token: str) -> None:\n")
                 .append("    client = centrifuge.Client(\"ws://localhost:8000/connection/websocket\", token=token)\n")
                 .append("    await client.connect()\n")
-                .append("    rpc = RpcClient(client)\n");
+                .append("    rpc = RpcClient(client)\n")
+                .append("    reply = await client.rpc(\"system.contract\", {})\n")
+                .append("    if reply.data[\"version\"] != CONTRACT_VERSION:\n")
+                .append("        print(\"the client and the server were built from different contracts\")\n");
         NameScope used = new NameScope("client");
         contract.methods().stream()
                 .findFirst()

@@ -420,7 +420,11 @@ public final class TypeScriptGenerator {
                 .append("  websocket: WebSocket, // Node.js only\n")
                 .append("});\n")
                 .append("centrifuge.connect();\n")
-                .append("const client = new RpcClient(centrifuge);\n");
+                .append("const client = new RpcClient(centrifuge);\n\n")
+                .append("const { data } = await centrifuge.rpc(\"system.contract\", {});\n")
+                .append("if ((data as { version: string }).version !== CONTRACT_VERSION) {\n")
+                .append("  console.warn(\"the client and the server were built from different contracts\");\n")
+                .append("}\n");
         call.ifPresent(method -> example.append("\ntry {\n")
                 .append("  const result = await client.")
                 .append(method.name())

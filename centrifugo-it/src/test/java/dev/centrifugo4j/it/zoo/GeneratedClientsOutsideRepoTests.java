@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.centrifugo4j.token.CentrifugoTokens;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
@@ -60,6 +64,20 @@ class GeneratedClientsOutsideRepoTests {
 
     private static final List<String> PYTHON_TOOLS = List.of("mypy==2.4.1", "ruff==0.17.6");
 
+    /** The user's tsconfig.json: strict, for Node's ES modules. */
+    private static final String TSCONFIG = """
+            {
+              "compilerOptions": {
+                "strict": true,
+                "target": "ES2022",
+                "module": "NodeNext",
+                "moduleResolution": "NodeNext",
+                "outDir": "dist"
+              },
+              "files": ["main.ts"]
+            }
+            """;
+
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(3);
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -73,6 +91,12 @@ class GeneratedClientsOutsideRepoTests {
 
     @AfterAll
     void stopCentrifugoAndRemoveTheFolder() throws IOException {
+        if (this.typescript != null) {
+            // Done before the folder goes, whether the tests ran or not.
+            CompletableFuture.allOf(this.typescript, this.python)
+                    .handle((done, failure) -> done)
+                    .join();
+        }
         centrifugo.close();
         if (this.outside != null) {
             try (Stream<Path> files = Files.walk(this.outside)) {
@@ -90,6 +114,10 @@ class GeneratedClientsOutsideRepoTests {
     private Map<String, String> environment;
 
     private JsonNode specimen;
+
+    private CompletableFuture<JsonNode> typescript;
+
+    private CompletableFuture<JsonNode> python;
 
     @BeforeAll
     void requireTheToolsAndMakeAFolderOutsideTheRepository() throws IOException {
@@ -113,33 +141,16 @@ class GeneratedClientsOutsideRepoTests {
         assertThat(GENERATED.resolve("typescript/package.json"))
                 .as("the package centrifugo:generate wrote in the build")
                 .exists();
+        // The two languages side by side (installing is mostly waiting): each program uses a cage of its own.
+        ExecutorService languages = Executors.newFixedThreadPool(2);
+        this.typescript = CompletableFuture.supplyAsync(this::typescriptProgram, languages);
+        this.python = CompletableFuture.supplyAsync(this::pythonProgram, languages);
+        languages.shutdown();
     }
 
     @Test
-    void theTypeScriptPackageInstallsWithNpmCompilesStrictAndRunsInNode() throws IOException {
-        Path project = Files.createDirectories(this.outside.resolve("typescript-app"));
-        Files.writeString(project.resolve("package.json"), "{ \"private\": true, \"type\": \"module\" }\n");
-        Files.writeString(project.resolve("tsconfig.json"), """
-                {
-                  "compilerOptions": {
-                    "strict": true,
-                    "target": "ES2022",
-                    "module": "NodeNext",
-                    "moduleResolution": "NodeNext",
-                    "outDir": "dist"
-                  },
-                  "files": ["main.ts"]
-                }
-                """);
-        Files.copy(PROGRAMS.resolve("main.ts"), project.resolve("main.ts"));
-        // The documentation's commands: the package with the SDK and ws, then the compiler and types.
-        npm(project, GENERATED.resolve("typescript").toString(), NPM_PACKAGES);
-        npm(project, "--save-dev", NPM_DEV_PACKAGES);
-        assertThat(project.resolve("node_modules/zoo-client/index.js")).exists();
-
-        run(project, "node", "node_modules/typescript/bin/tsc", "-p", ".");
-        JsonNode output = lastLine(run(
-                project, "node", "dist/main.js", ZooThroughCentrifugoTests.VALUES.toString(), "outside-typescript"));
+    void theTypeScriptPackageInstallsWithNpmCompilesStrictAndRunsInNode() {
+        JsonNode output = this.typescript.join();
 
         assertThatTheProgramCalledWasRefusedAndReceived(output, "outside-typescript");
         assertThat(output.at("/publication/offsetAt").asString())
@@ -147,9 +158,32 @@ class GeneratedClientsOutsideRepoTests {
     }
 
     @Test
-    void thePythonPackageInstallsWithPipPassesMypyStrictAndRuffAndRuns() throws IOException {
-        Path project = Files.createDirectories(this.outside.resolve("python-app"));
-        Files.copy(PROGRAMS.resolve("main.py"), project.resolve("main.py"));
+    void thePythonPackageInstallsWithPipPassesMypyStrictAndRuffAndRuns() {
+        JsonNode output = this.python.join();
+
+        assertThatTheProgramCalledWasRefusedAndReceived(output, "outside-python");
+        // Python's datetime holds microseconds: the same instant, to the microsecond.
+        assertThat(OffsetDateTime.parse(output.at("/publication/offsetAt").asString()))
+                .isEqualTo(OffsetDateTime.parse(this.specimen.path("offsetAt").asString())
+                        .truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /** npm install, tsc --strict, node: what the program printed. */
+    private JsonNode typescriptProgram() {
+        Path project = folder("typescript-app");
+        // The documentation's commands: the package with the SDK and ws, then the compiler and types.
+        npm(project, GENERATED.resolve("typescript").toString(), NPM_PACKAGES);
+        npm(project, "--save-dev", NPM_DEV_PACKAGES);
+        assertThat(project.resolve("node_modules/zoo-client/index.js")).exists();
+
+        run(project, "node", "node_modules/typescript/bin/tsc", "-p", ".");
+        return lastLine(run(
+                project, "node", "dist/main.js", ZooThroughCentrifugoTests.VALUES.toString(), "outside-typescript"));
+    }
+
+    /** venv, pip install, mypy --strict, ruff, python: what the program printed. */
+    private JsonNode pythonProgram() {
+        Path project = folder("python-app");
         Path venv = project.resolve(".venv");
         run(project, "python3", "-m", "venv", venv.toString());
         String pip = venv.resolve("bin/pip").toString();
@@ -160,7 +194,11 @@ class GeneratedClientsOutsideRepoTests {
                 "--quiet",
                 "--disable-pip-version-check",
                 GENERATED.resolve("python").toString());
-        run(project, concat(List.of(pip, "install", "--quiet", "--disable-pip-version-check"), PYTHON_TOOLS));
+        run(
+                project,
+                concat(
+                        List.of(pip, "install", "--quiet", "--disable-pip-version-check", "--no-compile"),
+                        PYTHON_TOOLS));
 
         // No mypy configuration: the package's py.typed and the SDK stubs it brings are all it takes.
         assertThat(run(project, venv.resolve("bin/mypy").toString(), "--strict", "main.py"))
@@ -174,18 +212,12 @@ class GeneratedClientsOutsideRepoTests {
                         "N,E,F,W",
                         GENERATED.resolve("python").toString()))
                 .contains("All checks passed!");
-        JsonNode output = lastLine(run(
+        return lastLine(run(
                 project,
                 venv.resolve("bin/python").toString(),
                 "main.py",
                 ZooThroughCentrifugoTests.VALUES.toString(),
                 "outside-python"));
-
-        assertThatTheProgramCalledWasRefusedAndReceived(output, "outside-python");
-        // Python's datetime holds microseconds: the same instant, to the microsecond.
-        assertThat(OffsetDateTime.parse(output.at("/publication/offsetAt").asString()))
-                .isEqualTo(OffsetDateTime.parse(this.specimen.path("offsetAt").asString())
-                        .truncatedTo(ChronoUnit.MICROS));
     }
 
     private void assertThatTheProgramCalledWasRefusedAndReceived(JsonNode output, String cage) {
@@ -204,6 +236,22 @@ class GeneratedClientsOutsideRepoTests {
                 .isEqualTo("lion");
         assertThat(output.at("/publication/boxedCount").asInt())
                 .isEqualTo(this.specimen.path("boxedCount").asInt());
+    }
+
+    /** A folder of the program's project with the program in it, from src/test/resources/outside. */
+    private Path folder(String name) {
+        try {
+            Path project = Files.createDirectories(this.outside.resolve(name));
+            String program = name.startsWith("typescript") ? "main.ts" : "main.py";
+            Files.copy(PROGRAMS.resolve(program), project.resolve(program));
+            if (name.startsWith("typescript")) {
+                Files.writeString(project.resolve("package.json"), "{ \"private\": true, \"type\": \"module\" }\n");
+                Files.writeString(project.resolve("tsconfig.json"), TSCONFIG);
+            }
+            return project;
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     private void npm(Path project, String first, List<String> packages) {
@@ -228,7 +276,13 @@ class GeneratedClientsOutsideRepoTests {
     private String run(Path directory, List<String> command) {
         Map<String, String> environment = new HashMap<>(this.environment);
         environment.put("PIP_NO_INPUT", "1");
-        return Commands.run(directory, environment, STEP_TIMEOUT, command);
+        long start = System.nanoTime();
+        String output = Commands.run(directory, environment, STEP_TIMEOUT, command);
+        System.out.printf(
+                "outside the repository: %s took %d ms%n",
+                String.join(" ", command.subList(0, Math.min(3, command.size()))),
+                Duration.ofNanos(System.nanoTime() - start).toMillis());
+        return output;
     }
 
     private static JsonNode lastLine(String output) {
