@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class TypeScriptGeneratorTests {
 
@@ -89,6 +91,21 @@ class TypeScriptGeneratorTests {
                     .contains("await client.zooEcho(params, { timeout: 5000 })")
                     .contains("client.subscribeZooCage(cage, id, {")
                     .contains("error instanceof RpcError");
+        }
+
+        /** Whatever package.json points at is generated: a fresh generation (after mvn clean) is complete. */
+        @Test
+        void pointsOnlyAtFilesItGenerates() throws IOException {
+            Map<String, String> files = new TypeScriptGenerator().generate(zoo(), "zoo-client", "1.0");
+            JsonNode packageJson = JsonMapper.builder().build().readTree(files.get("package.json"));
+
+            List<String> pointedAt = List.of(
+                    packageJson.path("main").asString(),
+                    packageJson.path("types").asString(),
+                    packageJson.at("/exports/./types").asString(),
+                    packageJson.at("/exports/./default").asString());
+            assertThat(pointedAt).allSatisfy(file -> assertThat(files).containsKey(file.replaceFirst("^\\./", "")));
+            packageJson.path("files").forEach(file -> assertThat(files).containsKey(file.asString()));
         }
 
         /**
