@@ -84,7 +84,7 @@ class TypeScriptGeneratorTests {
                     .doesNotContain("\"scripts\"")
                     .doesNotContain("typescript");
             assertThat(files.get("README.md"))
-                    .contains("contract version `" + zoo().version() + "`")
+                    .contains("version `" + zoo().version() + "`")
                     .contains("npm install")
                     .contains("websocket: WebSocket")
                     .contains("token")
