@@ -1,5 +1,5 @@
 // Sends every case of the type zoo's values file to the zoo application through Centrifugo with the
-// TypeScript client generated from its contract (client/generated/typescript, compiled by the build)
+// TypeScript client generated from its contract (client/generated/typescript, as generated)
 // over the official JavaScript SDK, subscribes to a typed channel and asks the server to publish into
 // it; prints one JSON line: what came back for each case, and the publication received.
 //
@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { Centrifuge } from 'centrifuge';
 import WebSocket from 'ws';
-import { CONTRACT_VERSION, RpcClient, RpcError } from './generated/typescript/dist/index.js';
+import { CONTRACT_VERSION, RpcClient, RpcError } from './generated/typescript/index.js';
 
 const url = process.env.CENTRIFUGO_URL;
 const token = process.env.CENTRIFUGO_TOKEN;

@@ -1,11 +1,11 @@
 // Calls the quick start through Centrifugo with the TypeScript client generated from its contract
-// (client/generated/typescript, compiled by the build) over the official JavaScript SDK, and prints
+// (client/generated/typescript, as generated) over the official JavaScript SDK, and prints
 // what came back as one JSON line. Used by the quick start's integration test:
 //
 //   CENTRIFUGO_URL=ws://127.0.0.1:8000/connection/websocket CENTRIFUGO_TOKEN=<jwt> node typed-steps.mjs
 import { Centrifuge } from 'centrifuge';
 import WebSocket from 'ws';
-import { CONTRACT_VERSION, RpcClient, RpcError } from './generated/typescript/dist/index.js';
+import { CONTRACT_VERSION, RpcClient, RpcError } from './generated/typescript/index.js';
 
 const url = process.env.CENTRIFUGO_URL;
 const token = process.env.CENTRIFUGO_TOKEN;

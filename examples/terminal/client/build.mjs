@@ -14,7 +14,9 @@ if (!generated || !out) {
 }
 const here = path.dirname(new URL(import.meta.url).pathname);
 const entry = path.join(here, 'src', 'terminal.ts');
-const generatedClient = path.resolve(generated, 'src', 'index.ts');
+// The generated package as it lands: index.js with its declarations in index.d.ts.
+const generatedClient = path.resolve(generated, 'index.js');
+const generatedTypes = path.resolve(generated, 'index.d.ts');
 const modules = path.join(here, 'node_modules');
 
 const program = ts.createProgram([entry], {
@@ -28,7 +30,7 @@ const program = ts.createProgram([entry], {
   types: [],
   skipLibCheck: true,
   // The generated client lives under target/ and imports centrifuge: both resolve to this folder's packages.
-  paths: { 'terminal-client': [generatedClient], centrifuge: [path.join(modules, 'centrifuge')] },
+  paths: { 'terminal-client': [generatedTypes], centrifuge: [path.join(modules, 'centrifuge')] },
 });
 const diagnostics = ts.getPreEmitDiagnostics(program);
 if (diagnostics.length > 0) {

@@ -47,11 +47,25 @@ class Models(unittest.TestCase):
         self.assertEqual(value.bytes, b"\x00\x01\x02\xff")
         self.assertEqual(value.huge, 123456789012345678901234567890)
         self.assertEqual(value.at.utcoffset(), __import__("datetime").timedelta(0))
-        self.assertIsNone(value.localAt.tzinfo)
+        self.assertIsNone(value.local_at.tzinfo)
         self.assertEqual(value.took.total_seconds(), 5400)
         self.assertIs(value.color, zoo_client.Color.GREEN)
         self.assertIsInstance(value.shape, zoo_client.ShapeSquare)
-        self.assertEqual(value.tagPage.items[0].parent, zoo_client.Tag(label="root"))
+        self.assertEqual(value.tag_page.items[0].parent, zoo_client.Tag(label="root"))
+
+    def test_attributes_are_snake_case_and_the_json_keeps_its_names(self) -> None:
+        page = zoo_client.PageOfTag(items=[zoo_client.Tag(label="a")], total=1)
+        value = zoo_client.Everything.model_validate(EVERYTHING).model_copy(
+            update={"boxed_count": 7, "tag_page": page}
+        )
+        self.assertEqual(value.boxed_count, 7)
+        dumped = value.model_dump(mode="json")
+        self.assertEqual(dumped["boxedCount"], 7)
+        self.assertEqual(dumped["tagPage"], {"items": [{"label": "a"}], "total": 1})
+        self.assertNotIn("boxed_count", dumped)
+        # Built by attribute name or read by JSON name, the same model.
+        by_name = zoo_client.Everything.model_validate({**dumped, "boxed_count": 7})
+        self.assertEqual(by_name.boxed_count, 7)
 
     def test_absent_optionals_stay_absent_and_present_ones_are_written(self) -> None:
         data = dict(EVERYTHING)

@@ -29,10 +29,15 @@ public final class ClientGenerator {
         List<Path> written = new ArrayList<>();
         for (Language language : request.languages()) {
             Map<String, String> files = switch (language) {
-                case TYPESCRIPT -> new TypeScriptGenerator().generate(contract, request.typescriptPackageName());
+                case TYPESCRIPT ->
+                    new TypeScriptGenerator().generate(contract, request.typescriptPackageName(), request.version());
                 case PYTHON ->
                     new PythonGenerator()
-                            .generate(contract, request.pythonDistributionName(), request.pythonPackageName());
+                            .generate(
+                                    contract,
+                                    request.pythonDistributionName(),
+                                    request.pythonPackageName(),
+                                    request.version());
                 case GO -> new GoGenerator().generate(contract, request.goModulePath(), request.goPackageName());
             };
             Path root = request.outputDirectory().resolve(language.name().toLowerCase(Locale.ROOT));

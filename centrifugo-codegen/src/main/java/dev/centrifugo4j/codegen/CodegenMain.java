@@ -14,7 +14,7 @@ import java.util.List;
  * java -cp centrifugo-codegen.jar:<jackson-databind and its dependencies> dev.centrifugo4j.codegen.CodegenMain \
  *     --contract build/classes/java/main/META-INF/centrifugo/contract.json \
  *     --output build/generated-clients --languages typescript,python,go --typescript-package my-app-client \
- *     --python-package my_app_client --go-module example.com/my-app/client
+ *     --python-package my_app_client --go-module example.com/my-app/client --version 1.2.0
  * }</pre>
  *
  * <p>The first argument {@code config} writes the Centrifugo configuration instead, as {@code
@@ -43,6 +43,7 @@ public final class CodegenMain {
         String packageName = "centrifugo-client";
         String pythonPackage = null;
         String goModule = null;
+        String version = GenerateRequest.DEFAULT_VERSION;
         String classpath = "";
         try {
             for (int i = 0; i < args.length; i++) {
@@ -54,6 +55,7 @@ public final class CodegenMain {
                     case "--typescript-package" -> packageName = require(args[i], value);
                     case "--python-package" -> pythonPackage = require(args[i], value);
                     case "--go-module" -> goModule = require(args[i], value);
+                    case "--version" -> version = require(args[i], value);
                     case "--classpath" -> classpath = require(args[i], value);
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
@@ -68,11 +70,13 @@ public final class CodegenMain {
             String go = goModule != null ? goModule : GenerateRequest.defaultGoModulePath(packageName);
             String npm = packageName;
             Path folder = output;
+            String packageVersion = version;
             List<Path> written = ContractCollector.withContract(
                     contract,
                     classpath,
                     merged -> new ClientGenerator()
-                            .generate(new GenerateRequest(merged, folder, parsedLanguages, npm, python, go)));
+                            .generate(new GenerateRequest(
+                                    merged, folder, parsedLanguages, npm, python, go, packageVersion)));
             out.println(
                     written.isEmpty() ? "Clients are up to date" : "Wrote " + written.size() + " file(s) to " + output);
             return 0;
@@ -81,6 +85,7 @@ public final class CodegenMain {
             err.println("Usage: CodegenMain --contract <contract.json> --output <folder>"
                     + " [--languages typescript,python,go|all] [--typescript-package <npm name>]"
                     + " [--python-package <import name>] [--go-module <module path>]"
+                    + " [--version <the application's version, of the npm and Python packages>]"
                     + " [--classpath <the application's class path, to merge its libraries' contracts>]");
             return 2;
         } catch (InvalidContractException ex) {

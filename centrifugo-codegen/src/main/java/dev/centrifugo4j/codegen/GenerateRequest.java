@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  *     name is the same with {@code -} for {@code _}
  * @param goModulePath the module path of the Go client ({@code example.com/zoo/client}); the package
  *     name is its last element without the characters Go does not allow
+ * @param version the application's version, such as the Maven project version ({@code 1.2.0-SNAPSHOT}):
+ *     the version of the npm and Python packages, each written as its package manager wants it
  */
 public record GenerateRequest(
         Path contract,
@@ -25,7 +27,11 @@ public record GenerateRequest(
         List<Language> languages,
         String typescriptPackageName,
         String pythonPackageName,
-        String goModulePath) {
+        String goModulePath,
+        String version) {
+
+    /** The version of the packages when none is given. */
+    public static final String DEFAULT_VERSION = "0.0.0";
 
     public GenerateRequest {
         if (contract == null || outputDirectory == null) {
@@ -51,11 +57,31 @@ public record GenerateRequest(
                     + " (elements of letters, digits and . _ ~ -, none starting or ending with a dot), got '"
                     + goModulePath + "'");
         }
+        PackageVersion.parse(version);
         languages = List.copyOf(languages);
     }
 
+    /** A request for packages of version {@value #DEFAULT_VERSION}. */
+    public GenerateRequest(
+            Path contract,
+            Path outputDirectory,
+            List<Language> languages,
+            String typescriptPackageName,
+            String pythonPackageName,
+            String goModulePath) {
+        this(
+                contract,
+                outputDirectory,
+                languages,
+                typescriptPackageName,
+                pythonPackageName,
+                goModulePath,
+                DEFAULT_VERSION);
+    }
+
     /**
-     * A request whose Python package and Go module are named after the npm package: {@code
+     * A request whose Python package and Go module are named after the npm package, for packages of
+     * version {@value #DEFAULT_VERSION}: {@code
      * @acme/zoo-client} gives {@code zoo_client} and {@code zoo-client}.
      */
     public GenerateRequest(
@@ -66,7 +92,8 @@ public record GenerateRequest(
                 languages,
                 typescriptPackageName,
                 defaultPythonPackageName(typescriptPackageName),
-                defaultGoModulePath(typescriptPackageName));
+                defaultGoModulePath(typescriptPackageName),
+                DEFAULT_VERSION);
     }
 
     /** The Python package name derived from a project name: {@code zoo-client} gives {@code zoo_client}. */

@@ -11,15 +11,25 @@ import uuid as _uuid
 
 import pydantic as _pd
 
-CONTRACT_VERSION: _t.Final = "02014f4ff569c3405eb8c9c1a16f328332c87b8f44d61c2554a87b4a3a2b1a37"
-"""The version of the contract this client was generated from; ``system.contract`` answers the server's."""
+CONTRACT_VERSION: _t.Final = (
+    "02014f4ff569c3405eb8c9c1a16f328332c87b8f44d61c2554a87b4a3a2b1a37"
+)
+"""The version of the contract this client was generated from; ``system.contract``
+answers the server's.
+"""
 
-BigInteger: _t.TypeAlias = _t.Annotated[int, _pd.PlainSerializer(str, return_type=str, when_used="json")]
-"""A Java ``BigInteger`` written as a JSON string: an exact ``int``, written back as a string."""
+BigInteger: _t.TypeAlias = _t.Annotated[
+    int, _pd.PlainSerializer(str, return_type=str, when_used="json")
+]
+"""A Java ``BigInteger`` written as a JSON string: an exact ``int``, written back as a
+string.
+"""
 
 
 class _Model(_pd.BaseModel):
-    """The base of the generated models: properties the server may omit are left out when ``None``."""
+    """The base of the generated models: properties the server may omit are left out
+    when ``None``.
+    """
 
     model_config = _pd.ConfigDict(
         validate_by_name=True,
@@ -32,7 +42,9 @@ class _Model(_pd.BaseModel):
     __optional__: _t.ClassVar[frozenset[str]] = frozenset()
 
     @_pd.model_serializer(mode="wrap")
-    def _omit_absent(self, handler: _pd.SerializerFunctionWrapHandler) -> dict[str, _t.Any]:
+    def _omit_absent(
+        self, handler: _pd.SerializerFunctionWrapHandler
+    ) -> dict[str, _t.Any]:
         data: dict[str, _t.Any] = handler(self)
         for key in self.__optional__:
             if key in data and data[key] is None:
@@ -58,7 +70,17 @@ class Grade(str, _enum.Enum):
 class Everything(_Model):
     """One of every type the contract maps."""
 
-    __optional__: _t.ClassVar[frozenset[str]] = frozenset({"maybeColor", "maybeTotal", "nickname", "omittedWhenNull"})
+    __optional__: _t.ClassVar[frozenset[str]] = frozenset(
+        {
+            "maybeColor",
+            "maybeTotal",
+            "maybe_color",
+            "maybe_total",
+            "nickname",
+            "omittedWhenNull",
+            "omitted_when_null",
+        }
+    )
 
     name: _t.Annotated[str, _pd.Field(min_length=1, max_length=40, pattern="\\S")]
     """a name, not blank"""
@@ -76,9 +98,13 @@ class Everything(_Model):
 
     initial: _t.Annotated[str, _pd.Field(min_length=1, max_length=1)]
 
-    boxedCount: int
+    boxed_count: int = _pd.Field(
+        validation_alias="boxedCount", serialization_alias="boxedCount"
+    )
 
-    maybeTotal: int | None = None
+    maybe_total: int | None = _pd.Field(
+        default=None, validation_alias="maybeTotal", serialization_alias="maybeTotal"
+    )
 
     level: _t.Annotated[int, _pd.Field(ge=1, le=10)]
 
@@ -88,11 +114,15 @@ class Everything(_Model):
 
     at: _dt.datetime
 
-    offsetAt: _dt.datetime
+    offset_at: _dt.datetime = _pd.Field(
+        validation_alias="offsetAt", serialization_alias="offsetAt"
+    )
 
     day: _dt.date
 
-    localAt: _dt.datetime
+    local_at: _dt.datetime = _pd.Field(
+        validation_alias="localAt", serialization_alias="localAt"
+    )
 
     took: _dt.timedelta
 
@@ -102,7 +132,10 @@ class Everything(_Model):
 
     bytes: _pd.Base64Bytes
 
-    tags: _t.Annotated[list[_t.Annotated[str, _pd.Field(min_length=1, pattern="\\S")]], _pd.Field(min_length=1)]
+    tags: _t.Annotated[
+        list[_t.Annotated[str, _pd.Field(min_length=1, pattern="\\S")]],
+        _pd.Field(min_length=1),
+    ]
 
     colors: list[Color]
 
@@ -127,7 +160,11 @@ class Everything(_Model):
     renamed_field: str
     """written as renamed_field"""
 
-    omittedWhenNull: str | None = None
+    omitted_when_null: str | None = _pd.Field(
+        default=None,
+        validation_alias="omittedWhenNull",
+        serialization_alias="omittedWhenNull",
+    )
 
     email: str
 
@@ -135,11 +172,17 @@ class Everything(_Model):
 
     positive: _t.Annotated[int, _pd.Field(gt=0)]
 
-    aboveHalf: _t.Annotated[_decimal.Decimal, _pd.Field(gt=_decimal.Decimal("0.5"))]
+    above_half: _t.Annotated[_decimal.Decimal, _pd.Field(gt=_decimal.Decimal("0.5"))] = _pd.Field(  # noqa: E501
+        validation_alias="aboveHalf", serialization_alias="aboveHalf"
+    )
 
-    tagPage: PageOfTag
+    tag_page: PageOfTag = _pd.Field(
+        validation_alias="tagPage", serialization_alias="tagPage"
+    )
 
-    maybeColor: Color | None = None
+    maybe_color: Color | None = _pd.Field(
+        default=None, validation_alias="maybeColor", serialization_alias="maybeColor"
+    )
 
 
 class Feeding(_Model):
@@ -246,7 +289,9 @@ class Tag(_Model):
     """the tag above, if any"""
 
 
-Shape: _t.TypeAlias = _t.Annotated[ShapeCircle | ShapeSquare, _pd.Field(discriminator="kind")]
+Shape: _t.TypeAlias = _t.Annotated[
+    ShapeCircle | ShapeSquare, _pd.Field(discriminator="kind")
+]
 """A shape, told apart by its kind."""
 
 Everything.model_rebuild()

@@ -55,6 +55,14 @@ public final class GenerateMojo extends ContractMojo {
     @Parameter(property = "centrifugo.codegen.goModulePath")
     private String goModulePath;
 
+    /**
+     * The version of the npm and Python packages, by default the project's: npm gets it as a semantic
+     * version ({@code 1.2} gives {@code 1.2.0}), Python as a PEP 440 one ({@code 1.2.0-SNAPSHOT} gives
+     * {@code 1.2.0.dev0}).
+     */
+    @Parameter(property = "centrifugo.codegen.packageVersion", defaultValue = "${project.version}")
+    private String packageVersion;
+
     /** Skips the goal. */
     @Parameter(property = "centrifugo.codegen.skip", defaultValue = "false")
     private boolean skip;
@@ -84,7 +92,8 @@ public final class GenerateMojo extends ContractMojo {
                             : GenerateRequest.defaultPythonPackageName(this.typescriptPackageName),
                     (this.goModulePath != null)
                             ? this.goModulePath
-                            : GenerateRequest.defaultGoModulePath(this.typescriptPackageName));
+                            : GenerateRequest.defaultGoModulePath(this.typescriptPackageName),
+                    this.packageVersion);
         } catch (IllegalArgumentException ex) {
             throw new MojoFailureException(ex.getMessage(), ex);
         }

@@ -20,6 +20,7 @@ class GenerateMojoTests {
         set(mojo, "outputDirectory", output);
         set(mojo, "languages", languages);
         set(mojo, "typescriptPackageName", packageName);
+        set(mojo, "packageVersion", "2.1.0-SNAPSHOT");
         return mojo;
     }
 
@@ -28,12 +29,26 @@ class GenerateMojoTests {
     }
 
     @Test
-    void writesTheTypeScriptClientIntoItsFolder(@TempDir Path output) throws Exception {
+    void writesTheClientsIntoTheirFoldersWithTheProjectsVersion(@TempDir Path output) throws Exception {
         mojo(Fixtures.file("zoo-contract.json"), output.toFile(), "all", "zoo-client")
                 .execute();
 
-        assertThat(output.resolve("typescript/src/index.ts")).exists();
-        assertThat(Files.readString(output.resolve("typescript/package.json"))).contains("\"name\": \"zoo-client\"");
+        assertThat(output.resolve("typescript/index.js")).exists();
+        assertThat(output.resolve("typescript/index.d.ts")).exists();
+        assertThat(Files.readString(output.resolve("typescript/package.json")))
+                .contains("\"name\": \"zoo-client\"")
+                .contains("\"version\": \"2.1.0-SNAPSHOT\"");
+        assertThat(Files.readString(output.resolve("python/pyproject.toml"))).contains("version = \"2.1.0.dev0\"");
+    }
+
+    @Test
+    void failsWithAMessageTheUserCanActOnWhenTheVersionIsNoVersion(@TempDir Path output) throws Exception {
+        GenerateMojo mojo = mojo(Fixtures.file("zoo-contract.json"), output.toFile(), "all", "zoo-client");
+        set(mojo, "packageVersion", "next");
+
+        assertThatExceptionOfType(MojoFailureException.class)
+                .isThrownBy(mojo::execute)
+                .withMessageContaining("'version' must start with a number");
     }
 
     @Test

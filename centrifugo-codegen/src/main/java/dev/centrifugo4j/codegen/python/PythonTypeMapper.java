@@ -1,12 +1,15 @@
 package dev.centrifugo4j.codegen.python;
 
+import dev.centrifugo4j.codegen.PackageVersion;
 import dev.centrifugo4j.codegen.ReservedWords;
 import dev.centrifugo4j.codegen.StringLiterals;
 import dev.centrifugo4j.codegen.Words;
 import dev.centrifugo4j.contract.Facets;
 import dev.centrifugo4j.contract.TypeRef;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -29,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PythonTypeMapper implements TypeRef.Visitor<String> {
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** Where a version's word turns from letters to digits or back: {@code RC1} gives {@code RC}, {@code 1}. */
+    private static final Pattern LETTERS_DIGITS = Pattern.compile("(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])");
 
     /** Keywords and soft keywords, from {@code reserved-words.txt}. */
     private static final ReservedWords KEYWORDS = ReservedWords.of(PythonTypeMapper.class);
@@ -76,11 +80,18 @@ public final class PythonTypeMapper implements TypeRef.Visitor<String> {
             "CONTRACT_VERSION",
             "BigInteger");
 
+    /** Names pycodestyle finds ambiguous (E741): in some fonts {@code l} and {@code I} look like 1, {@code O} like 0. */
+    private static final Set<String> AMBIGUOUS_NAMES = Set.of("l", "I", "O");
+
     /** What a contract type must not be called. */
     private static final ReservedWords TYPE_NAMES = KEYWORDS.and(RUNTIME_NAMES);
 
     /** What a model's attribute must not be called. */
-    private static final ReservedWords FIELD_NAMES = KEYWORDS.and(MODEL_ATTRIBUTES);
+    private static final ReservedWords FIELD_NAMES =
+            KEYWORDS.and(MODEL_ATTRIBUTES).and(AMBIGUOUS_NAMES);
+
+    /** What a parameter or an enum member must not be called. */
+    private static final ReservedWords VARIABLE_NAMES = KEYWORDS.and(AMBIGUOUS_NAMES);
 
     private final String modulePrefix;
 
@@ -223,17 +234,18 @@ public final class PythonTypeMapper implements TypeRef.Visitor<String> {
         return KEYWORDS.escape(snakeCase(rpcName));
     }
 
-    /** A parameter or variable name: the name when it is an identifier, its snake case otherwise; escaped. */
+    /** A parameter or variable name, in snake case as PEP 8 has it ({@code roomId} becomes {@code room_id}); escaped. */
     public String identifier(String name) {
-        return KEYWORDS.escape(IDENTIFIER.matcher(name).matches() ? name : snakeCase(name));
+        return VARIABLE_NAMES.escape(snakeCase(name));
     }
 
     /**
-     * The attribute of a model for a JSON property: the JSON name when Python allows it, otherwise a
-     * name that needs an alias ({@code @type} becomes {@code type_}, {@code json} becomes {@code json_}).
+     * The attribute of a model for a JSON property, in snake case as PEP 8 has it ({@code boxedCount}
+     * becomes {@code boxed_count}, {@code @type} becomes {@code type_}, {@code json} becomes {@code
+     * json_}); the model reads and writes the JSON name, its alias.
      */
     public String fieldName(String jsonName) {
-        String candidate = IDENTIFIER.matcher(jsonName).matches() ? jsonName : snakeCase(jsonName);
+        String candidate = snakeCase(jsonName);
         while (candidate.startsWith("_")) {
             candidate = candidate.substring(1);
         }
@@ -250,7 +262,7 @@ public final class PythonTypeMapper implements TypeRef.Visitor<String> {
         if (name.startsWith("_")) {
             name = "V" + name;
         }
-        return KEYWORDS.escape(name);
+        return VARIABLE_NAMES.escape(name);
     }
 
     /**
@@ -263,6 +275,60 @@ public final class PythonTypeMapper implements TypeRef.Visitor<String> {
             escaped = escaped.substring(0, escaped.length() - 1) + "\\\"";
         }
         return "\"\"\"" + escaped + "\"\"\"";
+    }
+
+    /**
+     * The PEP 440 version of an application's version, such as a Maven project version: {@code
+     * 1.2.0-SNAPSHOT} gives {@code 1.2.0.dev0}, {@code 2.0-RC1} gives {@code 2.0rc1}, {@code
+     * 1.0-alpha-1} gives {@code 1.0a1}, {@code 1.0.Final} gives {@code 1.0}; other words become the
+     * local version ({@code 1.2-acme} gives {@code 1.2+acme}).
+     *
+     * @param version a version that starts with a number
+     * @throws IllegalArgumentException when it does not
+     */
+    public static String packageVersion(String version) {
+        PackageVersion parsed = PackageVersion.parse(version);
+        List<String> words = parsed.qualifier().stream()
+                .flatMap(word -> Arrays.stream(LETTERS_DIGITS.split(word)))
+                .map(word -> word.toLowerCase(Locale.ROOT))
+                .toList();
+        String pre = "";
+        String post = "";
+        String dev = "";
+        List<String> local = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            boolean numbered = i + 1 < words.size() && words.get(i + 1).chars().allMatch(Character::isDigit);
+            String number = numbered ? new BigInteger(words.get(i + 1)).toString() : "0";
+            String kind = switch (word) {
+                case "alpha", "a" -> "a";
+                case "beta", "b" -> "b";
+                case "rc", "cr", "c", "pre", "preview" -> "rc";
+                case "post", "dev", "snapshot" -> word;
+                default -> "";
+            };
+            if (PackageVersion.isFinal(word)) {
+                continue;
+            }
+            if (kind.isEmpty() || (kind.length() <= 2 && !pre.isEmpty())) {
+                local.add(word);
+                continue;
+            }
+            if (numbered && !kind.equals("snapshot")) {
+                i++;
+            }
+            switch (kind) {
+                case "post" -> post = ".post" + number;
+                case "dev" -> dev = ".dev" + number;
+                case "snapshot" -> dev = ".dev0";
+                default -> pre = kind + number;
+            }
+        }
+        return String.join(".", parsed.release())
+                + pre
+                + post
+                + dev
+                + (local.isEmpty() ? "" : "+" + String.join(".", local));
     }
 
     /** A double-quoted Python string literal; control characters other than line ends as {@code \t} or {@code \xhh}. */

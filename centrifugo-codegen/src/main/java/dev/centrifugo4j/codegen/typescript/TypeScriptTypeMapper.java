@@ -1,9 +1,14 @@
 package dev.centrifugo4j.codegen.typescript;
 
+import dev.centrifugo4j.codegen.PackageVersion;
 import dev.centrifugo4j.codegen.ReservedWords;
 import dev.centrifugo4j.codegen.StringLiterals;
 import dev.centrifugo4j.codegen.Words;
 import dev.centrifugo4j.contract.TypeRef;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -21,6 +26,18 @@ public final class TypeScriptTypeMapper implements TypeRef.Visitor<String> {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
     private static final ReservedWords RESERVED_WORDS = ReservedWords.of(TypeScriptTypeMapper.class);
+
+    /** What a contract type must not be called: the reserved words and what the package defines itself. */
+    private static final ReservedWords TYPE_NAMES = RESERVED_WORDS.and(Set.of(
+            "CONTRACT_VERSION",
+            "CallOptions",
+            "CentrifugeLike",
+            "ChannelHandlers",
+            "PublicationContext",
+            "RpcClient",
+            "RpcError",
+            "SubscriptionLike",
+            "Violation"));
 
     /** The TypeScript type of a contract type. */
     public String type(TypeRef type) {
@@ -73,9 +90,9 @@ public final class TypeScriptTypeMapper implements TypeRef.Visitor<String> {
                 .collect(Collectors.joining(" | ", "(", ")"));
     }
 
-    /** The name of a contract type in TypeScript. */
+    /** The name of a contract type in TypeScript, escaped when it is reserved or a name of the package. */
     public String typeName(String name) {
-        return RESERVED_WORDS.escape(name);
+        return TYPE_NAMES.escape(name);
     }
 
     /** {@code orders.get_status} and {@code admin:get_status} become {@code ordersGetStatus} and {@code adminGetStatus}. */
@@ -106,6 +123,35 @@ public final class TypeScriptTypeMapper implements TypeRef.Visitor<String> {
     /** A property key: as is when it is an identifier, quoted otherwise ({@code "@type"}). */
     public String propertyKey(String name) {
         return IDENTIFIER.matcher(name).matches() ? name : stringLiteral(name);
+    }
+
+    /**
+     * The npm (semantic) version of an application's version, such as a Maven project version:
+     * {@code 1.2} gives {@code 1.2.0}, {@code 1.2.0-SNAPSHOT} stays, {@code 1.0-alpha-1} gives {@code
+     * 1.0.0-alpha.1}, {@code 1.0.Final} gives {@code 1.0.0}; a fourth number becomes build metadata
+     * ({@code 1.2.3.4} gives {@code 1.2.3+4}).
+     *
+     * @param version a version that starts with a number
+     * @throws IllegalArgumentException when it does not
+     */
+    public static String packageVersion(String version) {
+        PackageVersion parsed = PackageVersion.parse(version);
+        List<String> release = new ArrayList<>(parsed.release());
+        while (release.size() < 3) {
+            release.add("0");
+        }
+        StringBuilder npm = new StringBuilder(String.join(".", release.subList(0, 3)));
+        List<String> qualifier = parsed.qualifier().stream()
+                .filter(word -> !PackageVersion.isFinal(word))
+                .map(word -> word.chars().allMatch(Character::isDigit) ? new BigInteger(word).toString() : word)
+                .toList();
+        if (!qualifier.isEmpty()) {
+            npm.append('-').append(String.join(".", qualifier));
+        }
+        if (release.size() > 3) {
+            npm.append('+').append(String.join(".", release.subList(3, release.size())));
+        }
+        return npm.toString();
     }
 
     /** A double-quoted string literal; control characters other than line ends as <code>&#92;u00hh</code>. */

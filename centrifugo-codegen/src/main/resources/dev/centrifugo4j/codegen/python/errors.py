@@ -1,4 +1,4 @@
-"""The errors of a call: ``RpcError`` with the server's code, and one subclass per well-known code."""
+"""The errors of a call: ``RpcError`` and one subclass per well-known code."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ class Violation:
     """One failed constraint of a call's data (error 422)."""
 
     field: str
-    """The path inside the call's data, such as ``items[0].name``; empty for the data as a whole."""
+    """The path inside the call's data, such as ``items[0].name``; empty for all."""
     constraint: str
     """The constraint's simple name, such as ``NotBlank``."""
     message: str
@@ -37,10 +37,10 @@ class Violation:
 
 
 class RpcError(Exception):
-    """A call that failed: the server's error reply, or a timeout or transport failure of the SDK.
+    """A call that failed: the server's error reply, or a timeout or transport failure.
 
-    ``code`` is the server's error code (400-1999 for the application, 100-113 and 2000+ for
-    Centrifugo), 1 for a timeout of the client and 0 for a failure of the transport.
+    ``code`` is the server's error code (400-1999 for the application, 100-113 and 2000+
+    for Centrifugo), 1 for a timeout of the client and 0 for a failure of the transport.
     """
 
     code: int
@@ -49,7 +49,11 @@ class RpcError(Exception):
     violations: tuple[Violation, ...]
 
     def __init__(
-        self, code: int, message: str, temporary: bool = False, violations: _t.Sequence[Violation] = ()
+        self,
+        code: int,
+        message: str,
+        temporary: bool = False,
+        violations: _t.Sequence[Violation] = (),
     ) -> None:
         super().__init__(message)
         self.code = code
@@ -84,11 +88,11 @@ class TooManyCallsError(RpcError):
 
 
 class ServerError(RpcError):
-    """500: the handler failed unexpectedly; the message carries a reference the server log repeats."""
+    """500: the handler failed unexpectedly; the message has a reference to the log."""
 
 
 class HandlerTimeoutError(RpcError):
-    """504: an asynchronous handler did not complete in time on the server (temporary)."""
+    """504: an asynchronous handler did not complete in time (temporary)."""
 
 
 class CallTimeoutError(RpcError, TimeoutError):
@@ -96,11 +100,11 @@ class CallTimeoutError(RpcError, TimeoutError):
 
 
 class TransportError(RpcError):
-    """Code 0: the SDK could not send the call or lost the connection before the reply."""
+    """Code 0: the SDK could not send the call or lost the connection before a reply."""
 
 
 class ReplyDecodeError(RpcError):
-    """Code 0: the reply does not match the contract (client and server disagree about it)."""
+    """Code 0: the reply does not match the contract (client and server disagree)."""
 
 
 _BY_CODE: dict[int, type[RpcError]] = {
@@ -114,7 +118,10 @@ _BY_CODE: dict[int, type[RpcError]] = {
 
 
 def error_from_reply(code: int, message: str, temporary: bool) -> RpcError:
-    """The ``RpcError`` for a server's error reply; a 422 carries its violations as JSON in the message."""
+    """The ``RpcError`` for a server's error reply.
+
+    A 422 carries its violations as JSON in the message.
+    """
     violations: list[Violation] = []
     if code == 422:
         try:
@@ -144,7 +151,9 @@ def error_from(error: BaseException) -> RpcError:
     if isinstance(error, RpcError):
         return error
     if isinstance(error, centrifuge.ReplyError):
-        return error_from_reply(int(error.code), str(error.message), bool(error.temporary))
+        return error_from_reply(
+            int(error.code), str(error.message), bool(error.temporary)
+        )
     if isinstance(error, (centrifuge.OperationTimeoutError, asyncio.TimeoutError)):
         return CallTimeoutError(1, "timeout", True)
     return TransportError(0, str(error) or type(error).__name__, True)

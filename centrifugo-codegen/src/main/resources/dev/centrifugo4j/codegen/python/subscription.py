@@ -1,4 +1,4 @@
-"""Typed subscriptions: the publications of a channel, validated into the contract's type."""
+"""Typed subscriptions: a channel's publications, validated into the contract's type."""
 
 from __future__ import annotations
 
@@ -31,10 +31,10 @@ class _Events(centrifuge.SubscriptionEventHandler):
 class TypedSubscription(_t.Generic[T]):
     """A channel's publications as ``T``, in order, with ``async for``.
 
-    Created unsubscribed: enter it (``async with``) or call :meth:`subscribe`. Iteration ends when the
-    subscription does; a publication that does not validate raises ``pydantic.ValidationError`` from
-    the iteration (iterate again to go on). ``subscription`` is the SDK's object, for history and
-    presence.
+    Created unsubscribed: enter it (``async with``) or call :meth:`subscribe`. Iteration
+    ends when the subscription does; a publication that does not validate raises
+    ``pydantic.ValidationError`` from the iteration (iterate again to go on).
+    ``subscription`` is the SDK's object, for history and presence.
 
     Example::
 
@@ -43,11 +43,15 @@ class TypedSubscription(_t.Generic[T]):
                 print(message.text)
     """
 
-    def __init__(self, client: centrifuge.Client, channel: str, adapter: pydantic.TypeAdapter[T]) -> None:
+    def __init__(
+        self, client: centrifuge.Client, channel: str, adapter: pydantic.TypeAdapter[T]
+    ) -> None:
         self._client = client
         self._adapter = adapter
         self._queue: asyncio.Queue[tuple[object] | _End] = asyncio.Queue()
-        self.subscription: centrifuge.Subscription = client.new_subscription(channel, events=_Events(self._queue))
+        self.subscription: centrifuge.Subscription = client.new_subscription(
+            channel, events=_Events(self._queue)
+        )
 
     @property
     def channel(self) -> str:
@@ -59,7 +63,7 @@ class TypedSubscription(_t.Generic[T]):
         await self.subscription.subscribe()
 
     async def unsubscribe(self) -> None:
-        """Unsubscribes and removes the subscription from the client; the iteration ends."""
+        """Unsubscribes and removes the subscription from the client; iteration ends."""
         await self.subscription.unsubscribe()
         self._client.remove_subscription(self.subscription)
         self._queue.put_nowait(_End())

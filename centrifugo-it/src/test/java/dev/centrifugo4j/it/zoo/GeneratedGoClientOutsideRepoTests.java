@@ -80,7 +80,7 @@ class GeneratedGoClientOutsideRepoTests {
 
     @AfterAll
     static void stopCentrifugoAndDeleteTheModule() throws IOException {
-        centrifugo.stop();
+        centrifugo.close();
         if (program != null) {
             try (var files = Files.walk(program)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {

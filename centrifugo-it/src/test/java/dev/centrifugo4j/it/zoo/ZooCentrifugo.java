@@ -4,15 +4,14 @@ import dev.centrifugo4j.test.CentrifugoServer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A real Centrifugo for a test of the zoo application: its RPC proxy and the subscribe proxy of the
- * {@code zoo} namespace point at the application on a port of its own, with a proxy secret made up
- * for the run. One per test class, started from its {@code @DynamicPropertySource}.
+ * A real Centrifugo for the zoo app, with its proxies pointed at the app's port (the zoo's RPC
+ * namespace, subscribe proxy on the zoo channels), for the tests that call the app through it.
  */
-final class ZooCentrifugo {
-
-    private final int appPort = CentrifugoServer.freePort();
+final class ZooCentrifugo implements AutoCloseable {
 
     private final String proxySecret = "zoo-proxy-secret-" + System.nanoTime();
+
+    private final int appPort = CentrifugoServer.freePort();
 
     private final CentrifugoServer server = CentrifugoServer.builder()
             .appProxies("http://127.0.0.1:" + this.appPort)
@@ -21,7 +20,7 @@ final class ZooCentrifugo {
             .channelNamespace("zoo", ns -> ns.put("subscribe_proxy_enabled", true))
             .build();
 
-    /** Starts Centrifugo and points the application at it (port, URLs, keys, secret). */
+    /** Starts Centrifugo and gives the app its port and Centrifugo's addresses and secrets. */
     void start(DynamicPropertyRegistry registry) {
         this.server.start();
         registry.add("server.port", () -> this.appPort);
@@ -32,12 +31,13 @@ final class ZooCentrifugo {
         registry.add("centrifugo.proxy.secret", () -> this.proxySecret);
     }
 
-    /** The URL clients connect to. */
+    /** Where clients connect. */
     String websocketUrl() {
         return this.server.websocketUrl();
     }
 
-    void stop() {
+    @Override
+    public void close() {
         this.server.close();
     }
 }

@@ -117,7 +117,7 @@ class ZooThroughCentrifugoTests {
 
     @AfterAll
     static void stopCentrifugo() {
-        centrifugo.stop();
+        centrifugo.close();
     }
 
     @Autowired
@@ -168,7 +168,7 @@ class ZooThroughCentrifugoTests {
                         "-m",
                         "mypy",
                         "--strict",
-                        // Its overrides: centrifuge-python has type hints but no py.typed marker.
+                        // Its mypy_path: the stubs of centrifuge-python (no py.typed marker) the package brings.
                         "--config-file",
                         "generated/python/pyproject.toml",
                         "generated/python/zoo_client",
