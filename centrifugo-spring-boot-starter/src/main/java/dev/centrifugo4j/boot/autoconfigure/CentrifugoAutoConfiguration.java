@@ -5,6 +5,7 @@ import dev.centrifugo4j.boot.proxy.ProxyCallLog;
 import dev.centrifugo4j.boot.proxy.ProxyDrain;
 import dev.centrifugo4j.boot.proxy.ProxyEndpoint;
 import dev.centrifugo4j.boot.proxy.ProxyFilter;
+import dev.centrifugo4j.boot.proxy.ProxyPaths;
 import dev.centrifugo4j.boot.proxy.ProxySecretCheck;
 import dev.centrifugo4j.boot.rpc.HandlerRegistrar;
 import dev.centrifugo4j.channel.ChannelOperation;
@@ -31,11 +32,13 @@ import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -203,57 +206,24 @@ public final class CentrifugoAutoConfiguration {
         }
 
         /**
-         * The proxy endpoints, served by a filter that runs after every other filter (Spring
-         * Security's, the HTTP server observation's, the application's with the default order) and
-         * answers the proxy paths itself.
+         * Which requests are proxy requests: the paths of the served proxies, below the
+         * DispatcherServlet's path. The proxy filter and the starter's Spring Security filter chain
+         * both match with it.
          */
         @Bean
-        FilterRegistrationBean<ProxyFilter> centrifugoProxyFilter(
+        ProxyPaths centrifugoProxyPaths(
                 CentrifugoProperties properties,
-                ObjectProvider<RpcDispatcher> rpc,
-                ChannelDispatcher channels,
-                ConnectionDispatcher connections,
-                ProxyEndpoint.Settings settings,
+                ListableBeanFactory beanFactory,
                 ObjectProvider<DispatcherServletPath> servletPath) {
-            List<ProxyDispatcher> dispatchers = new ArrayList<>(3);
-            rpc.ifAvailable(dispatchers::add);
-            dispatchers.add(connections);
-            dispatchers.add(channels);
-            ProxyEndpoints endpoints = new ProxyEndpoints();
+            CentrifugoProperties.Proxy proxy = properties.getProxy();
+            Map<ProxyType, String> paths = new EnumMap<>(ProxyType.class);
+            Map<String, String> propertyByPath = new LinkedHashMap<>();
+            boolean rpc = beanFactory.getBeanNamesForType(RpcDispatcher.class, true, false).length > 0;
             for (ProxyType type : ProxyType.values()) {
-                for (ProxyDispatcher dispatcher : dispatchers) {
-                    if (dispatcher.proxies().contains(type)) {
-                        endpoints.add(type, properties.getProxy(), new ProxyEndpoint(type, dispatcher, settings));
-                    }
+                if (type == ProxyType.RPC && !rpc) {
+                    continue;
                 }
-            }
-            String prefix = servletPathPrefix(servletPath);
-            FilterRegistrationBean<ProxyFilter> registration =
-                    new FilterRegistrationBean<>(new ProxyFilter(prefix, endpoints.byPath));
-            registration.setName("centrifugoProxyFilter");
-            registration.setUrlPatterns(ProxyFilter.urlPatterns(prefix, endpoints.byPath.keySet()));
-            registration.setDispatcherTypes(DispatcherType.REQUEST);
-            registration.setAsyncSupported(true);
-            registration.setOrder(Ordered.LOWEST_PRECEDENCE);
-            return registration;
-        }
-
-        /** The endpoints by path; two proxies on one path stop the start-up naming both properties. */
-        private static final class ProxyEndpoints {
-
-            final Map<String, ProxyEndpoint> byPath = new LinkedHashMap<>();
-
-            private final Map<String, String> properties = new LinkedHashMap<>();
-
-            void add(ProxyType type, CentrifugoProperties.Proxy proxy, ProxyEndpoint endpoint) {
-                String name = switch (type) {
-                    case RPC -> "centrifugo.proxy.rpc-path";
-                    case CONNECT -> "centrifugo.proxy.connect-path";
-                    case REFRESH -> "centrifugo.proxy.refresh-path";
-                    case SUBSCRIBE -> "centrifugo.proxy.subscribe-path";
-                    case PUBLISH -> "centrifugo.proxy.publish-path";
-                    case SUB_REFRESH -> "centrifugo.proxy.sub-refresh-path";
-                };
+                String name = "centrifugo.proxy." + type.proxyName().replace('_', '-') + "-path";
                 String path = switch (type) {
                     case RPC -> proxy.getRpcPath();
                     case CONNECT -> proxy.getConnectPath();
@@ -262,7 +232,18 @@ public final class CentrifugoAutoConfiguration {
                     case PUBLISH -> proxy.getPublishPath();
                     case SUB_REFRESH -> proxy.getSubRefreshPath();
                 };
-                String other = this.properties.putIfAbsent(ProxyFilter.withoutTrailingSlash(path), name);
+                String normalized;
+                try {
+                    normalized = ProxyPaths.normalize(path);
+                } catch (IllegalArgumentException ex) {
+                    throw new InvalidCentrifugoPropertyException(
+                            name,
+                            ex.getMessage(),
+                            "Set '" + name + "' to a path such as /centrifugo/" + type.proxyName()
+                                    + "/, the same as in Centrifugo's proxy endpoint settings.",
+                            ex);
+                }
+                String other = propertyByPath.putIfAbsent(normalized, name);
                 if (other != null) {
                     throw new InvalidCentrifugoPropertyException(
                             name,
@@ -271,8 +252,43 @@ public final class CentrifugoAutoConfiguration {
                                     + " endpoint settings).",
                             null);
                 }
-                this.byPath.put(path, endpoint);
+                paths.put(type, path);
             }
+            return ProxyPaths.of(servletPathPrefix(servletPath), paths);
+        }
+
+        /**
+         * The proxy endpoints, served by a filter that runs after every other filter (Spring
+         * Security's, the HTTP server observation's, the application's with the default order) and
+         * answers the proxy paths itself.
+         */
+        @Bean
+        FilterRegistrationBean<ProxyFilter> centrifugoProxyFilter(
+                ProxyPaths paths,
+                ObjectProvider<RpcDispatcher> rpc,
+                ChannelDispatcher channels,
+                ConnectionDispatcher connections,
+                ProxyEndpoint.Settings settings) {
+            List<ProxyDispatcher> dispatchers = new ArrayList<>(3);
+            rpc.ifAvailable(dispatchers::add);
+            dispatchers.add(connections);
+            dispatchers.add(channels);
+            Map<ProxyType, ProxyEndpoint> endpoints = new EnumMap<>(ProxyType.class);
+            for (ProxyDispatcher dispatcher : dispatchers) {
+                for (ProxyType type : dispatcher.proxies()) {
+                    if (paths.proxies().contains(type)) {
+                        endpoints.putIfAbsent(type, new ProxyEndpoint(type, dispatcher, settings));
+                    }
+                }
+            }
+            FilterRegistrationBean<ProxyFilter> registration =
+                    new FilterRegistrationBean<>(new ProxyFilter(paths, endpoints));
+            registration.setName("centrifugoProxyFilter");
+            registration.setUrlPatterns(paths.urlPatterns());
+            registration.setDispatcherTypes(DispatcherType.REQUEST);
+            registration.setAsyncSupported(true);
+            registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+            return registration;
         }
 
         /** Where the DispatcherServlet serves ({@code spring.mvc.servlet.path}): the proxy paths are below it. */

@@ -1,9 +1,7 @@
 package dev.centrifugo4j.boot.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.centrifugo4j.dispatch.ProxyType;
 import dev.centrifugo4j.rpc.RpcContext;
 import dev.centrifugo4j.rpc.WebSocketRpc;
 import dev.centrifugo4j.test.ProxyTester;
@@ -12,8 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -31,23 +27,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The filter that serves the proxy paths: in MockMvc, below a context path, and its own checks. */
 class ProxyFilterTests {
-
-    @Test
-    void refusesTwoProxiesOnOnePath() {
-        ProxyEndpoint endpoint = new ProxyEndpoint(ProxyType.RPC, null, null);
-        Map<String, ProxyEndpoint> endpoints = new LinkedHashMap<>();
-        endpoints.put("/centrifugo/rpc/", endpoint);
-        endpoints.put("centrifugo/rpc", new ProxyEndpoint(ProxyType.CONNECT, null, null));
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> new ProxyFilter("", endpoints))
-                .withMessageContaining("'/centrifugo/rpc'");
-    }
-
-    @Test
-    void normalizesPaths() {
-        assertThat(ProxyFilter.urlPatterns("", java.util.List.of(" rt/rpc// ", "/")))
-                .containsExactly("/rt/rpc", "/rt/rpc/", "/", "//");
-    }
 
     /** The same filter serves MockMvc, synchronous and asynchronous handlers alike. */
     @Nested
