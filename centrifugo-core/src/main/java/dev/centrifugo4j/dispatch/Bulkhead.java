@@ -2,12 +2,11 @@ package dev.centrifugo4j.dispatch;
 
 import dev.centrifugo4j.proxy.ConcurrencyLimits;
 import dev.centrifugo4j.proxy.ProxyReply;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,7 +25,7 @@ public final class Bulkhead {
 
     private static final Logger logger = LoggerFactory.getLogger(Bulkhead.class);
 
-    private static final long WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final Duration WARNING_INTERVAL = Duration.ofSeconds(10);
 
     private final String proxy;
 
@@ -38,16 +37,13 @@ public final class Bulkhead {
 
     private final LongAdder rejected = new LongAdder();
 
-    private final AtomicLong rejectedSinceWarning = new AtomicLong();
-
-    private final AtomicLong lastWarning;
+    private final WarningThrottle warnings = WarningThrottle.every(WARNING_INTERVAL);
 
     private Bulkhead(String proxy, String handler, int limit) {
         this.proxy = proxy;
         this.handler = handler;
         this.limit = limit;
         this.permits = new Semaphore(limit);
-        this.lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
     }
 
     /**
@@ -80,11 +76,8 @@ public final class Bulkhead {
             return true;
         }
         this.rejected.increment();
-        long meanwhile = this.rejectedSinceWarning.incrementAndGet();
-        long now = System.nanoTime();
-        long last = this.lastWarning.get();
-        if (now - last >= WARNING_INTERVAL_NANOS && this.lastWarning.compareAndSet(last, now)) {
-            this.rejectedSinceWarning.addAndGet(-meanwhile);
+        long meanwhile = this.warnings.occurred();
+        if (meanwhile > 0) {
             logger.warn(
                     "{} is at its limit of {} concurrent calls: refused {} call(s) with a temporary error"
                             + " since the last warning. Its calls take too long or hang; the other handlers are"

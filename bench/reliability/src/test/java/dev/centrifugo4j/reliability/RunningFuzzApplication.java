@@ -24,7 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         })
 @interface RunningFuzzApplication {
 
-    String SECRET = "fuzz-proxy-secret-0123456789";
+    String SECRET = "fuzz-proxy-secret-0123456789abcdef";
 
     int MAX_BODY_SIZE = 256 * 1024;
 }

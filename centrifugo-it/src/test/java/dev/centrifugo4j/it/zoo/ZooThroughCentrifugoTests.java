@@ -105,7 +105,7 @@ class ZooThroughCentrifugoTests {
         return unexplained;
     }
 
-    private static final String PROXY_SECRET = "zoo-proxy-secret-" + System.nanoTime();
+    private static final String PROXY_SECRET = "zoo-proxy-secret-0123456789abcdef-" + System.nanoTime();
 
     private static final int APP_PORT = CentrifugoServer.freePort();
 

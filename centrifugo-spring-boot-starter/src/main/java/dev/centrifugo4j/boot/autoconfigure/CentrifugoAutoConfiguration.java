@@ -31,11 +31,13 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.validation.Validator;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -58,6 +60,7 @@ import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -76,6 +79,9 @@ public final class CentrifugoAutoConfiguration {
 
     private static final Logger logger = LoggerFactory.getLogger(CentrifugoAutoConfiguration.class);
 
+    /** The fewest bytes a proxy secret may have. */
+    static final int MIN_PROXY_SECRET_BYTES = 32;
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     static class ProxyEndpointConfiguration {
@@ -88,6 +94,7 @@ public final class CentrifugoAutoConfiguration {
             String secret = PropertiesCentrifugoConnectionDetails.resolve(connectionDetails, properties)
                     .getProxySecret();
             if (StringUtils.hasText(secret)) {
+                checkProxySecretLength(secret, proxy.getSecretHeader(), connectionDetails.getIfAvailable());
                 return ProxySecretCheck.requiring(proxy.getSecretHeader(), secret);
             }
             if (!proxy.isInsecure()) {
@@ -97,6 +104,63 @@ public final class CentrifugoAutoConfiguration {
                     + " (centrifugo.proxy.insecure=true): anyone who reaches them can call every handler as"
                     + " any user. Set centrifugo.proxy.secret outside local development.");
             return ProxySecretCheck.disabled(proxy.getSecretHeader());
+        }
+
+        /**
+         * Refuses a proxy secret shorter than 32 bytes, naming where it
+         * came from: the property, or the Centrifugo that a service connection points at.
+         */
+        private static void checkProxySecretLength(
+                String secret, String header, @Nullable CentrifugoConnectionDetails details) {
+            int length = secret.getBytes(StandardCharsets.UTF_8).length;
+            if (length >= MIN_PROXY_SECRET_BYTES) {
+                return;
+            }
+            String tooShort = "it is " + length + " bytes long, shorter than the " + MIN_PROXY_SECRET_BYTES
+                    + " bytes that a shared secret needs not to be guessed";
+            boolean fromServiceConnection = details != null
+                    && !(details instanceof PropertiesCentrifugoConnectionDetails)
+                    && StringUtils.hasText(details.getProxySecret());
+            if (fromServiceConnection) {
+                throw new InvalidCentrifugoPropertyException(
+                        "http.static_headers",
+                        "the proxy secret (" + header + ") of the Centrifugo that the service connection ("
+                                + details.getClass().getSimpleName() + ") points at is too short: " + tooShort,
+                        "Give that Centrifugo a proxy secret of at least " + MIN_PROXY_SECRET_BYTES
+                                + " bytes: CentrifugoContainer.withProxySecret(...) in a test, or the " + header
+                                + " of the CENTRIFUGO_*_PROXY_HTTP_STATIC_HEADERS environment of the compose"
+                                + " service (generate one with 'openssl rand -hex 32').",
+                        null);
+            }
+            throw new InvalidCentrifugoPropertyException(
+                    "centrifugo.proxy.secret",
+                    tooShort,
+                    "Set 'centrifugo.proxy.secret' to at least " + MIN_PROXY_SECRET_BYTES + " random bytes (generate"
+                            + " one with 'openssl rand -hex 32') and the same value in the " + header
+                            + " header of Centrifugo's proxies (their http.static_headers).",
+                    null);
+        }
+
+        /**
+         * The largest body a proxy request may have: just under 2 GiB, the largest array the JVM
+         * allocates.
+         */
+        static final long MAX_BODY_SIZE_LIMIT = Integer.MAX_VALUE - 8;
+
+        /** {@code centrifugo.proxy.max-body-size} in bytes: positive and below 2 GiB, or the start-up fails. */
+        static long maxBodySize(CentrifugoProperties.Proxy proxy) {
+            DataSize size = proxy.getMaxBodySize();
+            long bytes = (size != null) ? size.toBytes() : 0;
+            if (bytes <= 0 || bytes > MAX_BODY_SIZE_LIMIT) {
+                throw new InvalidCentrifugoPropertyException(
+                        "centrifugo.proxy.max-body-size",
+                        "it is " + size + ", " + ((bytes <= 0) ? "not a positive size" : "2GB or more"),
+                        "Set 'centrifugo.proxy.max-body-size' to the largest proxy request body to accept, a positive"
+                                + " size below 2GB (at most " + MAX_BODY_SIZE_LIMIT + "B); the default is 1MB, and"
+                                + " Centrifugo's own limit on client messages is 64KB.",
+                        null);
+            }
+            return bytes;
         }
 
         /** The application's mapper with centrifugo4j's wire conventions (the contract's JSON). */
@@ -192,7 +256,7 @@ public final class CentrifugoAutoConfiguration {
             return new ProxyEndpoint.Settings(
                     secretCheck,
                     proxy.getAsyncTimeout(),
-                    proxy.getMaxBodySize().toBytes(),
+                    maxBodySize(proxy),
                     observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
                     observationConvention.getIfUnique(),
                     drain,

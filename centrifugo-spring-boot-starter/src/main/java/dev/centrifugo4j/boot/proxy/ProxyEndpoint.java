@@ -111,15 +111,10 @@ public final class ProxyEndpoint {
                 this.settings.observationRegistry());
         ProxySecretCheck secretCheck = this.settings.secretCheck();
         if (!secretCheck.accepts(request.getHeader(secretCheck.headerName()))) {
-            logger.warn(
-                    "Rejected a {} proxy request from {} without a valid '{}' header",
-                    proxy,
-                    request.getRemoteAddr(),
-                    secretCheck.headerName());
+            this.settings.log().unauthorized(proxy, request.getRemoteAddr(), secretCheck.headerName());
             ProxyOutcome.Complete unauthorized = ProxyOutcome.Complete.unauthorized();
             context.ended(unauthorized);
             observation.start().stop();
-            this.settings.log().ended(proxy, unauthorized);
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentLength(0);
             return;
@@ -397,7 +392,7 @@ public final class ProxyEndpoint {
      *
      * @param secretCheck the shared-secret check
      * @param asyncTimeout how long asynchronous handlers may take
-     * @param maxBodySize the largest request body accepted, in bytes
+     * @param maxBodySize the largest request body accepted, in bytes: positive, below 2 GiB
      * @param observationRegistry where proxy calls are observed ({@link ObservationRegistry#NOOP} for nowhere)
      * @param observationConvention the application's convention, or {@code null} for the default
      * @param drain counts calls in flight for graceful shutdown
@@ -413,8 +408,9 @@ public final class ProxyEndpoint {
             ProxyCallLog log) {
 
         public Settings {
-            if (maxBodySize < 0) {
-                throw new IllegalArgumentException("'maxBodySize' must not be negative: " + maxBodySize);
+            if (maxBodySize <= 0 || maxBodySize > Integer.MAX_VALUE - 8) {
+                // A byte array holds the body: larger ones would overflow its int length.
+                throw new IllegalArgumentException("'maxBodySize' must be positive and below 2 GiB: " + maxBodySize);
             }
         }
     }

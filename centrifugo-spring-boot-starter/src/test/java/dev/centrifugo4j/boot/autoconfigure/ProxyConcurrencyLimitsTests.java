@@ -42,7 +42,7 @@ class ProxyConcurrencyLimitsTests {
                     ValidationAutoConfiguration.class,
                     CentrifugoAutoConfiguration.class))
             .withUserConfiguration(LimitedHandlersConfiguration.class)
-            .withPropertyValues("centrifugo.proxy.secret=s3cret");
+            .withPropertyValues("centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes");
 
     /** Every bulkhead of the application as "proxy handler limit". */
     private static List<String> bulkheads(AssertableWebApplicationContext context) {

@@ -32,7 +32,10 @@ class ProxyFilterTests {
     @Nested
     @SpringBootTest(
             classes = TestApplication.class,
-            properties = {"centrifugo.proxy.secret=s3cret", "centrifugo.proxy.async-timeout=300ms"})
+            properties = {
+                "centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes",
+                "centrifugo.proxy.async-timeout=300ms"
+            })
     @AutoConfigureMockMvc
     class InMockMvc {
 
@@ -66,7 +69,7 @@ class ProxyFilterTests {
             classes = TestApplication.class,
             webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
             properties = {
-                "centrifugo.proxy.secret=s3cret",
+                "centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes",
                 "server.servlet.context-path=/app",
                 "spring.mvc.servlet.path=/mvc"
             })
@@ -78,7 +81,7 @@ class ProxyFilterTests {
         private int post(String path) throws Exception {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
                     .header("Content-Type", "application/json")
-                    .header("X-Centrifugo-Proxy-Secret", "s3cret")
+                    .header("X-Centrifugo-Proxy-Secret", "proxy-secret-of-at-least-32-bytes")
                     .timeout(Duration.ofSeconds(10))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"client\":\"c1\",\"transport\":\"websocket\","
                             + "\"protocol\":\"json\",\"encoding\":\"json\",\"user\":\"bob\","
