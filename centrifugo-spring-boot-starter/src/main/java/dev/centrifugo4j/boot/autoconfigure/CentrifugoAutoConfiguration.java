@@ -32,6 +32,7 @@ import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -141,6 +142,16 @@ public final class CentrifugoAutoConfiguration {
                     null);
         }
 
+        /** {@code centrifugo.proxy.timeout}: positive, or the start-up fails naming the property. */
+        static Duration timeout(CentrifugoProperties.Proxy proxy) {
+            return InvalidCentrifugoPropertyException.positive(
+                    proxy.getTimeout(),
+                    "centrifugo.proxy.timeout",
+                    "handlers must have a deadline",
+                    "Set 'centrifugo.proxy.timeout' a little below the timeout of Centrifugo's proxies (4s, the"
+                            + " default, for the 5s that centrifugo:config writes).");
+        }
+
         /**
          * The largest body a proxy request may have: just under 2 GiB, the largest array the JVM
          * allocates.
@@ -177,6 +188,7 @@ public final class CentrifugoAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         HandlerRegistrar centrifugoHandlerRegistrar(
+                CentrifugoProperties properties,
                 ConfigurableListableBeanFactory beanFactory,
                 ObjectProvider<JsonMapper> mapper,
                 ObjectProvider<Validator> validator,
@@ -186,6 +198,7 @@ public final class CentrifugoAutoConfiguration {
             DispatchSettings.Builder settings = DispatchSettings.builder(payloadMapper(mapper))
                     .validator(validator.getIfAvailable())
                     .concurrencyLimits(limits)
+                    .timeout(timeout(properties.getProxy()))
                     .variableConverter(variableConverter(
                             conversionService.getIfUnique(ApplicationConversionService::getSharedInstance)));
             translators.orderedStream().forEach(settings::exceptionTranslator);
@@ -210,7 +223,7 @@ public final class CentrifugoAutoConfiguration {
         @ConditionalOnMissingBean
         ConcurrencyLimits centrifugoProxyConcurrencyLimits(CentrifugoProperties properties, Environment environment) {
             ProxyConcurrencyLimits limits = ProxyConcurrencyLimits.of(properties, environment);
-            logger.info("Proxy handlers run at most this many calls at once each: {}", limits.describeDefault());
+            logger.info("Proxy calls that may run at once: {}", limits.describe());
             return limits;
         }
 
@@ -255,7 +268,7 @@ public final class CentrifugoAutoConfiguration {
             CentrifugoProperties.Proxy proxy = properties.getProxy();
             return new ProxyEndpoint.Settings(
                     secretCheck,
-                    proxy.getAsyncTimeout(),
+                    timeout(proxy),
                     maxBodySize(proxy),
                     observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
                     observationConvention.getIfUnique(),
@@ -287,7 +300,14 @@ public final class CentrifugoAutoConfiguration {
                 if (type == ProxyType.RPC && !rpc) {
                     continue;
                 }
-                String name = "centrifugo.proxy." + type.proxyName().replace('_', '-') + "-path";
+                String name = switch (type) {
+                    case RPC -> "centrifugo.proxy.rpc-path";
+                    case CONNECT -> "centrifugo.proxy.connect-path";
+                    case REFRESH -> "centrifugo.proxy.refresh-path";
+                    case SUBSCRIBE -> "centrifugo.proxy.subscribe-path";
+                    case PUBLISH -> "centrifugo.proxy.publish-path";
+                    case SUB_REFRESH -> "centrifugo.proxy.sub-refresh-path";
+                };
                 String path = switch (type) {
                     case RPC -> proxy.getRpcPath();
                     case CONNECT -> proxy.getConnectPath();
@@ -392,6 +412,31 @@ public final class CentrifugoAutoConfiguration {
                         .orderedStream()
                         .flatMap((dispatcher) -> dispatcher.bulkheads().stream())
                         .forEach((bulkhead) -> bind(bulkhead, registry));
+            }
+
+            /**
+             * The bulkhead of all handlers together: {@code centrifugo4j.proxy.total.rejected},
+             * {@code centrifugo4j.proxy.total.active} and {@code centrifugo4j.proxy.total.limit}.
+             */
+            @Bean
+            MeterBinder centrifugoProxyTotalBulkheadMetrics(ObjectProvider<HandlerRegistrar> registrar) {
+                return (registry) -> {
+                    HandlerRegistrar handlers = registrar.getIfAvailable();
+                    Bulkhead total = (handlers != null) ? handlers.settings().totalBulkhead() : null;
+                    if (total == null) {
+                        return;
+                    }
+                    FunctionCounter.builder("centrifugo4j.proxy.total.rejected", total, Bulkhead::rejected)
+                            .description("Proxy calls refused because all handlers together ran their maximum of"
+                                    + " concurrent calls")
+                            .register(registry);
+                    Gauge.builder("centrifugo4j.proxy.total.active", total, Bulkhead::active)
+                            .description("Proxy calls that all handlers together run now")
+                            .register(registry);
+                    Gauge.builder("centrifugo4j.proxy.total.limit", total, Bulkhead::limit)
+                            .description("How many calls all proxy handlers together may run at once")
+                            .register(registry);
+                };
             }
 
             private static void bind(Bulkhead bulkhead, MeterRegistry registry) {

@@ -32,9 +32,7 @@ class ProxyFilterTests {
     @Nested
     @SpringBootTest(
             classes = TestApplication.class,
-            properties = {
-                "centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes",
-                "centrifugo.proxy.async-timeout=300ms"
+            properties = {"centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes", "centrifugo.proxy.timeout=300ms"
             })
     @AutoConfigureMockMvc
     class InMockMvc {

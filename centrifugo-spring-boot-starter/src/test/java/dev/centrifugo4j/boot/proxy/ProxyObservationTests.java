@@ -41,7 +41,7 @@ import org.springframework.context.annotation.Configuration;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes",
-            "centrifugo.proxy.async-timeout=300ms",
+            "centrifugo.proxy.timeout=300ms",
             "centrifugo.proxy.max-body-size=2KB",
             "centrifugo.proxy.concurrency.rpc[observed.limited]=1"
         })

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
         properties = {
             "centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes",
             "centrifugo.proxy.rpc-path=/rt/rpc",
-            "centrifugo.proxy.async-timeout=300ms",
+            "centrifugo.proxy.timeout=300ms",
             "spring.security.user.password=pw"
         })
 class RpcProxyEndpointTests {
