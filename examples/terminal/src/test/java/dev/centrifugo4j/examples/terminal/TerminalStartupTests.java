@@ -42,8 +42,8 @@ class TerminalStartupTests {
 
         @Test
         void namesOnlyTheOneThatIsMissing() {
-            FailureAnalysis analysis =
-                    analysisOf(startWith("--centrifugo.proxy.secret=a-proxy-secret-of-at-least-32-bytes", "--centrifugo.api-key= "));
+            FailureAnalysis analysis = analysisOf(startWith(
+                    "--centrifugo.proxy.secret=a-proxy-secret-of-at-least-32-bytes", "--centrifugo.api-key= "));
 
             assertThat(analysis.getDescription())
                     .contains("centrifugo.api-key (CENTRIFUGO_API_KEY)")
