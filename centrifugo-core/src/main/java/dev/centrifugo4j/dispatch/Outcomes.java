@@ -188,12 +188,13 @@ final class Outcomes {
             logger.warn(
                     "{} returned after {} ms, past the proxy timeout of {} ms: its result was discarded and the"
                             + " call answered with error 504 (temporary). {} call(s) overran since the last warning."
-                            + " Make the handler faster or asynchronous, or raise the timeouts of Centrifugo's"
+                            + " Make the handler ({}) faster or asynchronous, or raise the timeouts of Centrifugo's"
                             + " proxy and of the application together.",
                     describe(proxy, request),
                     TimeUnit.NANOSECONDS.toMillis(tookNanos),
                     TimeUnit.NANOSECONDS.toMillis(this.timeoutNanos),
-                    count);
+                    count,
+                    handler.signature());
         }
         ProxyReply timeout = HandlerFailures.timeout();
         return answer(

@@ -938,7 +938,8 @@ class RpcDispatcherTests {
                     .singleElement()
                     .asString()
                     .startsWith("RPC 'report.build' returned after 4001 ms, past the proxy timeout of 4000 ms: its"
-                            + " result was discarded");
+                            + " result was discarded")
+                    .contains("Make the handler (" + Handlers.class.getName() + ".report.build())");
         }
 
         @Test
