@@ -2,12 +2,11 @@ package dev.centrifugo4j.dispatch;
 
 import dev.centrifugo4j.proxy.ConcurrencyLimits;
 import dev.centrifugo4j.proxy.ProxyReply;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,7 +25,7 @@ public final class Bulkhead {
 
     private static final Logger logger = LoggerFactory.getLogger(Bulkhead.class);
 
-    private static final long WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final Duration WARNING_INTERVAL = Duration.ofSeconds(10);
 
     private final String proxy;
 
@@ -34,20 +33,21 @@ public final class Bulkhead {
 
     private final int limit;
 
+    /** What the warnings call it: "RPC method 'x'", "All proxy handlers together", ... */
+    private final String description;
+
     private final Semaphore permits;
 
     private final LongAdder rejected = new LongAdder();
 
-    private final AtomicLong rejectedSinceWarning = new AtomicLong();
+    private final WarningThrottle warnings = WarningThrottle.every(WARNING_INTERVAL);
 
-    private final AtomicLong lastWarning;
-
-    private Bulkhead(String proxy, String handler, int limit) {
+    private Bulkhead(String proxy, String handler, int limit, String description) {
         this.proxy = proxy;
         this.handler = handler;
         this.limit = limit;
+        this.description = description;
         this.permits = new Semaphore(limit);
-        this.lastWarning = new AtomicLong(System.nanoTime() - WARNING_INTERVAL_NANOS);
     }
 
     /**
@@ -66,7 +66,27 @@ public final class Bulkhead {
             throw new IllegalStateException(
                     "The concurrency limit of " + describe(proxy, handler) + " must not be negative, but was " + limit);
         }
-        return (limit > 0) ? new Bulkhead(proxy, handler, limit) : null;
+        return (limit > 0) ? new Bulkhead(proxy, handler, limit, describe(proxy, handler)) : null;
+    }
+
+    /** The {@link #proxy()} and {@link #handler()} of the bulkhead of all handlers together. */
+    public static final String ALL = "all";
+
+    /**
+     * The bulkhead of all handlers of all proxies together, or {@code null} when its limit is
+     * {@code 0} (no limit); its {@link #proxy()} and {@link #handler()} are {@value #ALL}.
+     *
+     * @param limits the limits to ask ({@link ConcurrencyLimits#maxTotalCalls()})
+     * @return the bulkhead, or {@code null}
+     * @throws IllegalStateException when the limit is negative
+     */
+    public static @Nullable Bulkhead total(ConcurrencyLimits limits) {
+        int limit = limits.maxTotalCalls();
+        if (limit < 0) {
+            throw new IllegalStateException(
+                    "The concurrency limit of all proxy calls together must not be negative, but was " + limit);
+        }
+        return (limit > 0) ? new Bulkhead(ALL, ALL, limit, "All proxy handlers together") : null;
     }
 
     /**
@@ -80,18 +100,22 @@ public final class Bulkhead {
             return true;
         }
         this.rejected.increment();
-        long meanwhile = this.rejectedSinceWarning.incrementAndGet();
-        long now = System.nanoTime();
-        long last = this.lastWarning.get();
-        if (now - last >= WARNING_INTERVAL_NANOS && this.lastWarning.compareAndSet(last, now)) {
-            this.rejectedSinceWarning.addAndGet(-meanwhile);
+        long meanwhile = this.warnings.occurred();
+        if (meanwhile > 0) {
             logger.warn(
-                    "{} is at its limit of {} concurrent calls: refused {} call(s) with a temporary error"
-                            + " since the last warning. Its calls take too long or hang; the other handlers are"
-                            + " unaffected. Raise its limit if this is its normal load.",
-                    describe(this.proxy, this.handler),
+                    "{} {} at {} limit of {} concurrent calls: refused {} call(s) with a temporary error since the"
+                            + " last warning. {}",
+                    this.description,
+                    ALL.equals(this.proxy) ? "are" : "is",
+                    ALL.equals(this.proxy) ? "their" : "its",
                     this.limit,
-                    meanwhile);
+                    meanwhile,
+                    ALL.equals(this.proxy)
+                            ? "Calls of some handlers take too long or hang (their centrifugo4j.proxy.active"
+                                    + " meters show which); request threads stay free for everything else. Raise"
+                                    + " the limit if this is the normal load."
+                            : "Its calls take too long or hang; the other handlers are unaffected. Raise its limit"
+                                    + " if this is its normal load.");
         }
         return false;
     }
@@ -156,7 +180,7 @@ public final class Bulkhead {
 
     @Override
     public String toString() {
-        return describe(this.proxy, this.handler) + " (limit " + this.limit + ")";
+        return this.description + " (limit " + this.limit + ")";
     }
 
     private static String describe(String proxy, String handler) {

@@ -5,8 +5,10 @@ import dev.centrifugo4j.proxy.ConcurrencyLimits;
 import dev.centrifugo4j.proxy.ProxyExceptionTranslator;
 import jakarta.validation.Validator;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
@@ -20,6 +22,7 @@ import tools.jackson.databind.ObjectMapper;
  * DispatchSettings settings = DispatchSettings.builder(mapper)
  *         .validator(validator)
  *         .concurrencyLimits(ConcurrencyLimits.each(50))
+ *         .timeout(Duration.ofSeconds(4))
  *         .exceptionTranslator(translator)
  *         .build();
  * }</pre>
@@ -34,6 +37,10 @@ public final class DispatchSettings {
 
     private final ChannelVariableConverter converter;
 
+    private final Duration timeout;
+
+    private final @Nullable Bulkhead total;
+
     private final Outcomes outcomes;
 
     private DispatchSettings(Builder builder) {
@@ -41,7 +48,14 @@ public final class DispatchSettings {
         this.validator = builder.validator;
         this.limits = builder.limits;
         this.converter = builder.converter;
-        this.outcomes = new Outcomes(new ProxyCodec(builder.mapper), new HandlerFailures(builder.translators));
+        this.timeout = builder.timeout;
+        this.total = Bulkhead.total(builder.limits);
+        this.outcomes = new Outcomes(
+                new ProxyCodec(builder.mapper),
+                new HandlerFailures(builder.translators),
+                this.total,
+                builder.timeout.toNanos(),
+                builder.nanoTime);
     }
 
     /**
@@ -72,6 +86,19 @@ public final class DispatchSettings {
     /** How pattern variables are converted to parameter types. */
     public ChannelVariableConverter variableConverter() {
         return this.converter;
+    }
+
+    /** How long a handler may take, {@link Duration#ZERO} for no limit. */
+    public Duration timeout() {
+        return this.timeout;
+    }
+
+    /**
+     * The bulkhead of all handlers together, shared by every dispatcher built from these settings;
+     * {@code null} when {@link ConcurrencyLimits#maxTotalCalls()} is {@code 0}.
+     */
+    public @Nullable Bulkhead totalBulkhead() {
+        return this.total;
     }
 
     /** The codec, the failure mapping and the outcome assembly, one for all dispatchers. */
@@ -121,6 +148,10 @@ public final class DispatchSettings {
 
         private final List<ProxyExceptionTranslator> translators = new ArrayList<>();
 
+        private Duration timeout = Duration.ZERO;
+
+        private LongSupplier nanoTime = System::nanoTime;
+
         private Builder(ObjectMapper mapper) {
             if (mapper == null) {
                 throw new IllegalArgumentException("'mapper' must not be null");
@@ -143,12 +174,14 @@ public final class DispatchSettings {
         /**
          * Limits how many calls of each handler run at once (asked with the proxy's name and the RPC
          * method, the channel pattern, or {@code connect} and {@code refresh}, when a dispatcher is
-         * built). A call over the limit does not reach the handler: it gets error 429 "too many
+         * built), and how many calls of all handlers together ({@link
+         * ConcurrencyLimits#maxTotalCalls()}, one bulkhead shared by every dispatcher built from these
+         * settings). A call over either limit does not reach the handler: it gets error 429 "too many
          * concurrent calls" (temporary: the SDK retries with backoff; an RPC or a publication fails
          * with {@code temporary: true}); a refresh or sub_refresh keeps the connection or subscription
-         * and is asked again in a minute. An asynchronous call counts until its stage completes, also
-         * when the caller already answered it with a timeout: the stage still runs and holds what it
-         * holds, so releasing its slot then would let a stuck dependency pile up work without bound.
+         * and is asked again in a minute. An asynchronous call counts until its stage completes; a
+         * caller that times it out cancels the stage ({@link ProxyOutcome.Pending#cancel()}), which
+         * completes a {@code CompletableFuture} at once.
          *
          * @param limits the limits (default {@link ConcurrencyLimits#NONE})
          * @return this builder
@@ -158,6 +191,36 @@ public final class DispatchSettings {
                 throw new IllegalArgumentException("'limits' must not be null");
             }
             this.limits = limits;
+            return this;
+        }
+
+        /**
+         * Sets how long a handler may take: Centrifugo's proxy timeout, or a little less. A
+         * synchronous handler that returns later is reported (a WARN naming the handler, at most one
+         * every 10 seconds) and its result discarded: the call is answered with error 504 "handler
+         * timed out" (temporary; a refresh or sub_refresh with a one-minute extension), since
+         * Centrifugo has stopped waiting for it. Asynchronous handlers are timed by the caller, which
+         * cancels them with {@link ProxyOutcome.Pending#cancel()}.
+         *
+         * @param timeout the time, {@link Duration#ZERO} (the default) for no limit
+         * @return this builder
+         */
+        public Builder timeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative()) {
+                throw new IllegalArgumentException("'timeout' must not be null or negative: " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Sets the clock that times synchronous handlers, for tests.
+         *
+         * @param nanoTime the clock, in nanoseconds as {@link System#nanoTime()}
+         * @return this builder
+         */
+        Builder clock(LongSupplier nanoTime) {
+            this.nanoTime = nanoTime;
             return this;
         }
 

@@ -2,8 +2,13 @@ package dev.centrifugo4j.dispatch;
 
 import dev.centrifugo4j.proxy.ProxyContext;
 import dev.centrifugo4j.proxy.ProxyReply;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +30,28 @@ final class Outcomes {
 
     private final HandlerFailures failures;
 
-    Outcomes(ProxyCodec codec, HandlerFailures failures) {
+    /** The bulkhead of all handlers together, {@code null} for no limit. */
+    private final @Nullable Bulkhead total;
+
+    /** How long a synchronous handler may take, {@code 0} for no limit. */
+    private final long timeoutNanos;
+
+    private final LongSupplier nanoTime;
+
+    /** Warnings about synchronous handlers that return after the timeout. */
+    private final WarningThrottle overruns = WarningThrottle.every(Duration.ofSeconds(10));
+
+    Outcomes(
+            ProxyCodec codec,
+            HandlerFailures failures,
+            @Nullable Bulkhead total,
+            long timeoutNanos,
+            LongSupplier nanoTime) {
         this.codec = codec;
         this.failures = failures;
+        this.total = total;
+        this.timeoutNanos = timeoutNanos;
+        this.nanoTime = nanoTime;
     }
 
     ProxyCodec codec() {
@@ -78,10 +102,28 @@ final class Outcomes {
         return encoded(reply, request.isBinary(), proxy, request, method, pattern, null);
     }
 
+    /** An answer whose reply stands in for another ending (a refresh extended instead of timed out). */
+    private ProxyOutcome.Complete answer(
+            ProxyReply reply, ProxyReply ending, ProxyType proxy, ProxyRequest request, String method, String pattern) {
+        if (reply == ending) {
+            return answer(reply, proxy, request, method, pattern);
+        }
+        return ProxyOutcome.Complete.of(
+                this.codec.writeReply(reply, request.isBinary()),
+                ending,
+                method,
+                pattern,
+                request.client(),
+                request.user(),
+                null);
+    }
+
     /**
-     * Runs a call: admits it through the handler's bulkhead (or answers that the handler is at its
-     * limit: error 429, temporary, or a short extension for refresh and sub_refresh, whose errors
-     * Centrifugo ignores), invokes the handler and settles what it returned or threw.
+     * Runs a call: admits it through the handler's bulkhead and then the bulkhead of all handlers
+     * together (or answers that one of them is at its limit: error 429, temporary, or a short
+     * extension for refresh and sub_refresh, whose errors Centrifugo ignores), invokes the handler
+     * and settles what it returned or threw. A synchronous handler that returns after the timeout
+     * has its result discarded: the call is answered as timed out.
      *
      * @param handler the handler
      * @param proxy the proxy
@@ -98,26 +140,78 @@ final class Outcomes {
             @Nullable Object prepared) {
         Bulkhead bulkhead = handler.bulkhead();
         if (bulkhead != null && !bulkhead.tryEnter()) {
-            return answer(
-                    proxy.refreshes() ? Bulkhead.retryRefreshLater() : Bulkhead.tooManyCalls(),
-                    proxy,
-                    request,
-                    handler.method(),
-                    handler.pattern());
+            return refused(handler, proxy, request);
         }
+        Bulkhead total = this.total;
+        if (total != null && !total.tryEnter()) {
+            if (bulkhead != null) {
+                bulkhead.exit();
+            }
+            return refused(handler, proxy, request);
+        }
+        boolean timed = this.timeoutNanos > 0 && !handler.async();
+        long started = timed ? this.nanoTime.getAsLong() : 0;
         Object result;
         try {
             result = handler.invocation().invoke(context, prepared);
         } catch (Throwable ex) {
             return failed(ex, handler, proxy, request, context);
         }
+        if (timed) {
+            long took = this.nanoTime.getAsLong() - started;
+            if (took > this.timeoutNanos) {
+                exit(handler);
+                return overran(took, handler, proxy, request);
+            }
+        }
         return settle(result, handler, proxy, request, context);
+    }
+
+    /** The answer to a call that a bulkhead refused. */
+    private ProxyOutcome.Complete refused(BoundHandler handler, ProxyType proxy, ProxyRequest request) {
+        return answer(
+                proxy.refreshes() ? Bulkhead.retryRefreshLater() : Bulkhead.tooManyCalls(),
+                proxy,
+                request,
+                handler.method(),
+                handler.pattern());
+    }
+
+    /**
+     * The answer to a call whose synchronous handler returned after the timeout, when Centrifugo
+     * had stopped waiting: its result is discarded and the call answered as timed out, and a WARN
+     * (at most one every ten seconds) names the handler and how long it took.
+     */
+    private ProxyOutcome.Complete overran(long tookNanos, BoundHandler handler, ProxyType proxy, ProxyRequest request) {
+        long count = this.overruns.occurred();
+        if (count > 0) {
+            logger.warn(
+                    "{} returned after {} ms, past the proxy timeout of {} ms: its result was discarded and the"
+                            + " call answered with error 504 (temporary). {} call(s) overran since the last warning."
+                            + " Make the handler ({}) faster or asynchronous, or raise the timeouts of Centrifugo's"
+                            + " proxy and of the application together.",
+                    describe(proxy, request),
+                    TimeUnit.NANOSECONDS.toMillis(tookNanos),
+                    TimeUnit.NANOSECONDS.toMillis(this.timeoutNanos),
+                    count,
+                    handler.signature());
+        }
+        ProxyReply timeout = HandlerFailures.timeout();
+        return answer(
+                proxy.refreshes() ? Bulkhead.retryRefreshLater() : timeout,
+                timeout,
+                proxy,
+                request,
+                handler.method(),
+                handler.pattern());
     }
 
     /**
      * The outcome of a call whose handler returned: for a synchronous handler (or a stage complete
      * already) its result's reply now; for an asynchronous one a pending outcome that completes with
-     * its stage. Gives back the bulkhead's permit once the handler is done.
+     * its stage. Gives back the bulkheads' permits once the handler is done. A stage that completes
+     * after the caller answered the call (a timeout) gives the permits back and nothing more: its
+     * value is discarded, and its failure only logged, unless it is the cancellation.
      *
      * @param result what the handler returned
      * @param handler the handler
@@ -145,21 +239,31 @@ final class Outcomes {
                     request,
                     context);
         }
-        CompletableFuture<ProxyOutcome.Complete> completion = ((CompletionStage<?>) result)
-                .handle((value, ex) -> {
-                    if (ex != null) {
-                        return failed(ex, handler, proxy, request, context);
-                    }
+        CompletionStage<?> work = (CompletionStage<?>) result;
+        CompletableFuture<ProxyOutcome.Complete> completion = new CompletableFuture<>();
+        work.whenComplete((value, ex) -> {
+            if (completion.isDone()) {
+                // Answered already (timed out): the late result goes nowhere.
+                if (ex != null && !isCancellation(ex)) {
+                    failed(ex, handler, proxy, request, context);
+                } else {
                     exit(handler);
-                    return reply(value, handler, proxy, request, context);
-                })
-                .toCompletableFuture();
+                }
+                return;
+            }
+            if (ex != null) {
+                completion.complete(failed(ex, handler, proxy, request, context));
+                return;
+            }
+            exit(handler);
+            completion.complete(reply(value, handler, proxy, request, context));
+        });
         if (completion.isDone()) {
             // A stage that was complete already (a cached value): answered like a synchronous call.
             return completion.join();
         }
         return new ProxyOutcome.Pending(
-                handler.method(), handler.pattern(), request.client(), request.user(), completion);
+                handler.method(), handler.pattern(), request.client(), request.user(), completion, work);
     }
 
     /**
@@ -208,10 +312,20 @@ final class Outcomes {
                 mapped.unexpected());
     }
 
-    private static void exit(BoundHandler handler) {
+    private static boolean isCancellation(Throwable ex) {
+        return ex instanceof CancellationException
+                || (ex instanceof CompletionException && ex.getCause() instanceof CancellationException);
+    }
+
+    /** Gives back the permits of a call that {@link #run} admitted. */
+    private void exit(BoundHandler handler) {
         Bulkhead bulkhead = handler.bulkhead();
         if (bulkhead != null) {
             bulkhead.exit();
+        }
+        Bulkhead total = this.total;
+        if (total != null) {
+            total.exit();
         }
     }
 

@@ -158,14 +158,58 @@ public sealed interface ProxyOutcome permits ProxyOutcome.Complete, ProxyOutcome
      * @param client the client that made the call
      * @param user the user of the connection, empty when anonymous
      * @param completion completes with the outcome when the handler's stage does; never exceptionally
+     * @param work the stage the handler returned, which {@link #cancel()} cancels; {@code null} for
+     *     none
      */
-    record Pending(String method, String pattern, String client, String user, CompletionStage<Complete> completion)
+    record Pending(
+            String method,
+            String pattern,
+            String client,
+            String user,
+            CompletionStage<Complete> completion,
+            @Nullable CompletionStage<?> work)
             implements ProxyOutcome {
 
         public Pending {
             if (method == null || pattern == null || client == null || user == null || completion == null) {
                 throw new IllegalArgumentException(
                         "'method', 'pattern', 'client', 'user' and 'completion' must not be null");
+            }
+        }
+
+        /**
+         * A call whose handler's work cannot be cancelled.
+         *
+         * @param method the RPC method that serves the call, or {@value #NONE}
+         * @param pattern the channel pattern that serves the call, or {@value #NONE}
+         * @param client the client that made the call
+         * @param user the user of the connection, empty when anonymous
+         * @param completion completes with the outcome when the handler's stage does
+         */
+        public Pending(
+                String method, String pattern, String client, String user, CompletionStage<Complete> completion) {
+            this(method, pattern, client, user, completion, null);
+        }
+
+        /**
+         * Cancels the handler's work, for a caller that answered the call without waiting for it (a
+         * timeout, a connection that closed): {@code toCompletableFuture().cancel(true)} on the stage
+         * the handler returned. A {@code CompletableFuture} completes with the cancellation at once,
+         * which gives back the call's places in its bulkheads; what runs behind it stops if it watches
+         * for cancellation (a Reactor {@code Mono.toFuture()} cancels its subscription), or else runs
+         * to its end on its own executor. A stage that cannot be cancelled keeps its places until it
+         * completes. {@link #completion()} is not changed: it has the caller's answer already, and
+         * the handler's late result is discarded.
+         */
+        public void cancel() {
+            CompletionStage<?> work = this.work;
+            if (work == null) {
+                return;
+            }
+            try {
+                work.toCompletableFuture().cancel(true);
+            } catch (UnsupportedOperationException ex) {
+                // A stage without a CompletableFuture view: it completes in its own time.
             }
         }
 

@@ -260,4 +260,44 @@ class ConnectionDispatcherTests {
                     .isEmpty();
         }
     }
+
+    @Nested
+    class Timeout {
+
+        @Test
+        void aRefreshPastTheTimeoutExtendsTheConnectionForAMinuteInsteadOfExpiringIt() {
+            java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+            ConnectionDispatcher dispatcher = new ConnectionDispatcher(
+                    DispatchSettings.builder(mapper)
+                            .timeout(java.time.Duration.ofSeconds(1))
+                            .clock(now::get)
+                            .build(),
+                    null,
+                    (context) -> {
+                        now.addAndGet(java.util.concurrent.TimeUnit.SECONDS.toNanos(2));
+                        return RefreshResult.expired();
+                    });
+            long before = Instant.now().getEpochSecond();
+
+            ProxyOutcome.Complete outcome = (ProxyOutcome.Complete)
+                    dispatcher.dispatch(ProxyInput.of(ProxyType.REFRESH, REFRESH.getBytes(StandardCharsets.UTF_8)));
+
+            JsonNodeAssert.extension(new String(outcome.reply(), StandardCharsets.UTF_8), before);
+            assertThat(outcome.code()).isEqualTo(504);
+            assertThat(outcome.status()).isEqualTo(ProxyOutcome.Status.ERROR);
+        }
+    }
+
+    /** Reads a refresh reply that extends the connection. */
+    static final class JsonNodeAssert {
+
+        static void extension(String reply, long before) {
+            tools.jackson.databind.JsonNode result = mapper.readTree(reply).path("result");
+            assertThat(result.path("expired").asBoolean(true)).isFalse();
+            assertThat(result.path("expire_at").asLong())
+                    .isBetween(
+                            before + Bulkhead.REFRESH_RETRY_SECONDS,
+                            Instant.now().getEpochSecond() + Bulkhead.REFRESH_RETRY_SECONDS);
+        }
+    }
 }

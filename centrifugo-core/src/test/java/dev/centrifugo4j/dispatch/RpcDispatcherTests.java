@@ -752,4 +752,270 @@ class RpcDispatcherTests {
                     .withMessage("The concurrency limit of RPC method 'quick' must not be negative, but was -1");
         }
     }
+
+    /** One limit for all handlers together, on top of each handler's own. */
+    @Nested
+    class TotalLimit {
+
+        private final List<CompletableFuture<String>> running = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        /** Two slow methods and a quick one of one dispatcher, under a total of two calls. */
+        private RpcDispatcher dispatcher(DispatchSettings settings) {
+            return RpcDispatcher.builder(settings)
+                    .register(noParams("slowA", true, (p) -> started()), handlers)
+                    .register(noParams("slowB", true, (p) -> started()), handlers)
+                    .register(noParams("quick", false, (p) -> "quick"), handlers)
+                    .build();
+        }
+
+        private CompletableFuture<String> started() {
+            CompletableFuture<String> call = new CompletableFuture<>();
+            this.running.add(call);
+            return call;
+        }
+
+        private DispatchSettings settings(int perHandler, int total) {
+            return DispatchSettings.builder(mapper)
+                    .concurrencyLimits(new ConcurrencyLimits() {
+                        @Override
+                        public int maxConcurrentCalls(String proxy, String handler, boolean async) {
+                            return perHandler;
+                        }
+
+                        @Override
+                        public int maxTotalCalls() {
+                            return total;
+                        }
+                    })
+                    .build();
+        }
+
+        @Test
+        void refusesTheCallOverTheTotalWithTheBulkheadsTemporaryError429() {
+            DispatchSettings settings = settings(5, 2);
+            RpcDispatcher dispatcher = dispatcher(settings);
+            Bulkhead total = settings.totalBulkhead();
+            assertThat(total).isNotNull();
+            assertThat(total.limit()).isEqualTo(2);
+            assertThat(total.proxy()).isEqualTo(Bulkhead.ALL);
+
+            ProxyOutcome first = dispatch(dispatcher, rpc("slowA", "{}"));
+            ProxyOutcome second = dispatch(dispatcher, rpc("slowB", "{}"));
+            assertThat(first).isInstanceOf(ProxyOutcome.Pending.class);
+            assertThat(second).isInstanceOf(ProxyOutcome.Pending.class);
+
+            for (String method : List.of("slowA", "slowB", "quick")) {
+                assertThat(call(dispatcher, rpc(method, "{}")).toString())
+                        .isEqualTo("{\"error\":{\"code\":429,\"message\":\"too many concurrent calls\","
+                                + "\"temporary\":true}}");
+            }
+            assertThat(total.active()).isEqualTo(2);
+            assertThat(total.rejected()).isEqualTo(3);
+            // A call the total refused gives its handler's permit back.
+            assertThat(dispatcher.bulkheads())
+                    .extracting(Bulkhead::handler, Bulkhead::active)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("quick", 0),
+                            org.assertj.core.groups.Tuple.tuple("slowA", 1),
+                            org.assertj.core.groups.Tuple.tuple("slowB", 1));
+
+            this.running.get(0).complete("done");
+            assertThat(complete(first).reply()).asString(StandardCharsets.UTF_8).contains("\"done\"");
+            assertThat(call(dispatcher, rpc("quick", "{}")).toString()).isEqualTo("{\"result\":{\"data\":\"quick\"}}");
+            assertThat(total.active()).isEqualTo(1);
+            this.running.forEach((call) -> call.complete("done"));
+            assertThat(total.active()).isZero();
+        }
+
+        @Test
+        void isSharedByEveryDispatcherOfTheSameSettings() {
+            DispatchSettings settings = settings(0, 1);
+            RpcDispatcher rpc = dispatcher(settings);
+            ConnectionDispatcher connections = new ConnectionDispatcher(
+                    settings, (context) -> dev.centrifugo4j.connect.ConnectResult.anonymous(), null);
+
+            dispatch(rpc, rpc("slowA", "{}"));
+            ProxyOutcome.Complete refused = (ProxyOutcome.Complete) connections.dispatch(ProxyInput.of(
+                    ProxyType.CONNECT,
+                    ("{\"client\":\"c1\",\"transport\":\"websocket\",\"protocol\":\"json\"," + "\"encoding\":\"json\"}")
+                            .getBytes(StandardCharsets.UTF_8)));
+            assertThat(refused.code()).isEqualTo(Bulkhead.TOO_MANY_CALLS);
+
+            this.running.get(0).complete("done");
+            ProxyOutcome.Complete accepted = (ProxyOutcome.Complete) connections.dispatch(ProxyInput.of(
+                    ProxyType.CONNECT,
+                    ("{\"client\":\"c1\",\"transport\":\"websocket\",\"protocol\":\"json\"," + "\"encoding\":\"json\"}")
+                            .getBytes(StandardCharsets.UTF_8)));
+            assertThat(accepted.failed()).isFalse();
+            assertThat(settings.totalBulkhead().active()).isZero();
+        }
+
+        @Test
+        void isNoneByDefaultAndRefusesANegativeLimit() {
+            assertThat(DispatchSettings.builder(mapper).build().totalBulkhead()).isNull();
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> settings(0, -1))
+                    .withMessage("The concurrency limit of all proxy calls together must not be negative, but was -1");
+        }
+    }
+
+    /** A result whose serialization fails. */
+    public static final class Unwritable {
+
+        public String getValue() {
+            throw new IllegalStateException("not to be written");
+        }
+    }
+
+    /** A synchronous handler past the timeout is reported and its result discarded; asynchronous work is cancelled. */
+    @Nested
+    class Deadlines {
+
+        private final java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+
+        private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                new ch.qos.logback.core.read.ListAppender<>();
+
+        /** The dispatchers' loggers (ProxyDispatcher, HandlerFailures, ...). */
+        private final ch.qos.logback.classic.Logger dispatchLogger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.centrifugo4j.dispatch");
+
+        private final List<Object> results = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @org.junit.jupiter.api.BeforeEach
+        void captureTheLog() {
+            this.log.start();
+            this.dispatchLogger.addAppender(this.log);
+        }
+
+        @org.junit.jupiter.api.AfterEach
+        void releaseTheLog() {
+            this.dispatchLogger.detachAppender(this.log);
+        }
+
+        private List<String> warnings() {
+            return this.log.list.stream()
+                    .filter((event) -> event.getLevel() == ch.qos.logback.classic.Level.WARN)
+                    .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .toList();
+        }
+
+        /** A handler that takes as long as asked on the test's clock, and returns something unserializable. */
+        private RpcDispatcher dispatcher(long takesMillis) {
+            return RpcDispatcher.builder(DispatchSettings.builder(mapper)
+                            .concurrencyLimits(ConcurrencyLimits.each(1))
+                            .timeout(java.time.Duration.ofSeconds(4))
+                            .clock(this.now::get)
+                            .build())
+                    .register(
+                            noParams("report.build", false, (p) -> {
+                                this.now.addAndGet(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(takesMillis));
+                                // Writing it would fail (error 500): discarded, it is never written.
+                                Object result = new Unwritable();
+                                this.results.add(result);
+                                return result;
+                            }),
+                            handlers)
+                    .build();
+        }
+
+        @Test
+        void aSynchronousHandlerPastTheTimeoutIsAnsweredAsTimedOutAndItsResultDiscarded() {
+            RpcDispatcher dispatcher = dispatcher(4_001);
+
+            for (int i = 0; i < 3; i++) {
+                ProxyOutcome.Complete outcome = complete(dispatch(dispatcher, rpc("report.build", "{}")));
+                assertThat(new String(outcome.reply(), StandardCharsets.UTF_8))
+                        .isEqualTo("{\"error\":{\"code\":504,\"message\":\"handler timed out\",\"temporary\":true}}");
+                assertThat(outcome.method()).isEqualTo("report.build");
+                assertThat(outcome.code()).isEqualTo(504);
+                assertThat(outcome.failure()).isNull();
+            }
+            assertThat(this.results).hasSize(3);
+            assertThat(dispatcher.bulkheads().get(0).active()).isZero();
+            // One warning naming the handler; the next two calls within ten seconds only counted.
+            assertThat(warnings())
+                    .singleElement()
+                    .asString()
+                    .startsWith("RPC 'report.build' returned after 4001 ms, past the proxy timeout of 4000 ms: its"
+                            + " result was discarded")
+                    .contains("Make the handler (" + Handlers.class.getName() + ".report.build())");
+        }
+
+        @Test
+        void aSynchronousHandlerWithinTheTimeoutIsAnsweredAsUsual() {
+            RpcDispatcher dispatcher = RpcDispatcher.builder(DispatchSettings.builder(mapper)
+                            .timeout(java.time.Duration.ofSeconds(4))
+                            .clock(this.now::get)
+                            .build())
+                    .register(
+                            noParams("quick", false, (p) -> {
+                                this.now.addAndGet(java.util.concurrent.TimeUnit.SECONDS.toNanos(4));
+                                return "in time";
+                            }),
+                            handlers)
+                    .build();
+
+            assertThat(call(dispatcher, rpc("quick", "{}")).toString())
+                    .isEqualTo("{\"result\":{\"data\":\"in time\"}}");
+            assertThat(warnings()).isEmpty();
+        }
+
+        @Test
+        void cancellingAPendingCallCancelsTheHandlersStageAndGivesItsPermitsBackQuietly() {
+            CompletableFuture<String> work = new CompletableFuture<>();
+            DispatchSettings settings = DispatchSettings.builder(mapper)
+                    .concurrencyLimits(new ConcurrencyLimits() {
+                        @Override
+                        public int maxConcurrentCalls(String proxy, String handler, boolean async) {
+                            return 1;
+                        }
+
+                        @Override
+                        public int maxTotalCalls() {
+                            return 1;
+                        }
+                    })
+                    .build();
+            RpcDispatcher dispatcher = RpcDispatcher.builder(settings)
+                    .register(noParams("slow", true, (p) -> work), handlers)
+                    .build();
+            ProxyOutcome.Pending pending = (ProxyOutcome.Pending) dispatch(dispatcher, rpc("slow", "{}"));
+            // The caller answers without the handler (its timeout), then cancels.
+            CompletableFuture<ProxyOutcome.Complete> answered =
+                    pending.completion().toCompletableFuture();
+            ProxyOutcome.Complete timedOut = pending.answeredWith(new byte[0], HandlerFailures.timeout(), null);
+            answered.complete(timedOut);
+
+            pending.cancel();
+
+            assertThat(work).isCancelled();
+            assertThat(answered.join()).isSameAs(timedOut);
+            assertThat(dispatcher.bulkheads().get(0).active()).isZero();
+            assertThat(settings.totalBulkhead().active()).isZero();
+            assertThat(this.log.list).isEmpty(); // the cancellation is no failure to report
+            assertThat(call(dispatcher, rpc("slow", "{}")).toString()).doesNotContain("429");
+        }
+
+        @Test
+        void aStageThatCompletesAfterTheCallWasAnsweredIsDiscardedButItsFailureLogged() {
+            CompletableFuture<String> work = new CompletableFuture<>();
+            RpcDispatcher dispatcher = RpcDispatcher.builder(
+                            DispatchSettings.builder(mapper).build())
+                    .register(noParams("late", true, (p) -> work), handlers)
+                    .build();
+            ProxyOutcome.Pending pending = (ProxyOutcome.Pending) dispatch(dispatcher, rpc("late", "{}"));
+            ProxyOutcome.Complete timedOut = pending.answeredWith(new byte[0], HandlerFailures.timeout(), null);
+            pending.completion().toCompletableFuture().complete(timedOut);
+
+            work.completeExceptionally(new IllegalStateException("late failure"));
+
+            assertThat(pending.completion().toCompletableFuture().join()).isSameAs(timedOut);
+            assertThat(this.log.list).singleElement().satisfies((event) -> {
+                assertThat(event.getLevel()).isEqualTo(ch.qos.logback.classic.Level.ERROR);
+                assertThat(event.getFormattedMessage()).startsWith("RPC 'late' failed [ref ");
+                assertThat(event.getThrowableProxy().getMessage()).isEqualTo("late failure");
+            });
+        }
+    }
 }

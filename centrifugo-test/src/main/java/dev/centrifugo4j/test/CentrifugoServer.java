@@ -38,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * int appPort = CentrifugoServer.freePort();
  * try (CentrifugoServer centrifugo = CentrifugoServer.builder()
  *         .rpcProxy("http://127.0.0.1:" + appPort + "/centrifugo/rpc")
- *         .proxySecret("X-Centrifugo-Secret", "s3cret")
+ *         .proxySecret("X-Centrifugo-Secret", "proxy-secret-of-at-least-32-bytes")
  *         .start()) {
  *     String url = centrifugo.websocketUrl();
  *     ...

@@ -83,7 +83,7 @@ class CentrifugoContainerConfigurationTests {
         @Test
         void pointsEveryProxyAtTheAppWithTheSecret() {
             CentrifugoContainer container = new CentrifugoContainer()
-                    .withProxySecret("s3cret")
+                    .withProxySecret("proxy-secret-of-at-least-32-bytes")
                     .withProxySecretHeader("X-Proxy")
                     .withProxyTimeout(Duration.ofMillis(2500))
                     .withAppProxies("http://app:8080/");
@@ -107,7 +107,7 @@ class CentrifugoContainerConfigurationTests {
             }) {
                 assertThat(JSON.readTree(env.get("CENTRIFUGO_" + proxy + "_HTTP_STATIC_HEADERS")))
                         .as(proxy)
-                        .isEqualTo(JSON.readTree("{\"X-Proxy\":\"s3cret\"}"));
+                        .isEqualTo(JSON.readTree("{\"X-Proxy\":\"proxy-secret-of-at-least-32-bytes\"}"));
             }
         }
 

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -26,7 +25,9 @@ import tools.jackson.databind.JsonNode;
  * the request threads per handler) every one of those succeeds with normal latency, and the hanging
  * calls get errors 100 (Centrifugo's proxy timeout) and 429 (the bulkhead). Without bulkheads
  * ({@code centrifugo.proxy.concurrency.max-calls-per-handler=0}) the hanging method takes every thread
- * and the other calls fail. Both recover once the handler stops hanging.
+ * and the other calls fail (also {@code max-calls=0}: the cap on all handlers together would keep a
+ * quarter of the threads free, see {@link TotalLimitTests}). Both recover once the handler stops
+ * hanging.
  */
 class HandlerIsolationTests {
 
@@ -65,7 +66,8 @@ class HandlerIsolationTests {
 
     @Test
     void withoutBulkheadsAHangingHandlerStarvesEveryProxy() {
-        Run run = run(List.of("centrifugo.proxy.concurrency.max-calls-per-handler=0"));
+        Run run = run(List.of(
+                "centrifugo.proxy.concurrency.max-calls-per-handler=0", "centrifugo.proxy.concurrency.max-calls=0"));
 
         int sessions = run.load().path("sessions").asInt();
         assertThat(sessions).isPositive();
@@ -91,28 +93,10 @@ class HandlerIsolationTests {
     private static Run run(List<String> extraProperties) {
         CountDownLatch gate = new CountDownLatch(1);
         IsolationApplication.gate = gate;
-        List<String> properties = new ArrayList<>(List.of(
-                "server.port=0",
-                "server.tomcat.threads.max=" + REQUEST_THREADS,
-                "centrifugo.proxy.secret=" + SECRET,
-                "centrifugo.proxy.shutdown-timeout=2s",
-                "spring.lifecycle.timeout-per-shutdown-phase=5s",
-                "logging.level.org.springframework.web=OFF",
-                "logging.level.org.apache.catalina=OFF",
-                "logging.level.org.apache.coyote=OFF"));
-        properties.addAll(extraProperties);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(IsolationApplication.class)
-                        .properties(properties.toArray(String[]::new))
+                        .properties(HangingRuns.properties(REQUEST_THREADS, SECRET, extraProperties))
                         .run();
-                CentrifugoServer centrifugo = CentrifugoServer.builder()
-                        .appProxies("http://127.0.0.1:"
-                                + ((WebServerApplicationContext) app)
-                                        .getWebServer()
-                                        .getPort())
-                        .proxySecret("X-Centrifugo-Proxy-Secret", SECRET)
-                        .proxyTimeout(Duration.ofSeconds(2))
-                        .channelNamespace("isolation", (namespace) -> namespace.put("subscribe_proxy_enabled", true))
-                        .start()) {
+                CentrifugoServer centrifugo = HangingRuns.centrifugo(app, SECRET, "isolation")) {
             Bulkhead hang = app.getBean(RpcDispatcher.class).bulkheads().stream()
                     .filter((bulkhead) -> "isolation.hang".equals(bulkhead.handler()))
                     .findFirst()

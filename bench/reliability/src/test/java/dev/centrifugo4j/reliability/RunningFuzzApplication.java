@@ -15,7 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {
             "centrifugo.proxy.secret=" + RunningFuzzApplication.SECRET,
             "centrifugo.proxy.max-body-size=256KB",
-            "centrifugo.proxy.async-timeout=4s", // under Centrifugo's 5 s proxy timeout; GC pauses on a busy 2-core
+            "centrifugo.proxy.timeout=4s", // under Centrifugo's 5 s proxy timeout; GC pauses on a busy 2-core
             // machine reached 2 s
             "logging.level.dev.centrifugo4j=OFF",
             "logging.level.org.springframework.web=OFF",
@@ -24,7 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         })
 @interface RunningFuzzApplication {
 
-    String SECRET = "fuzz-proxy-secret-0123456789";
+    String SECRET = "fuzz-proxy-secret-0123456789abcdef";
 
     int MAX_BODY_SIZE = 256 * 1024;
 }

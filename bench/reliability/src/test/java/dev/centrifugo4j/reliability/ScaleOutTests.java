@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScaleOutTests {
 
-    private static final String SECRET = "scale-proxy-secret-0123456789";
+    private static final String SECRET = "scale-proxy-secret-0123456789abcdef";
 
     private static final Path CLIENT = Path.of("client");
 

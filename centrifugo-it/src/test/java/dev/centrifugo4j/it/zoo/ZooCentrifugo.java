@@ -9,7 +9,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 final class ZooCentrifugo implements AutoCloseable {
 
-    private final String proxySecret = "zoo-proxy-secret-" + System.nanoTime();
+    private final String proxySecret = "zoo-proxy-secret-0123456789abcdef-" + System.nanoTime();
 
     private final int appPort = CentrifugoServer.freePort();
 

@@ -5,6 +5,7 @@ import dev.centrifugo4j.boot.proxy.ProxyCallLog;
 import dev.centrifugo4j.boot.proxy.ProxyDrain;
 import dev.centrifugo4j.boot.proxy.ProxyEndpoint;
 import dev.centrifugo4j.boot.proxy.ProxyFilter;
+import dev.centrifugo4j.boot.proxy.ProxyPaths;
 import dev.centrifugo4j.boot.proxy.ProxySecretCheck;
 import dev.centrifugo4j.boot.rpc.HandlerRegistrar;
 import dev.centrifugo4j.channel.ChannelOperation;
@@ -30,12 +31,17 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.validation.Validator;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -55,6 +61,7 @@ import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -73,6 +80,9 @@ public final class CentrifugoAutoConfiguration {
 
     private static final Logger logger = LoggerFactory.getLogger(CentrifugoAutoConfiguration.class);
 
+    /** The fewest bytes a proxy secret may have. */
+    static final int MIN_PROXY_SECRET_BYTES = 32;
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     static class ProxyEndpointConfiguration {
@@ -85,6 +95,7 @@ public final class CentrifugoAutoConfiguration {
             String secret = PropertiesCentrifugoConnectionDetails.resolve(connectionDetails, properties)
                     .getProxySecret();
             if (StringUtils.hasText(secret)) {
+                checkProxySecretLength(secret, proxy.getSecretHeader(), connectionDetails.getIfAvailable());
                 return ProxySecretCheck.requiring(proxy.getSecretHeader(), secret);
             }
             if (!proxy.isInsecure()) {
@@ -94,6 +105,73 @@ public final class CentrifugoAutoConfiguration {
                     + " (centrifugo.proxy.insecure=true): anyone who reaches them can call every handler as"
                     + " any user. Set centrifugo.proxy.secret outside local development.");
             return ProxySecretCheck.disabled(proxy.getSecretHeader());
+        }
+
+        /**
+         * Refuses a proxy secret shorter than 32 bytes, naming where it
+         * came from: the property, or the Centrifugo that a service connection points at.
+         */
+        private static void checkProxySecretLength(
+                String secret, String header, @Nullable CentrifugoConnectionDetails details) {
+            int length = secret.getBytes(StandardCharsets.UTF_8).length;
+            if (length >= MIN_PROXY_SECRET_BYTES) {
+                return;
+            }
+            String tooShort = "it is " + length + " bytes long, shorter than the " + MIN_PROXY_SECRET_BYTES
+                    + " bytes that a shared secret needs not to be guessed";
+            boolean fromServiceConnection = details != null
+                    && !(details instanceof PropertiesCentrifugoConnectionDetails)
+                    && StringUtils.hasText(details.getProxySecret());
+            if (fromServiceConnection) {
+                throw new InvalidCentrifugoPropertyException(
+                        "http.static_headers",
+                        "the proxy secret (" + header + ") of the Centrifugo that the service connection ("
+                                + details.getClass().getSimpleName() + ") points at is too short: " + tooShort,
+                        "Give that Centrifugo a proxy secret of at least " + MIN_PROXY_SECRET_BYTES
+                                + " bytes: CentrifugoContainer.withProxySecret(...) in a test, or the " + header
+                                + " of the CENTRIFUGO_*_PROXY_HTTP_STATIC_HEADERS environment of the compose"
+                                + " service (generate one with 'openssl rand -hex 32').",
+                        null);
+            }
+            throw new InvalidCentrifugoPropertyException(
+                    "centrifugo.proxy.secret",
+                    tooShort,
+                    "Set 'centrifugo.proxy.secret' to at least " + MIN_PROXY_SECRET_BYTES + " random bytes (generate"
+                            + " one with 'openssl rand -hex 32') and the same value in the " + header
+                            + " header of Centrifugo's proxies (their http.static_headers).",
+                    null);
+        }
+
+        /** {@code centrifugo.proxy.timeout}: positive, or the start-up fails naming the property. */
+        static Duration timeout(CentrifugoProperties.Proxy proxy) {
+            return InvalidCentrifugoPropertyException.positive(
+                    proxy.getTimeout(),
+                    "centrifugo.proxy.timeout",
+                    "handlers must have a deadline",
+                    "Set 'centrifugo.proxy.timeout' a little below the timeout of Centrifugo's proxies (4s, the"
+                            + " default, for the 5s that centrifugo:config writes).");
+        }
+
+        /**
+         * The largest body a proxy request may have: just under 2 GiB, the largest array the JVM
+         * allocates.
+         */
+        static final long MAX_BODY_SIZE_LIMIT = Integer.MAX_VALUE - 8;
+
+        /** {@code centrifugo.proxy.max-body-size} in bytes: positive and below 2 GiB, or the start-up fails. */
+        static long maxBodySize(CentrifugoProperties.Proxy proxy) {
+            DataSize size = proxy.getMaxBodySize();
+            long bytes = (size != null) ? size.toBytes() : 0;
+            if (bytes <= 0 || bytes > MAX_BODY_SIZE_LIMIT) {
+                throw new InvalidCentrifugoPropertyException(
+                        "centrifugo.proxy.max-body-size",
+                        "it is " + size + ", " + ((bytes <= 0) ? "not a positive size" : "2GB or more"),
+                        "Set 'centrifugo.proxy.max-body-size' to the largest proxy request body to accept, a positive"
+                                + " size below 2GB (at most " + MAX_BODY_SIZE_LIMIT + "B); the default is 1MB, and"
+                                + " Centrifugo's own limit on client messages is 64KB.",
+                        null);
+            }
+            return bytes;
         }
 
         /** The application's mapper with centrifugo4j's wire conventions (the contract's JSON). */
@@ -110,6 +188,7 @@ public final class CentrifugoAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         HandlerRegistrar centrifugoHandlerRegistrar(
+                CentrifugoProperties properties,
                 ConfigurableListableBeanFactory beanFactory,
                 ObjectProvider<JsonMapper> mapper,
                 ObjectProvider<Validator> validator,
@@ -119,6 +198,7 @@ public final class CentrifugoAutoConfiguration {
             DispatchSettings.Builder settings = DispatchSettings.builder(payloadMapper(mapper))
                     .validator(validator.getIfAvailable())
                     .concurrencyLimits(limits)
+                    .timeout(timeout(properties.getProxy()))
                     .variableConverter(variableConverter(
                             conversionService.getIfUnique(ApplicationConversionService::getSharedInstance)));
             translators.orderedStream().forEach(settings::exceptionTranslator);
@@ -143,7 +223,7 @@ public final class CentrifugoAutoConfiguration {
         @ConditionalOnMissingBean
         ConcurrencyLimits centrifugoProxyConcurrencyLimits(CentrifugoProperties properties, Environment environment) {
             ProxyConcurrencyLimits limits = ProxyConcurrencyLimits.of(properties, environment);
-            logger.info("Proxy handlers run at most this many calls at once each: {}", limits.describeDefault());
+            logger.info("Proxy calls that may run at once: {}", limits.describe());
             return limits;
         }
 
@@ -188,8 +268,8 @@ public final class CentrifugoAutoConfiguration {
             CentrifugoProperties.Proxy proxy = properties.getProxy();
             return new ProxyEndpoint.Settings(
                     secretCheck,
-                    proxy.getAsyncTimeout(),
-                    proxy.getMaxBodySize().toBytes(),
+                    timeout(proxy),
+                    maxBodySize(proxy),
                     observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP),
                     observationConvention.getIfUnique(),
                     drain,
@@ -203,49 +283,23 @@ public final class CentrifugoAutoConfiguration {
         }
 
         /**
-         * The proxy endpoints, served by a filter that runs after every other filter (Spring
-         * Security's, the HTTP server observation's, the application's with the default order) and
-         * answers the proxy paths itself.
+         * Which requests are proxy requests: the paths of the served proxies, below the
+         * DispatcherServlet's path. The proxy filter and the starter's Spring Security filter chain
+         * both match with it.
          */
         @Bean
-        FilterRegistrationBean<ProxyFilter> centrifugoProxyFilter(
+        ProxyPaths centrifugoProxyPaths(
                 CentrifugoProperties properties,
-                ObjectProvider<RpcDispatcher> rpc,
-                ChannelDispatcher channels,
-                ConnectionDispatcher connections,
-                ProxyEndpoint.Settings settings,
+                ListableBeanFactory beanFactory,
                 ObjectProvider<DispatcherServletPath> servletPath) {
-            List<ProxyDispatcher> dispatchers = new ArrayList<>(3);
-            rpc.ifAvailable(dispatchers::add);
-            dispatchers.add(connections);
-            dispatchers.add(channels);
-            ProxyEndpoints endpoints = new ProxyEndpoints();
+            CentrifugoProperties.Proxy proxy = properties.getProxy();
+            Map<ProxyType, String> paths = new EnumMap<>(ProxyType.class);
+            Map<String, String> propertyByPath = new LinkedHashMap<>();
+            boolean rpc = beanFactory.getBeanNamesForType(RpcDispatcher.class, true, false).length > 0;
             for (ProxyType type : ProxyType.values()) {
-                for (ProxyDispatcher dispatcher : dispatchers) {
-                    if (dispatcher.proxies().contains(type)) {
-                        endpoints.add(type, properties.getProxy(), new ProxyEndpoint(type, dispatcher, settings));
-                    }
+                if (type == ProxyType.RPC && !rpc) {
+                    continue;
                 }
-            }
-            String prefix = servletPathPrefix(servletPath);
-            FilterRegistrationBean<ProxyFilter> registration =
-                    new FilterRegistrationBean<>(new ProxyFilter(prefix, endpoints.byPath));
-            registration.setName("centrifugoProxyFilter");
-            registration.setUrlPatterns(ProxyFilter.urlPatterns(prefix, endpoints.byPath.keySet()));
-            registration.setDispatcherTypes(DispatcherType.REQUEST);
-            registration.setAsyncSupported(true);
-            registration.setOrder(Ordered.LOWEST_PRECEDENCE);
-            return registration;
-        }
-
-        /** The endpoints by path; two proxies on one path stop the start-up naming both properties. */
-        private static final class ProxyEndpoints {
-
-            final Map<String, ProxyEndpoint> byPath = new LinkedHashMap<>();
-
-            private final Map<String, String> properties = new LinkedHashMap<>();
-
-            void add(ProxyType type, CentrifugoProperties.Proxy proxy, ProxyEndpoint endpoint) {
                 String name = switch (type) {
                     case RPC -> "centrifugo.proxy.rpc-path";
                     case CONNECT -> "centrifugo.proxy.connect-path";
@@ -262,7 +316,18 @@ public final class CentrifugoAutoConfiguration {
                     case PUBLISH -> proxy.getPublishPath();
                     case SUB_REFRESH -> proxy.getSubRefreshPath();
                 };
-                String other = this.properties.putIfAbsent(ProxyFilter.withoutTrailingSlash(path), name);
+                String normalized;
+                try {
+                    normalized = ProxyPaths.normalize(path);
+                } catch (IllegalArgumentException ex) {
+                    throw new InvalidCentrifugoPropertyException(
+                            name,
+                            ex.getMessage(),
+                            "Set '" + name + "' to a path such as /centrifugo/" + type.proxyName()
+                                    + "/, the same as in Centrifugo's proxy endpoint settings.",
+                            ex);
+                }
+                String other = propertyByPath.putIfAbsent(normalized, name);
                 if (other != null) {
                     throw new InvalidCentrifugoPropertyException(
                             name,
@@ -271,8 +336,43 @@ public final class CentrifugoAutoConfiguration {
                                     + " endpoint settings).",
                             null);
                 }
-                this.byPath.put(path, endpoint);
+                paths.put(type, path);
             }
+            return ProxyPaths.of(servletPathPrefix(servletPath), paths);
+        }
+
+        /**
+         * The proxy endpoints, served by a filter that runs after every other filter (Spring
+         * Security's, the HTTP server observation's, the application's with the default order) and
+         * answers the proxy paths itself.
+         */
+        @Bean
+        FilterRegistrationBean<ProxyFilter> centrifugoProxyFilter(
+                ProxyPaths paths,
+                ObjectProvider<RpcDispatcher> rpc,
+                ChannelDispatcher channels,
+                ConnectionDispatcher connections,
+                ProxyEndpoint.Settings settings) {
+            List<ProxyDispatcher> dispatchers = new ArrayList<>(3);
+            rpc.ifAvailable(dispatchers::add);
+            dispatchers.add(connections);
+            dispatchers.add(channels);
+            Map<ProxyType, ProxyEndpoint> endpoints = new EnumMap<>(ProxyType.class);
+            for (ProxyDispatcher dispatcher : dispatchers) {
+                for (ProxyType type : dispatcher.proxies()) {
+                    if (paths.proxies().contains(type)) {
+                        endpoints.putIfAbsent(type, new ProxyEndpoint(type, dispatcher, settings));
+                    }
+                }
+            }
+            FilterRegistrationBean<ProxyFilter> registration =
+                    new FilterRegistrationBean<>(new ProxyFilter(paths, endpoints));
+            registration.setName("centrifugoProxyFilter");
+            registration.setUrlPatterns(paths.urlPatterns());
+            registration.setDispatcherTypes(DispatcherType.REQUEST);
+            registration.setAsyncSupported(true);
+            registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+            return registration;
         }
 
         /** Where the DispatcherServlet serves ({@code spring.mvc.servlet.path}): the proxy paths are below it. */
@@ -312,6 +412,31 @@ public final class CentrifugoAutoConfiguration {
                         .orderedStream()
                         .flatMap((dispatcher) -> dispatcher.bulkheads().stream())
                         .forEach((bulkhead) -> bind(bulkhead, registry));
+            }
+
+            /**
+             * The bulkhead of all handlers together: {@code centrifugo4j.proxy.total.rejected},
+             * {@code centrifugo4j.proxy.total.active} and {@code centrifugo4j.proxy.total.limit}.
+             */
+            @Bean
+            MeterBinder centrifugoProxyTotalBulkheadMetrics(ObjectProvider<HandlerRegistrar> registrar) {
+                return (registry) -> {
+                    HandlerRegistrar handlers = registrar.getIfAvailable();
+                    Bulkhead total = (handlers != null) ? handlers.settings().totalBulkhead() : null;
+                    if (total == null) {
+                        return;
+                    }
+                    FunctionCounter.builder("centrifugo4j.proxy.total.rejected", total, Bulkhead::rejected)
+                            .description("Proxy calls refused because all handlers together ran their maximum of"
+                                    + " concurrent calls")
+                            .register(registry);
+                    Gauge.builder("centrifugo4j.proxy.total.active", total, Bulkhead::active)
+                            .description("Proxy calls that all handlers together run now")
+                            .register(registry);
+                    Gauge.builder("centrifugo4j.proxy.total.limit", total, Bulkhead::limit)
+                            .description("How many calls all proxy handlers together may run at once")
+                            .register(registry);
+                };
             }
 
             private static void bind(Bulkhead bulkhead, MeterRegistry registry) {

@@ -365,10 +365,13 @@ public class CentrifugoProperties {
         private boolean securityFilterChain = true;
 
         /**
-         * How long an asynchronous handler may take before the call is answered with error 504.
-         * Keep it below the timeout of Centrifugo's proxy.
+         * How long a proxy handler may take; keep it below the timeout of Centrifugo's proxy (5s in
+         * the configuration that centrifugo:config writes, 1s by Centrifugo's default). An
+         * asynchronous handler that takes longer is answered with error 504 and its stage cancelled;
+         * a synchronous one that returns later has its result discarded (error 504) and is reported
+         * with a WARN naming it.
          */
-        private Duration asyncTimeout = Duration.ofSeconds(10);
+        private Duration timeout = Duration.ofSeconds(4);
 
         /**
          * Largest proxy request body accepted; a larger one is answered with error 413 "request too
@@ -483,12 +486,12 @@ public class CentrifugoProperties {
             this.securityFilterChain = securityFilterChain;
         }
 
-        public Duration getAsyncTimeout() {
-            return this.asyncTimeout;
+        public Duration getTimeout() {
+            return this.timeout;
         }
 
-        public void setAsyncTimeout(Duration asyncTimeout) {
-            this.asyncTimeout = asyncTimeout;
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
         }
 
         public DataSize getMaxBodySize() {
@@ -528,20 +531,32 @@ public class CentrifugoProperties {
         }
 
         /**
-         * Bulkheads: how many calls of each proxy handler may run at once. A call over its handler's
-         * limit is answered at once, without running, with the temporary error 429 that the client's
-         * SDK retries with backoff, so a handler that hangs holds at most its own calls and never all
-         * of the web server's request threads.
+         * Bulkheads: how many calls of each proxy handler, and of all of them together, may run at
+         * once. A call over a limit is answered at once, without running, with the temporary error
+         * 429 that the client's SDK retries with backoff, so a handler that hangs holds at most its
+         * own calls, hanging handlers together hold at most max-calls, and never all of the web
+         * server's request threads.
          */
         public static class Concurrency {
+
+            /**
+             * Calls of all proxy handlers together that may run at once (an asynchronous call until
+             * its stage completes); one more is answered with the temporary error 429 (refresh and
+             * sub_refresh: a one-minute extension). Unset: three quarters of the web server's request
+             * threads (server.tomcat.threads.max or server.jetty.threads.max, 200 by default, so 150),
+             * which leaves a quarter for the application's other requests and for answering refused
+             * calls; with virtual threads (spring.threads.virtual.enabled) three quarters of 200. 0 for
+             * no limit.
+             */
+            private @Nullable Integer maxCalls;
 
             /**
              * Calls of one handler (an RPC method; a subscribe, publish or sub_refresh handler of a
              * channel pattern; the connect or the refresh handler) that may run at once; one more is
              * answered with the temporary error 429. Unset: a quarter of the web server's request
-             * threads (server.tomcat.threads.max or server.jetty.threads.max, 200 by default, so 50)
-             * for synchronous handlers, no limit for asynchronous handlers and none at all with
-             * virtual threads (spring.threads.virtual.enabled). 0 for no limit.
+             * threads (server.tomcat.threads.max or server.jetty.threads.max, 200 by default, so 50),
+             * for synchronous and asynchronous handlers alike; with virtual threads
+             * (spring.threads.virtual.enabled) a quarter of 200. 0 for no limit.
              */
             private @Nullable Integer maxCallsPerHandler;
 
@@ -568,6 +583,14 @@ public class CentrifugoProperties {
 
             /** Limit of the refresh handler, over max-calls-per-handler (0: no limit). */
             private @Nullable Integer refresh;
+
+            public @Nullable Integer getMaxCalls() {
+                return this.maxCalls;
+            }
+
+            public void setMaxCalls(@Nullable Integer maxCalls) {
+                this.maxCalls = maxCalls;
+            }
 
             public @Nullable Integer getMaxCallsPerHandler() {
                 return this.maxCallsPerHandler;

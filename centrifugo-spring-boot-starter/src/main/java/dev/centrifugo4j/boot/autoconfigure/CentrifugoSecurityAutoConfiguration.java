@@ -1,6 +1,7 @@
 package dev.centrifugo4j.boot.autoconfigure;
 
 import dev.centrifugo4j.boot.proxy.ProxyFilter;
+import dev.centrifugo4j.boot.proxy.ProxyPaths;
 import dev.centrifugo4j.boot.security.CentrifugoProxySecurityCustomizer;
 import dev.centrifugo4j.boot.security.SpringSecurityConnectHandler;
 import dev.centrifugo4j.connect.ConnectHandler;
@@ -8,9 +9,9 @@ import dev.centrifugo4j.connect.RefreshHandler;
 import dev.centrifugo4j.dispatch.RpcDispatcher;
 import dev.centrifugo4j.proxy.ProxyExceptionTranslator;
 import dev.centrifugo4j.proxy.ProxyReply;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,7 +20,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -28,8 +28,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -92,17 +90,12 @@ public final class CentrifugoSecurityAutoConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 100)
-    @ConditionalOnBean(HttpSecurity.class)
+    @ConditionalOnBean({HttpSecurity.class, ProxyPaths.class})
     @ConditionalOnBooleanProperty(name = "centrifugo.proxy.security-filter-chain", matchIfMissing = true)
     SecurityFilterChain centrifugoProxySecurityFilterChain(
-            HttpSecurity http,
-            CentrifugoProperties properties,
-            ObjectProvider<DispatcherServletPath> servletPath,
-            ObjectProvider<CentrifugoProxySecurityCustomizer> customizers)
+            HttpSecurity http, ProxyPaths paths, ObjectProvider<CentrifugoProxySecurityCustomizer> customizers)
             throws Exception {
-        http.securityMatcher(proxyPaths(
-                        CentrifugoAutoConfiguration.ProxyEndpointConfiguration.servletPathPrefix(servletPath),
-                        properties.getProxy()))
+        http.securityMatcher(new ProxyPathsRequestMatcher(paths))
                 .authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
                 // Centrifugo is not a browser: no CSRF token, no login page, no saved requests.
                 .csrf((csrf) -> csrf.disable())
@@ -115,19 +108,20 @@ public final class CentrifugoSecurityAutoConfiguration {
         return http.build();
     }
 
-    /** The proxy paths exactly as {@link ProxyFilter} serves them. */
-    private static RequestMatcher proxyPaths(String prefix, CentrifugoProperties.Proxy proxy) {
-        return new OrRequestMatcher(ProxyFilter.urlPatterns(
-                        prefix,
-                        List.of(
-                                proxy.getRpcPath(),
-                                proxy.getConnectPath(),
-                                proxy.getRefreshPath(),
-                                proxy.getSubscribePath(),
-                                proxy.getPublishPath(),
-                                proxy.getSubRefreshPath()))
-                .stream()
-                .map((path) -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(path))
-                .toList());
+    /**
+     * The requests {@link ProxyFilter} serves, matched by the filter's own {@link ProxyPaths}: the
+     * chain and the filter cannot disagree on which request is a proxy request.
+     */
+    private record ProxyPathsRequestMatcher(ProxyPaths paths) implements RequestMatcher {
+
+        @Override
+        public boolean matches(HttpServletRequest request) {
+            return this.paths.proxy(request) != null;
+        }
+
+        @Override
+        public String toString() {
+            return "Centrifugo " + this.paths;
+        }
     }
 }

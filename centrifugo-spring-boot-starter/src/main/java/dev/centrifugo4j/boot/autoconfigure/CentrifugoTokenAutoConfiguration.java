@@ -157,16 +157,12 @@ public final class CentrifugoTokenAutoConfiguration {
 
     /** How long issued connection tokens live: positive, or the start-up fails naming the property. */
     static Duration ttl(CentrifugoProperties.Token token) {
-        Duration ttl = token.getTtl();
-        if (ttl == null || ttl.isZero() || ttl.isNegative()) {
-            throw new InvalidCentrifugoPropertyException(
-                    "centrifugo.token.ttl",
-                    "it is " + ttl + ", but connection tokens must expire (a positive duration)",
-                    "Set 'centrifugo.token.ttl' to how long an issued connection token is valid, for example 15m"
-                            + " or 1h (the default); the SDK fetches a fresh one with its getToken callback.",
-                    null);
-        }
-        return ttl;
+        return InvalidCentrifugoPropertyException.positive(
+                token.getTtl(),
+                "centrifugo.token.ttl",
+                "connection tokens must expire",
+                "Set 'centrifugo.token.ttl' to how long an issued connection token is valid, for example 15m"
+                        + " or 1h (the default); the SDK fetches a fresh one with its getToken callback.");
     }
 
     static final class OnTokenKeyCondition extends AnyNestedCondition {

@@ -1,5 +1,6 @@
 package dev.centrifugo4j.boot.autoconfigure;
 
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,5 +46,23 @@ public class InvalidCentrifugoPropertyException extends RuntimeException {
     /** What to set. */
     public String getAction() {
         return this.action;
+    }
+
+    /**
+     * A duration property that must be positive.
+     *
+     * @param value the property's value
+     * @param property the property's name
+     * @param why why it must be positive, for the problem ("connection tokens must expire")
+     * @param action what to set
+     * @return the value
+     * @throws InvalidCentrifugoPropertyException when it is missing, zero or negative
+     */
+    static Duration positive(@Nullable Duration value, String property, String why, String action) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new InvalidCentrifugoPropertyException(
+                    property, "it is " + value + ", but " + why + " (a positive duration)", action, null);
+        }
+        return value;
     }
 }

@@ -13,35 +13,49 @@ import org.springframework.util.ClassUtils;
 /**
  * The concurrency limits of the proxy handlers from {@code centrifugo.proxy.concurrency.*}: a
  * handler's own entry, else {@code max-calls-per-handler}, else the default, a quarter of the web
- * server's request threads for synchronous handlers. Threads are what a handler that hangs takes
- * away from the others: with a quarter each, it takes at most a quarter, and the other handlers keep
- * answering. Asynchronous handlers hold no request thread while they run and get no default limit;
- * nor does anything with virtual threads, where threads are not scarce.
+ * server's request threads; and {@code max-calls} for all of them together, by default three
+ * quarters of the request threads.
+ *
+ * <p>Threads are what a synchronous handler that hangs takes away from the others: with a quarter
+ * each, it takes at most a quarter, and the other handlers keep answering; with three quarters for
+ * all of them, hanging handlers leave a quarter of the threads to the application's other requests
+ * (health probes, its own pages) and to answering the calls they refuse, which would otherwise wait
+ * for a thread until Centrifugo's timeout. Asynchronous handlers hold no request thread, but what
+ * they wait for (a connection pool, a remote service) is as scarce, and a stuck dependency would
+ * otherwise pile up their calls without bound: they get the same limits, and so does everything with
+ * virtual threads, counted against Boot's default of 200 request threads.
  */
 final class ProxyConcurrencyLimits implements ConcurrencyLimits {
 
     /** Boot's default of server.tomcat.threads.max and server.jetty.threads.max. */
     static final int DEFAULT_REQUEST_THREADS = 200;
 
-    /** The share of the request threads that one synchronous handler may hold by default. */
+    /** The share of the request threads that one handler may hold by default. */
     static final int DEFAULT_SHARE_DIVISOR = 4;
 
     private final CentrifugoProperties.Proxy.Concurrency properties;
 
     private final int defaultLimit;
 
+    private final int defaultTotal;
+
     private final String defaultReason;
 
     private ProxyConcurrencyLimits(
-            CentrifugoProperties.Proxy.Concurrency properties, int defaultLimit, String defaultReason) {
+            CentrifugoProperties.Proxy.Concurrency properties,
+            int defaultLimit,
+            int defaultTotal,
+            String defaultReason) {
         this.properties = properties;
         this.defaultLimit = defaultLimit;
+        this.defaultTotal = defaultTotal;
         this.defaultReason = defaultReason;
     }
 
     static ProxyConcurrencyLimits of(CentrifugoProperties properties, Environment environment) {
         CentrifugoProperties.Proxy.Concurrency concurrency =
                 properties.getProxy().getConcurrency();
+        check("centrifugo.proxy.concurrency.max-calls", concurrency.getMaxCalls());
         check("centrifugo.proxy.concurrency.max-calls-per-handler", concurrency.getMaxCallsPerHandler());
         check("centrifugo.proxy.concurrency.connect", concurrency.getConnect());
         check("centrifugo.proxy.concurrency.refresh", concurrency.getRefresh());
@@ -49,19 +63,25 @@ final class ProxyConcurrencyLimits implements ConcurrencyLimits {
         checkAll("centrifugo.proxy.concurrency.subscribe", concurrency.getSubscribe());
         checkAll("centrifugo.proxy.concurrency.publish", concurrency.getPublish());
         checkAll("centrifugo.proxy.concurrency.sub-refresh", concurrency.getSubRefresh());
+        int threads;
+        String reason;
         if (Threading.VIRTUAL.isActive(environment)) {
-            return new ProxyConcurrencyLimits(concurrency, 0, "virtual threads: no default limit");
+            threads = DEFAULT_REQUEST_THREADS;
+            reason = "virtual threads: as for Boot's default of " + threads + " request threads";
+        } else {
+            String server = webServer();
+            // The environment resolves relaxed names (SERVER_TOMCAT_THREADS_MAX) as a Binder would,
+            // without building one.
+            threads = (server != null)
+                    ? environment.getProperty(
+                            "server." + server + ".threads.max", Integer.class, DEFAULT_REQUEST_THREADS)
+                    : DEFAULT_REQUEST_THREADS;
+            reason = "of the " + threads + " request threads"
+                    + ((server != null) ? " (server." + server + ".threads.max)" : "");
         }
-        String server = webServer();
-        // The environment resolves relaxed names (SERVER_TOMCAT_THREADS_MAX) as a Binder would,
-        // without building one.
-        int threads = (server != null)
-                ? environment.getProperty("server." + server + ".threads.max", Integer.class, DEFAULT_REQUEST_THREADS)
-                : DEFAULT_REQUEST_THREADS;
         int limit = Math.max(1, threads / DEFAULT_SHARE_DIVISOR);
-        String reason = "a quarter of the " + threads + " request threads"
-                + ((server != null) ? " (server." + server + ".threads.max)" : "");
-        return new ProxyConcurrencyLimits(concurrency, limit, reason);
+        int total = Math.max(1, (int) (threads * 3L / DEFAULT_SHARE_DIVISOR));
+        return new ProxyConcurrencyLimits(concurrency, limit, total, reason);
     }
 
     private static @Nullable String webServer() {
@@ -90,25 +110,27 @@ final class ProxyConcurrencyLimits implements ConcurrencyLimits {
             return own;
         }
         Integer each = this.properties.getMaxCallsPerHandler();
-        if (each != null) {
-            return each;
-        }
-        return async ? 0 : this.defaultLimit;
+        return (each != null) ? each : this.defaultLimit;
     }
 
-    /** How the default was chosen, for the start-up log. */
-    String describeDefault() {
+    @Override
+    public int maxTotalCalls() {
+        Integer total = this.properties.getMaxCalls();
+        return (total != null) ? total : this.defaultTotal;
+    }
+
+    /** The limits and how they were chosen, for the start-up log. */
+    String describe() {
+        Integer total = this.properties.getMaxCalls();
         Integer each = this.properties.getMaxCallsPerHandler();
-        if (each != null) {
-            return (each == 0)
-                    ? "no limit (centrifugo.proxy.concurrency.max-calls-per-handler=0)"
-                    : each + " calls at once";
-        }
-        if (this.defaultLimit == 0) {
-            return "no limit (" + this.defaultReason + ")";
-        }
-        return this.defaultLimit + " calls at once for synchronous handlers (" + this.defaultReason
-                + "), no limit for asynchronous ones";
+        String all = (total != null)
+                ? ((total == 0) ? "no limit" : Integer.toString(total)) + " (centrifugo.proxy.concurrency.max-calls)"
+                : this.defaultTotal + " (three quarters " + this.defaultReason + ")";
+        String handler = (each != null)
+                ? ((each == 0) ? "no limit" : Integer.toString(each))
+                        + " (centrifugo.proxy.concurrency.max-calls-per-handler)"
+                : this.defaultLimit + " (a quarter " + this.defaultReason + ")";
+        return "in all " + all + ", per handler " + handler;
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.centrifugo4j.boot.proxy;
 
 import dev.centrifugo4j.dispatch.ProxyOutcome;
+import dev.centrifugo4j.dispatch.WarningThrottle;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -19,8 +21,11 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>One line per failed call on the logger {@code dev.centrifugo4j.boot.proxy.ProxyCallLog}: the
  * proxy, the RPC method or channel pattern, the user, the client, the outcome, the code and the
  * message (which carries the reference of an internal error, also in the stack-trace line), as text
- * and as SLF4J key-values for structured logging. WARN for server-side failures (5xx,
- * unauthorized), INFO for the rest (4xx, disconnects, expiries). No payloads.
+ * and as SLF4J key-values for structured logging. WARN for server-side failures (5xx), INFO for the
+ * rest (4xx, disconnects, expiries). No payloads.
+ *
+ * <p>Requests without a valid proxy secret come from outside, as many as anyone cares to send:
+ * they get one WARN line a minute at most, which counts those refused since the last one.
  *
  * <p>Payloads only when asked: with {@code centrifugo.proxy.log-payloads=true} (at INFO) or with
  * the logger {@code dev.centrifugo4j.boot.proxy.payloads} at DEBUG, every request and reply body is
@@ -41,6 +46,8 @@ public final class ProxyCallLog {
 
     private final List<String> maskedKeys;
 
+    private final WarningThrottle unauthorized;
+
     /**
      * Creates the log.
      *
@@ -48,10 +55,18 @@ public final class ProxyCallLog {
      * @param maskedKeys parts of key names whose values are masked (case-insensitive)
      */
     public ProxyCallLog(boolean logPayloads, List<String> maskedKeys) {
+        this(logPayloads, maskedKeys, WarningThrottle.every(UNAUTHORIZED_WARNING_INTERVAL));
+    }
+
+    ProxyCallLog(boolean logPayloads, List<String> maskedKeys, WarningThrottle unauthorized) {
         this.logPayloads = logPayloads;
         this.maskedKeys =
                 maskedKeys.stream().map(key -> key.toLowerCase(Locale.ROOT)).toList();
+        this.unauthorized = unauthorized;
     }
+
+    /** The least time between two warnings about requests without a valid proxy secret. */
+    static final Duration UNAUTHORIZED_WARNING_INTERVAL = Duration.ofMinutes(1);
 
     /** A log with payload logging off and the default masked keys. */
     public static ProxyCallLog defaults() {
@@ -69,14 +84,38 @@ public final class ProxyCallLog {
         event.log("Centrifugo {} proxy {}: {}", proxy, direction, masked(body));
     }
 
-    /** Logs the line of a call that did not succeed; nothing for a success. */
+    /**
+     * Counts a request refused for lack of a valid proxy secret, and logs one WARN line for it and
+     * those before it when a minute has passed since the last one.
+     *
+     * @param proxy the proxy the request was sent to
+     * @param remoteAddress where it came from
+     * @param header the header that should have carried the secret
+     */
+    void unauthorized(String proxy, String remoteAddress, String header) {
+        long count = this.unauthorized.occurred();
+        if (count > 0) {
+            logger.atWarn()
+                    .addKeyValue("proxy", proxy)
+                    .addKeyValue("outcome", "unauthorized")
+                    .addKeyValue("refused", count)
+                    .log(
+                            "Refused {} proxy request(s) without a valid '{}' header since the last such warning (at"
+                                    + " most one a minute), the latest a {} request from {}",
+                            count,
+                            header,
+                            proxy,
+                            remoteAddress);
+        }
+    }
+
+    /** Logs the line of a call that did not succeed; nothing for a success or a request refused unauthorized. */
     void ended(String proxy, ProxyOutcome.Complete call) {
-        if (!call.failed()) {
+        ProxyOutcome.Status status = call.status();
+        if (!call.failed() || status == ProxyOutcome.Status.UNAUTHORIZED) {
             return;
         }
-        ProxyOutcome.Status status = call.status();
-        boolean serverSide = status == ProxyOutcome.Status.UNAUTHORIZED
-                || (status == ProxyOutcome.Status.ERROR && call.code() >= 500);
+        boolean serverSide = status == ProxyOutcome.Status.ERROR && call.code() >= 500;
         Level level = serverSide ? Level.WARN : Level.INFO;
         if (!logger.isEnabledForLevel(level)) {
             return;

@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Security fills from the forwarded session cookie or bearer token) to a {@link ProxyDispatcher} as a
  * {@link ProxyInput}, and answers with HTTP 200 and the reply JSON of its {@link ProxyOutcome}. Synchronous handlers run on the request thread (a virtual thread when
  * the application enables them); asynchronous ones use the servlet container's async support and are
- * answered with the timeout reply when they take too long. A body larger than the limit is answered
+ * answered with the timeout reply when they take too long, their stage then cancelled ({@link
+ * ProxyOutcome.Pending#cancel()}). A body larger than the limit is answered
  * with error 413 without reading it further.
  *
  * <p>{@link ProxyFilter} calls it on the servlet request and response directly: no {@code
@@ -111,15 +112,10 @@ public final class ProxyEndpoint {
                 this.settings.observationRegistry());
         ProxySecretCheck secretCheck = this.settings.secretCheck();
         if (!secretCheck.accepts(request.getHeader(secretCheck.headerName()))) {
-            logger.warn(
-                    "Rejected a {} proxy request from {} without a valid '{}' header",
-                    proxy,
-                    request.getRemoteAddr(),
-                    secretCheck.headerName());
+            this.settings.log().unauthorized(proxy, request.getRemoteAddr(), secretCheck.headerName());
             ProxyOutcome.Complete unauthorized = ProxyOutcome.Complete.unauthorized();
             context.ended(unauthorized);
             observation.start().stop();
-            this.settings.log().ended(proxy, unauthorized);
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentLength(0);
             return;
@@ -165,10 +161,16 @@ public final class ProxyEndpoint {
         ProxyOutcome.Pending pending = (ProxyOutcome.Pending) outcome;
         ProxyOutcome.Complete timeout = pending.answeredWith(
                 this.proxy.refreshes() ? Replies.refreshLater() : Replies.TIMEOUT, HandlerFailures.timeout(), null);
-        Duration limit = this.settings.asyncTimeout();
+        Duration limit = this.settings.timeout();
         CompletableFuture<ProxyOutcome.Complete> timed = pending.completion()
                 .toCompletableFuture()
                 .completeOnTimeout(timeout, limit.toMillis(), TimeUnit.MILLISECONDS);
+        // Answered without the handler: its work is cancelled rather than left running for nobody.
+        timed.thenAccept((complete) -> {
+            if (complete == timeout) {
+                pending.cancel();
+            }
+        });
         if (!request.isAsyncSupported()) {
             // A filter or servlet in front of this one cannot go asynchronous: wait on this thread.
             if (warnedNoAsync.compareAndSet(false, true)) {
@@ -188,7 +190,7 @@ public final class ProxyEndpoint {
             write(response, finished(complete, failure, pending, observation, context));
             return;
         }
-        AsyncReply async = new AsyncReply(request.startAsync(request, response));
+        AsyncReply async = new AsyncReply(request.startAsync(request, response), pending);
         // The container's own async timeout must not fire before ours does.
         async.context.setTimeout(limit.toMillis() + 5_000);
         async.context.addListener(async);
@@ -324,10 +326,13 @@ public final class ProxyEndpoint {
 
         private final AsyncContext context;
 
+        private final ProxyOutcome.Pending pending;
+
         private final AtomicBoolean ended = new AtomicBoolean();
 
-        AsyncReply(AsyncContext context) {
+        AsyncReply(AsyncContext context, ProxyOutcome.Pending pending) {
             this.context = context;
+            this.pending = pending;
         }
 
         void send(byte[] reply) {
@@ -347,6 +352,7 @@ public final class ProxyEndpoint {
         public void onTimeout(AsyncEvent event) {
             if (this.ended.compareAndSet(false, true)) {
                 logger.warn("The servlet container timed out a proxy request before its handler ended");
+                this.pending.cancel();
                 ((HttpServletResponse) this.context.getResponse())
                         .setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
                 this.context.complete();
@@ -356,6 +362,8 @@ public final class ProxyEndpoint {
         @Override
         public void onError(AsyncEvent event) {
             if (this.ended.compareAndSet(false, true)) {
+                // The connection is gone: no one waits for the handler any more.
+                this.pending.cancel();
                 this.context.complete();
             }
         }
@@ -377,7 +385,7 @@ public final class ProxyEndpoint {
 
         static final ProxyCodec CODEC = new ProxyCodec(JsonMapper.shared());
 
-        /** A handler that did not complete within centrifugo.proxy.async-timeout. */
+        /** A handler that did not complete within centrifugo.proxy.timeout. */
         static final byte[] TIMEOUT = CODEC.writeReply(HandlerFailures.timeout(), false);
 
         /** A request larger than centrifugo.proxy.max-body-size. */
@@ -396,8 +404,8 @@ public final class ProxyEndpoint {
      * What all proxy endpoints share.
      *
      * @param secretCheck the shared-secret check
-     * @param asyncTimeout how long asynchronous handlers may take
-     * @param maxBodySize the largest request body accepted, in bytes
+     * @param timeout how long handlers may take
+     * @param maxBodySize the largest request body accepted, in bytes: positive, below 2 GiB
      * @param observationRegistry where proxy calls are observed ({@link ObservationRegistry#NOOP} for nowhere)
      * @param observationConvention the application's convention, or {@code null} for the default
      * @param drain counts calls in flight for graceful shutdown
@@ -405,7 +413,7 @@ public final class ProxyEndpoint {
      */
     public record Settings(
             ProxySecretCheck secretCheck,
-            Duration asyncTimeout,
+            Duration timeout,
             long maxBodySize,
             ObservationRegistry observationRegistry,
             @Nullable CentrifugoProxyObservationConvention observationConvention,
@@ -413,8 +421,9 @@ public final class ProxyEndpoint {
             ProxyCallLog log) {
 
         public Settings {
-            if (maxBodySize < 0) {
-                throw new IllegalArgumentException("'maxBodySize' must not be negative: " + maxBodySize);
+            if (maxBodySize <= 0 || maxBodySize > Integer.MAX_VALUE - 8) {
+                // A byte array holds the body: larger ones would overflow its int length.
+                throw new IllegalArgumentException("'maxBodySize' must be positive and below 2 GiB: " + maxBodySize);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.centrifugo4j.boot.proxy;
 
+import dev.centrifugo4j.dispatch.ProxyType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,12 +9,10 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
@@ -29,79 +28,47 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
  *
  * <p>Each path is served with and without its trailing slash, below the {@code DispatcherServlet}'s
  * path ({@code spring.mvc.servlet.path}) as Spring MVC endpoints are, so that the request reaches
- * a servlet and its filters. Another method than POST on a proxy path gets 405.
+ * a servlet and its filters. Which request is a proxy request is decided by {@link ProxyPaths}, the
+ * same decision the starter's Spring Security filter chain makes; another spelling that the servlet
+ * container maps onto a proxy path ({@code //}, {@code /..;/}) is refused with 400. Another method
+ * than POST on a proxy path gets 405.
  */
 public final class ProxyFilter implements Filter {
 
-    /** Path within the application (both spellings) to its endpoint. */
-    private final Map<String, Route> routes;
+    private static final Logger logger = LoggerFactory.getLogger(ProxyFilter.class);
+
+    private final ProxyPaths paths;
+
+    private final Map<ProxyType, ProxyEndpoint> endpoints;
 
     /**
      * Creates the filter.
      *
-     * @param prefix the {@code DispatcherServlet}'s path prefix ({@code ""} when it serves {@code /})
-     * @param endpoints each proxy path (as configured, with or without a trailing slash) and its endpoint
+     * @param paths the paths of the proxies, as the starter's Spring Security filter chain matches them too
+     * @param endpoints the endpoint of each proxy in {@code paths}
+     * @throws IllegalArgumentException when a proxy of {@code paths} has no endpoint
      */
-    public ProxyFilter(String prefix, Map<String, ProxyEndpoint> endpoints) {
-        Map<String, Route> routes = new HashMap<>();
-        endpoints.forEach((path, endpoint) -> {
-            String trimmed = prefix + withoutTrailingSlash(path);
-            Route route = new Route(trimmed + "/", endpoint);
-            if (routes.put(trimmed, route) != null || routes.put(trimmed + "/", route) != null) {
-                throw new IllegalArgumentException(
-                        "Two Centrifugo proxies share the path '" + trimmed + "': give each proxy its own path");
+    public ProxyFilter(ProxyPaths paths, Map<ProxyType, ProxyEndpoint> endpoints) {
+        for (ProxyType proxy : paths.proxies()) {
+            if (!endpoints.containsKey(proxy)) {
+                throw new IllegalArgumentException("No endpoint serves the " + proxy.proxyName() + " proxy");
             }
-        });
-        this.routes = Map.copyOf(routes);
-    }
-
-    /**
-     * The URL patterns to register the filter for: each path with and without its trailing slash.
-     *
-     * @param prefix the {@code DispatcherServlet}'s path prefix ({@code ""} when it serves {@code /})
-     * @param paths the proxy paths as configured
-     * @return the exact-match patterns
-     */
-    public static List<String> urlPatterns(String prefix, Iterable<String> paths) {
-        List<String> patterns = new ArrayList<>();
-        for (String path : paths) {
-            String trimmed = prefix + withoutTrailingSlash(path);
-            patterns.add(trimmed);
-            patterns.add(trimmed + "/");
         }
-        return patterns;
-    }
-
-    /**
-     * The path with a leading slash and without trailing ones ({@code /} stays as it is).
-     *
-     * @param path a path as configured
-     * @return the normalized path
-     */
-    public static String withoutTrailingSlash(String path) {
-        String trimmed = path.strip();
-        while (trimmed.length() > 1 && trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        return trimmed.startsWith("/") ? trimmed : "/" + trimmed;
+        this.paths = paths;
+        this.endpoints = new EnumMap<>(endpoints);
     }
 
     /** The proxy paths this filter serves, each with its proxy's name, in path order. */
     public Map<String, String> paths() {
-        Map<String, String> paths = new LinkedHashMap<>();
-        this.routes.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach((entry) ->
-                        paths.put(entry.getKey(), entry.getValue().endpoint.proxy()));
-        return paths;
+        return this.paths.paths();
     }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse httpResponse) {
-            Route route = route(http);
-            if (route != null) {
+            ProxyType proxy = this.paths.proxy(http);
+            if (proxy != null) {
                 if (!"POST".equals(http.getMethod())) {
                     httpResponse.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
                     httpResponse.setHeader("Allow", "POST");
@@ -111,26 +78,20 @@ public final class ProxyFilter implements Filter {
                 if (http.getAttribute(ServerHttpObservationFilter.CURRENT_OBSERVATION_CONTEXT_ATTRIBUTE)
                         instanceof ServerRequestObservationContext observed) {
                     // The HTTP server metric's uri tag: the proxy path, as a handler mapping would set it.
-                    observed.setPathPattern(route.pattern);
+                    observed.setPathPattern(this.paths.pattern(proxy));
                 }
-                route.endpoint.serve(http, httpResponse);
+                this.endpoints.get(proxy).serve(http, httpResponse);
+                return;
+            }
+            if (this.paths.isAliasOfAProxyPath(http)) {
+                // The container maps another spelling (//, dot segments, path parameters) onto a proxy path:
+                // refused, as Spring Security's StrictHttpFirewall refuses it, rather than passed on.
+                logger.debug("Refused a request for '{}', another spelling of a proxy path", http.getRequestURI());
+                httpResponse.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                httpResponse.setContentLength(0);
                 return;
             }
         }
         chain.doFilter(request, response);
     }
-
-    private @Nullable Route route(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        String contextPath = request.getContextPath();
-        if (!contextPath.isEmpty()) {
-            if (!uri.startsWith(contextPath)) {
-                return null;
-            }
-            uri = uri.substring(contextPath.length());
-        }
-        return this.routes.get(uri);
-    }
-
-    private record Route(String pattern, ProxyEndpoint endpoint) {}
 }

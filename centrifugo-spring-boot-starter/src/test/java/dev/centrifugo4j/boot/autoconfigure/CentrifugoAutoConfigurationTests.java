@@ -2,6 +2,7 @@ package dev.centrifugo4j.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.centrifugo4j.boot.proxy.ProxyEndpoint;
 import dev.centrifugo4j.boot.proxy.ProxyFilter;
 import dev.centrifugo4j.boot.proxy.ProxySecretCheck;
 import dev.centrifugo4j.boot.rpc.HandlersNotIndexedException;
@@ -16,6 +17,8 @@ import dev.centrifugo4j.spi.HandlerIndex;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -67,15 +70,65 @@ class CentrifugoAutoConfigurationTests {
         }
 
         @Test
+        void shorterThan32BytesStopsTheStartSayingHowToMakeOne() {
+            CentrifugoAutoConfigurationTests.this
+                    .webRunner
+                    .withPropertyValues("centrifugo.proxy.secret=" + "x".repeat(31))
+                    .run((context) -> {
+                        assertThat(context).hasFailed();
+                        assertThat(context.getStartupFailure())
+                                .rootCause()
+                                .isInstanceOf(InvalidCentrifugoPropertyException.class)
+                                .hasMessage("Invalid centrifugo.proxy.secret: it is 31 bytes long, shorter than the 32"
+                                        + " bytes that a shared secret needs not to be guessed");
+                        FailureAnalysis analysis =
+                                new InvalidCentrifugoPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+                        assertThat(analysis.getDescription())
+                                .startsWith("The property 'centrifugo.proxy.secret' is not usable");
+                        assertThat(analysis.getAction())
+                                .contains("openssl rand -hex 32")
+                                .contains("X-Centrifugo-Proxy-Secret")
+                                .contains("static_headers");
+                    });
+        }
+
+        @Test
+        void countsBytesNotCharacters() {
+            // 16 characters, 32 bytes in UTF-8: enough; 31 ASCII characters: not.
+            CentrifugoAutoConfigurationTests.this
+                    .webRunner
+                    .withPropertyValues("centrifugo.proxy.secret=" + "\u00e9".repeat(16))
+                    .run((context) -> assertThat(context).hasNotFailed());
+            CentrifugoAutoConfigurationTests.this
+                    .webRunner
+                    .withPropertyValues("centrifugo.proxy.secret=" + "x".repeat(32))
+                    .run((context) -> assertThat(context).hasNotFailed());
+        }
+
+        @Test
+        void isRefusedShortAlsoWhenInsecureIsSet() {
+            CentrifugoAutoConfigurationTests.this
+                    .webRunner
+                    .withPropertyValues("centrifugo.proxy.secret=short", "centrifugo.proxy.insecure=true")
+                    .run((context) -> assertThat(context.getStartupFailure())
+                            .rootCause()
+                            .isInstanceOf(InvalidCentrifugoPropertyException.class));
+        }
+
+        @Test
         void isCheckedInTheConfiguredHeader() {
             CentrifugoAutoConfigurationTests.this
                     .webRunner
-                    .withPropertyValues("centrifugo.proxy.secret=s3cret", "centrifugo.proxy.secret-header=X-Proxy")
+                    .withPropertyValues(
+                            "centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes",
+                            "centrifugo.proxy.secret-header=X-Proxy")
                     .run((context) -> {
                         ProxySecretCheck check = context.getBean(ProxySecretCheck.class);
                         assertThat(check.headerName()).isEqualTo("X-Proxy");
-                        assertThat(check.accepts("s3cret")).isTrue();
-                        assertThat(check.accepts("s3cret ")).isFalse();
+                        assertThat(check.accepts("proxy-secret-of-at-least-32-bytes"))
+                                .isTrue();
+                        assertThat(check.accepts("proxy-secret-of-at-least-32-bytes "))
+                                .isFalse();
                         assertThat(check.accepts(null)).isFalse();
                     });
         }
@@ -97,10 +150,56 @@ class CentrifugoAutoConfigurationTests {
         void usesTheDefaultHeaderName() {
             CentrifugoAutoConfigurationTests.this
                     .webRunner
-                    .withPropertyValues("centrifugo.proxy.secret=s3cret")
+                    .withPropertyValues("centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes")
                     .run((context) -> assertThat(
                                     context.getBean(ProxySecretCheck.class).headerName())
                             .isEqualTo("X-Centrifugo-Proxy-Secret"));
+        }
+    }
+
+    @Nested
+    class MaxBodySize {
+
+        @Test
+        void isOneMegabyteByDefault() {
+            CentrifugoAutoConfigurationTests.this
+                    .webRunner
+                    .withPropertyValues("centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes")
+                    .run((context) -> assertThat(context.getBean(ProxyEndpoint.Settings.class)
+                                    .maxBodySize())
+                            .isEqualTo(1024 * 1024));
+        }
+
+        @Test
+        void mayBeAnythingPositiveBelowTwoGigabytes() {
+            CentrifugoAutoConfigurationTests.this
+                    .webRunner
+                    .withPropertyValues(
+                            "centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes",
+                            "centrifugo.proxy.max-body-size=2047MB")
+                    .run((context) -> assertThat(context.getBean(ProxyEndpoint.Settings.class)
+                                    .maxBodySize())
+                            .isEqualTo(2047L * 1024 * 1024));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0", "0KB", "-1", "-1KB", "2GB", "3GB", "8TB"})
+        void zeroNegativeOrTwoGigabytesAndMoreStopTheStart(String size) {
+            CentrifugoAutoConfigurationTests.this
+                    .webRunner
+                    .withPropertyValues(
+                            "centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes",
+                            "centrifugo.proxy.max-body-size=" + size)
+                    .run((context) -> {
+                        assertThat(context.getStartupFailure())
+                                .rootCause()
+                                .isInstanceOf(InvalidCentrifugoPropertyException.class)
+                                .hasMessageStartingWith("Invalid centrifugo.proxy.max-body-size: it is ");
+                        assertThat(new InvalidCentrifugoPropertyFailureAnalyzer()
+                                        .analyze(context.getStartupFailure())
+                                        .getAction())
+                                .contains("a positive size below 2GB");
+                    });
         }
     }
 
@@ -111,7 +210,7 @@ class CentrifugoAutoConfigurationTests {
         void isServedInAServletWebApplication() {
             CentrifugoAutoConfigurationTests.this
                     .webRunner
-                    .withPropertyValues("centrifugo.proxy.secret=s3cret")
+                    .withPropertyValues("centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes")
                     .run((context) -> {
                         assertThat(context).hasSingleBean(RpcDispatcher.class);
                         assertThat(context.getBean("centrifugoProxyFilter", FilterRegistrationBean.class)
@@ -129,7 +228,7 @@ class CentrifugoAutoConfigurationTests {
             CentrifugoAutoConfigurationTests.this
                     .webRunner
                     .withPropertyValues(
-                            "centrifugo.proxy.secret=s3cret",
+                            "centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes",
                             "centrifugo.proxy.rpc-path=/rt",
                             "centrifugo.proxy.publish-path=/rt")
                     .run((context) -> {
@@ -155,7 +254,9 @@ class CentrifugoAutoConfigurationTests {
         void canBeTurnedOff() {
             CentrifugoAutoConfigurationTests.this
                     .webRunner
-                    .withPropertyValues("centrifugo.proxy.secret=s3cret", "centrifugo.proxy.rpc-enabled=false")
+                    .withPropertyValues(
+                            "centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes",
+                            "centrifugo.proxy.rpc-enabled=false")
                     .run((context) -> {
                         assertThat(context).doesNotHaveBean(RpcDispatcher.class);
                         assertThat(proxyFilter(context).paths())
@@ -173,7 +274,7 @@ class CentrifugoAutoConfigurationTests {
                     .build();
             CentrifugoAutoConfigurationTests.this
                     .webRunner
-                    .withPropertyValues("centrifugo.proxy.secret=s3cret")
+                    .withPropertyValues("centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes")
                     .withBean(RpcDispatcher.class, () -> own)
                     .run((context) ->
                             assertThat(context.getBean(RpcDispatcher.class)).isSameAs(own));
@@ -207,7 +308,7 @@ class CentrifugoAutoConfigurationTests {
         private void failsNamingTheUnindexedMethod(Class<?> configuration) {
             CentrifugoAutoConfigurationTests.this
                     .webRunner
-                    .withPropertyValues("centrifugo.proxy.secret=s3cret")
+                    .withPropertyValues("centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes")
                     .withClassLoader(new FilteredClassLoader(new ClassPathResource(HandlerIndex.INDEX_RESOURCE)))
                     .withUserConfiguration(configuration)
                     .run((context) -> {
@@ -240,7 +341,7 @@ class CentrifugoAutoConfigurationTests {
         void identifiesConnectionsWithSpringSecurityByDefault() {
             CentrifugoAutoConfigurationTests.this
                     .webRunner
-                    .withPropertyValues("centrifugo.proxy.secret=s3cret")
+                    .withPropertyValues("centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes")
                     .withConfiguration(AutoConfigurations.of(CentrifugoSecurityAutoConfiguration.class))
                     .run((context) -> {
                         assertThat(context).hasSingleBean(SpringSecurityConnectHandler.class);
@@ -253,7 +354,7 @@ class CentrifugoAutoConfigurationTests {
             ConnectHandler own = (connectContext) -> ConnectResult.anonymous();
             CentrifugoAutoConfigurationTests.this
                     .webRunner
-                    .withPropertyValues("centrifugo.proxy.secret=s3cret")
+                    .withPropertyValues("centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes")
                     .withConfiguration(AutoConfigurations.of(CentrifugoSecurityAutoConfiguration.class))
                     .withBean(ConnectHandler.class, () -> own)
                     .run((context) -> {
@@ -266,7 +367,7 @@ class CentrifugoAutoConfigurationTests {
         void isLeftOutWithoutSpringSecurity() {
             CentrifugoAutoConfigurationTests.this
                     .webRunner
-                    .withPropertyValues("centrifugo.proxy.secret=s3cret")
+                    .withPropertyValues("centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes")
                     .withConfiguration(AutoConfigurations.of(CentrifugoSecurityAutoConfiguration.class))
                     .withClassLoader(new FilteredClassLoader(SecurityFilterChain.class))
                     .run((context) -> {

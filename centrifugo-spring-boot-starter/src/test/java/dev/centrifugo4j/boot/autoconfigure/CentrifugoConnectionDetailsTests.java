@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
@@ -45,7 +46,7 @@ class CentrifugoConnectionDetailsTests {
             .withPropertyValues(
                     "centrifugo.api-url=http://127.0.0.1:9/api",
                     "centrifugo.api-key=wrong-key",
-                    "centrifugo.proxy.secret=property-secret");
+                    "centrifugo.proxy.secret=property-proxy-secret-0123456789abcdef");
 
     @BeforeAll
     static void startCentrifugo() {
@@ -105,7 +106,7 @@ class CentrifugoConnectionDetailsTests {
                 assertThat(details.getApiUrl()).isEqualTo("http://127.0.0.1:9/api");
                 assertThat(details.getApiKey()).isEqualTo("wrong-key");
                 assertThat(details.getTokenHmacSecret()).isEqualTo(SECRET);
-                assertThat(details.getProxySecret()).isEqualTo("property-secret");
+                assertThat(details.getProxySecret()).isEqualTo("property-proxy-secret-0123456789abcdef");
                 assertThat(details.getUrl()).isEqualTo("ws://localhost:8000/connection/websocket");
             });
         }
@@ -177,11 +178,35 @@ class CentrifugoConnectionDetailsTests {
 
         @Test
         void giveTheProxySecretTheEndpointsCheck() {
-            runner.withBean(CentrifugoConnectionDetails.class, () -> serviceConnection(null, null, "container-secret"))
+            runner.withBean(
+                            CentrifugoConnectionDetails.class,
+                            () -> serviceConnection(null, null, "container-proxy-secret-0123456789abcdef"))
                     .run(context -> {
                         ProxySecretCheck check = context.getBean(ProxySecretCheck.class);
-                        assertThat(check.accepts("container-secret")).isTrue();
-                        assertThat(check.accepts("property-secret")).isFalse();
+                        assertThat(check.accepts("container-proxy-secret-0123456789abcdef"))
+                                .isTrue();
+                        assertThat(check.accepts("property-proxy-secret-0123456789abcdef"))
+                                .isFalse();
+                    });
+        }
+
+        @Test
+        void withAProxySecretShorterThan32BytesStopTheStartSayingWhereToChangeIt() {
+            runner.withBean(CentrifugoConnectionDetails.class, () -> serviceConnection(null, null, "short-secret"))
+                    .run(context -> {
+                        assertThat(context).hasFailed();
+                        assertThat(context.getStartupFailure())
+                                .rootCause()
+                                .isInstanceOf(InvalidCentrifugoPropertyException.class)
+                                .hasMessageContaining("the proxy secret (X-Centrifugo-Proxy-Secret) of the Centrifugo"
+                                        + " that the service connection")
+                                .hasMessageContaining("it is 12 bytes long");
+                        FailureAnalysis analysis =
+                                new InvalidCentrifugoPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+                        assertThat(analysis.getAction())
+                                .contains("CentrifugoContainer.withProxySecret(...)")
+                                .contains("CENTRIFUGO_*_PROXY_HTTP_STATIC_HEADERS")
+                                .doesNotContain("centrifugo.proxy.secret");
                     });
         }
 

@@ -76,7 +76,7 @@ class CentrifugoContractAutoConfigurationTests {
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/centrifugo/rpc"))
                                 .header("Content-Type", "application/json")
-                                .header("X-Centrifugo-Proxy-Secret", "s3cret")
+                                .header("X-Centrifugo-Proxy-Secret", "proxy-secret-of-at-least-32-bytes")
                                 .POST(HttpRequest.BodyPublishers.ofString(call))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -96,7 +96,7 @@ class CentrifugoContractAutoConfigurationTests {
     @SpringBootTest(
             classes = TestApplication.class,
             webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-            properties = "centrifugo.proxy.secret=s3cret")
+            properties = "centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes")
     class ThroughTheRpcProxy {
 
         @LocalServerPort
@@ -119,7 +119,8 @@ class CentrifugoContractAutoConfigurationTests {
     @SpringBootTest(
             classes = TestApplication.class,
             webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-            properties = {"centrifugo.proxy.secret=s3cret", "centrifugo.contract.expose=full"})
+            properties = {"centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes", "centrifugo.contract.expose=full"
+            })
     class ExposedInFull {
 
         @LocalServerPort

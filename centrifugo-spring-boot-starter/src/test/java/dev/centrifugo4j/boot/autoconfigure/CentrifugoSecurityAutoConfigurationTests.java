@@ -30,7 +30,7 @@ class CentrifugoSecurityAutoConfigurationTests {
                     ValidationAutoConfiguration.class,
                     CentrifugoAutoConfiguration.class,
                     CentrifugoSecurityAutoConfiguration.class))
-            .withPropertyValues("centrifugo.proxy.secret=s3cret");
+            .withPropertyValues("centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes");
 
     /** What the default connect handler answers for a logged-in user. */
     private static ConnectResult connectAlice(ApplicationContext context) {

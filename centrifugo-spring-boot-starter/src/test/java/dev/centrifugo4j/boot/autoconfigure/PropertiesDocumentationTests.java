@@ -75,13 +75,13 @@ class PropertiesDocumentationTests {
         assertThat(table.keySet())
                 .hasSameSizeAs(PropertiesDocumentation.names(this.metadata))
                 .contains("`centrifugo.url`", "`centrifugo.proxy.secret`", "`management.health.centrifugo.enabled`");
-        assertThat(table.get("`centrifugo.proxy.async-timeout`"))
+        assertThat(table.get("`centrifugo.proxy.shutdown-timeout`"))
                 .isEqualTo(new Row(
-                        "`centrifugo.proxy.async-timeout`",
+                        "`centrifugo.proxy.shutdown-timeout`",
                         "`Duration`",
-                        "`10s`",
-                        "How long an asynchronous handler may take before the call is answered with error 504."
-                                + " Keep it below the timeout of Centrifugo's proxy."));
+                        "`30s`",
+                        "How long proxy calls in flight (asynchronous ones included) may take to finish when the"
+                                + " application shuts down; calls that arrive meanwhile get the temporary error 503."));
         assertThat(table.get("`centrifugo.proxy.masked-keys`").defaultValue())
                 .isEqualTo("`token,password,secret,authorization,cookie,api_key,apikey`");
         assertThat(table.get("`centrifugo.proxy.concurrency.rpc`").type()).isEqualTo("`Map<String,Integer>`");

@@ -2,6 +2,7 @@ package dev.centrifugo4j.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.centrifugo4j.boot.rpc.HandlerRegistrar;
 import dev.centrifugo4j.channel.ChannelContext;
 import dev.centrifugo4j.channel.OnPublish;
 import dev.centrifugo4j.channel.OnSubscribe;
@@ -42,7 +43,7 @@ class ProxyConcurrencyLimitsTests {
                     ValidationAutoConfiguration.class,
                     CentrifugoAutoConfiguration.class))
             .withUserConfiguration(LimitedHandlersConfiguration.class)
-            .withPropertyValues("centrifugo.proxy.secret=s3cret");
+            .withPropertyValues("centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes");
 
     /** Every bulkhead of the application as "proxy handler limit". */
     private static List<String> bulkheads(AssertableWebApplicationContext context) {
@@ -70,23 +71,31 @@ class ProxyConcurrencyLimitsTests {
         return Runtime.version().feature() >= 21;
     }
 
+    /** The limit of all handlers together, or 0 when there is none. */
+    private static int total(AssertableWebApplicationContext context) {
+        Bulkhead total = context.getBean(HandlerRegistrar.class).settings().totalBulkhead();
+        return (total != null) ? total.limit() : 0;
+    }
+
     @Nested
     class ByDefault {
 
         @Test
-        void eachSynchronousHandlerMayHoldAQuarterOfTheRequestThreadsAndAsynchronousOnesAreNotLimited(
-                CapturedOutput output) {
+        void eachHandlerMayHoldAQuarterOfTheRequestThreadsAndAllTogetherThreeQuarters(CapturedOutput output) {
             ProxyConcurrencyLimitsTests.this.runner.run((context) -> {
                 assertThat(context).hasNotFailed();
                 assertThat(bulkheads(context))
                         .containsExactlyInAnyOrder(
                                 "rpc limits.slow 50",
+                                "rpc limits.async 50",
                                 "subscribe limits:{id} 50",
                                 "publish limits:{id} 50",
                                 "connect connect 50");
+                assertThat(total(context)).isEqualTo(150);
                 assertThat(output)
-                        .contains("50 calls at once for synchronous handlers (a quarter of the 200 request threads"
-                                + " (server.tomcat.threads.max)), no limit for asynchronous ones");
+                        .contains("Proxy calls that may run at once: in all 150 (three quarters of the 200 request"
+                                + " threads (server.tomcat.threads.max)), per handler 50 (a quarter of the 200"
+                                + " request threads (server.tomcat.threads.max))");
             });
         }
 
@@ -95,33 +104,45 @@ class ProxyConcurrencyLimitsTests {
             ProxyConcurrencyLimitsTests.this
                     .runner
                     .withPropertyValues("server.tomcat.threads.max=16")
-                    .run((context) -> assertThat(bulkheads(context))
-                            .containsExactlyInAnyOrder(
-                                    "rpc limits.slow 4",
-                                    "subscribe limits:{id} 4",
-                                    "publish limits:{id} 4",
-                                    "connect connect 4"));
+                    .run((context) -> {
+                        assertThat(bulkheads(context))
+                                .containsExactlyInAnyOrder(
+                                        "rpc limits.slow 4",
+                                        "rpc limits.async 4",
+                                        "subscribe limits:{id} 4",
+                                        "publish limits:{id} 4",
+                                        "connect connect 4");
+                        assertThat(total(context)).isEqualTo(12);
+                    });
         }
 
         @Test
-        void isOneForATinyThreadPool() {
+        void isOneHandlerCallAndLessThanEveryThreadForATinyThreadPool() {
             ProxyConcurrencyLimitsTests.this
                     .runner
                     .withPropertyValues("server.tomcat.threads.max=3")
-                    .run((context) -> assertThat(bulkheads(context)).contains("rpc limits.slow 1"));
+                    .run((context) -> {
+                        assertThat(bulkheads(context)).contains("rpc limits.slow 1");
+                        assertThat(total(context)).isEqualTo(2);
+                    });
         }
 
         @Test
-        void isNoLimitWithVirtualThreads() {
+        void countsAsForTwoHundredThreadsWithVirtualThreads(CapturedOutput output) {
             ProxyConcurrencyLimitsTests.this
                     .runner
-                    .withPropertyValues("spring.threads.virtual.enabled=true")
+                    .withPropertyValues("spring.threads.virtual.enabled=true", "server.tomcat.threads.max=16")
                     .run((context) -> {
                         if (virtualThreadsAvailable()) {
-                            assertThat(bulkheads(context)).isEmpty();
+                            // Boot's default pool size, not the ignored threads.max.
+                            assertThat(bulkheads(context)).contains("rpc limits.async 50");
+                            assertThat(total(context)).isEqualTo(150);
+                            assertThat(output)
+                                    .contains("virtual threads: as for Boot's default of 200 request threads");
                         } else {
-                            // Boot ignores the property before Java 21: platform threads, so the default.
-                            assertThat(bulkheads(context)).contains("rpc limits.slow 50");
+                            // Boot ignores the property before Java 21: platform threads, so their default.
+                            assertThat(bulkheads(context)).contains("rpc limits.async 4");
+                            assertThat(total(context)).isEqualTo(12);
                         }
                     });
         }
@@ -145,6 +166,36 @@ class ProxyConcurrencyLimitsTests {
         }
 
         @Test
+        void setTheLimitOfAllHandlersTogether(CapturedOutput output) {
+            ProxyConcurrencyLimitsTests.this
+                    .runner
+                    .withPropertyValues("centrifugo.proxy.concurrency.max-calls=10")
+                    .run((context) -> {
+                        assertThat(total(context)).isEqualTo(10);
+                        assertThat(bulkheads(context)).contains("rpc limits.slow 50");
+                        assertThat(output).contains("in all 10 (centrifugo.proxy.concurrency.max-calls)");
+                    });
+            ProxyConcurrencyLimitsTests.this
+                    .runner
+                    .withPropertyValues("centrifugo.proxy.concurrency.max-calls=0")
+                    .run((context) -> assertThat(context.getBean(HandlerRegistrar.class)
+                                    .settings()
+                                    .totalBulkhead())
+                            .isNull());
+        }
+
+        @Test
+        void aNegativeLimitOfAllHandlersStopsTheStart() {
+            ProxyConcurrencyLimitsTests.this
+                    .runner
+                    .withPropertyValues("centrifugo.proxy.concurrency.max-calls=-5")
+                    .run((context) -> assertThat(context.getStartupFailure())
+                            .rootCause()
+                            .isInstanceOf(InvalidCentrifugoPropertyException.class)
+                            .hasMessage("Invalid centrifugo.proxy.concurrency.max-calls: it is negative (-5)"));
+        }
+
+        @Test
         void setTheLimitOfSingleHandlersOverTheOthers() {
             withProperties(
                             "centrifugo.proxy.concurrency.max-calls-per-handler", "0",
@@ -162,7 +213,8 @@ class ProxyConcurrencyLimitsTests {
                             "centrifugo.proxy.concurrency.rpc[limits.slow]", "0",
                             "centrifugo.proxy.concurrency.publish[limits:{id}]", "0")
                     .run((context) -> assertThat(bulkheads(context))
-                            .containsExactlyInAnyOrder("subscribe limits:{id} 50", "connect connect 50"));
+                            .containsExactlyInAnyOrder(
+                                    "rpc limits.async 50", "subscribe limits:{id} 50", "connect connect 50"));
         }
 
         @Test
@@ -258,6 +310,58 @@ class ProxyConcurrencyLimitsTests {
                                         .gauge()
                                         .value())
                                 .isEqualTo(1);
+                    });
+        }
+    }
+
+    @Nested
+    class TotalMetrics {
+
+        @Test
+        void showTheCallsOfAllHandlersRunningTheLimitAndTheRefusals() {
+            ProxyConcurrencyLimitsTests.this
+                    .runner
+                    .withPropertyValues("centrifugo.proxy.concurrency.max-calls=2")
+                    .run((context) -> {
+                        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+                        context.getBean("centrifugoProxyTotalBulkheadMetrics", MeterBinder.class)
+                                .bindTo(registry);
+                        Bulkhead total = context.getBean(HandlerRegistrar.class)
+                                .settings()
+                                .totalBulkhead();
+                        assertThat(total.tryEnter()).isTrue();
+                        assertThat(total.tryEnter()).isTrue();
+                        assertThat(total.tryEnter()).isFalse();
+
+                        assertThat(registry.get("centrifugo4j.proxy.total.active")
+                                        .gauge()
+                                        .value())
+                                .isEqualTo(2);
+                        assertThat(registry.get("centrifugo4j.proxy.total.limit")
+                                        .gauge()
+                                        .value())
+                                .isEqualTo(2);
+                        assertThat(registry.get("centrifugo4j.proxy.total.rejected")
+                                        .functionCounter()
+                                        .count())
+                                .isEqualTo(1);
+                        total.exit();
+                        total.exit();
+                    });
+        }
+
+        @Test
+        void areLeftOutWithoutALimit() {
+            ProxyConcurrencyLimitsTests.this
+                    .runner
+                    .withPropertyValues("centrifugo.proxy.concurrency.max-calls=0")
+                    .run((context) -> {
+                        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+                        context.getBean("centrifugoProxyTotalBulkheadMetrics", MeterBinder.class)
+                                .bindTo(registry);
+                        assertThat(registry.find("centrifugo4j.proxy.total.limit")
+                                        .gauge())
+                                .isNull();
                     });
         }
     }

@@ -39,7 +39,7 @@ class GracefulShutdownTests {
     private HttpRequest rpc(int port, String method) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/centrifugo/rpc"))
                 .header("Content-Type", "application/json")
-                .header("X-Centrifugo-Proxy-Secret", "s3cret")
+                .header("X-Centrifugo-Proxy-Secret", "proxy-secret-of-at-least-32-bytes")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"client\":\"c1\",\"transport\":\"websocket\",\"protocol\":\"json\",\"encoding\":\"json\","
                                 + "\"user\":\"42\",\"method\":\"" + method + "\",\"data\":{}}"))
@@ -49,7 +49,7 @@ class GracefulShutdownTests {
     private HttpRequest proxy(int port, String path, String extraFields) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/centrifugo/" + path))
                 .header("Content-Type", "application/json")
-                .header("X-Centrifugo-Proxy-Secret", "s3cret")
+                .header("X-Centrifugo-Proxy-Secret", "proxy-secret-of-at-least-32-bytes")
                 .POST(HttpRequest.BodyPublishers.ofString("{" + extraFields
                         + "\"client\":\"c1\",\"transport\":\"websocket\",\"protocol\":\"json\",\"encoding\":\"json\","
                         + "\"user\":\"42\"}"))
@@ -61,7 +61,7 @@ class GracefulShutdownTests {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(DrainApplication.class)
                 .properties(
                         "server.port=0",
-                        "centrifugo.proxy.secret=s3cret",
+                        "centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes",
                         "centrifugo.proxy.shutdown-timeout=10s",
                         "centrifugo.api-url=http://127.0.0.1:9/api")
                 .run();

@@ -2,6 +2,8 @@ package dev.centrifugo4j.boot.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.centrifugo4j.dispatch.ProxyOutcome;
+import dev.centrifugo4j.dispatch.WarningThrottle;
 import dev.centrifugo4j.rpc.RpcException;
 import dev.centrifugo4j.rpc.WebSocketRpc;
 import java.net.URI;
@@ -10,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,10 +35,12 @@ class ProxyCallLogTests {
             + "{\"note\":\"visible-note\",\"password\":\"hunter2\",\"nested\":{\"accessToken\":\"tok-123\"},"
             + "\"list\":[{\"Authorization\":\"Bearer xyz\"}]}}";
 
+    static final String SECRET = "proxy-secret-of-at-least-32-bytes";
+
     static HttpResponse<String> rpc(int port, String method) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/centrifugo/rpc"))
                 .header("Content-Type", "application/json")
-                .header("X-Centrifugo-Proxy-Secret", "s3cret")
+                .header("X-Centrifugo-Proxy-Secret", SECRET)
                 .POST(HttpRequest.BodyPublishers.ofString(CALL.formatted(method)))
                 .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
@@ -45,7 +51,7 @@ class ProxyCallLogTests {
     @SpringBootTest(
             classes = TestApplication.class,
             webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-            properties = "centrifugo.proxy.secret=s3cret")
+            properties = "centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes")
     class ByDefault {
 
         @LocalServerPort
@@ -116,7 +122,10 @@ class ProxyCallLogTests {
     @SpringBootTest(
             classes = TestApplication.class,
             webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-            properties = {"centrifugo.proxy.secret=s3cret", "centrifugo.proxy.log-payloads=true"})
+            properties = {
+                "centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes",
+                "centrifugo.proxy.log-payloads=true"
+            })
     class WithPayloads {
 
         @LocalServerPort
@@ -155,6 +164,97 @@ class ProxyCallLogTests {
         void aBodyThatIsNotJsonIsNotLogged() {
             assertThat(this.log.masked("password=x".getBytes(StandardCharsets.UTF_8)))
                     .isEqualTo("<10 bytes, not JSON>");
+        }
+    }
+
+    /** Requests without the secret: counted, and told at most once a minute. */
+    @Nested
+    @ExtendWith(OutputCaptureExtension.class)
+    class Unauthorized {
+
+        private final AtomicLong now = new AtomicLong();
+
+        private final ProxyCallLog log = new ProxyCallLog(
+                false, List.of(), WarningThrottle.every(ProxyCallLog.UNAUTHORIZED_WARNING_INTERVAL, this.now::get));
+
+        private List<String> warnings(CapturedOutput output) {
+            return output.getOut()
+                    .lines()
+                    .filter((line) -> line.contains("without a valid"))
+                    .toList();
+        }
+
+        @Test
+        void aFloodIsOneLineAMinuteThatCountsTheRequestsRefusedSinceTheLastOne(CapturedOutput output) {
+            for (int i = 0; i < 100; i++) {
+                this.log.unauthorized("rpc", "10.0.0." + i, "X-Centrifugo-Proxy-Secret");
+            }
+            assertThat(warnings(output))
+                    .singleElement()
+                    .asString()
+                    .contains("WARN", "Refused 1 proxy request(s) without a valid 'X-Centrifugo-Proxy-Secret' header")
+                    .contains("a rpc request from 10.0.0.0");
+
+            this.now.addAndGet(TimeUnit.SECONDS.toNanos(59));
+            for (int i = 0; i < 50; i++) {
+                this.log.unauthorized("connect", "10.0.1." + i, "X-Centrifugo-Proxy-Secret");
+            }
+            assertThat(warnings(output)).hasSize(1);
+
+            this.now.addAndGet(TimeUnit.SECONDS.toNanos(1));
+            this.log.unauthorized("subscribe", "10.0.2.1", "X-Centrifugo-Proxy-Secret");
+            assertThat(warnings(output))
+                    .hasSize(2)
+                    .last()
+                    .asString()
+                    .contains("Refused 150 proxy request(s)", "a subscribe request from 10.0.2.1");
+        }
+
+        @Test
+        void isNotAlsoLoggedAsAFailedCall(CapturedOutput output) {
+            this.log.ended("rpc", ProxyOutcome.Complete.unauthorized());
+
+            assertThat(output.getOut()).doesNotContain("Centrifugo proxy call failed");
+        }
+    }
+
+    /** The same through the endpoints of a running application. */
+    @Nested
+    @ExtendWith(OutputCaptureExtension.class)
+    @SpringBootTest(
+            classes = TestApplication.class,
+            webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+            properties = {"centrifugo.proxy.secret=" + SECRET, "spring.application.name=unauthorized"})
+    class UnauthorizedRequests {
+
+        @LocalServerPort
+        private int port;
+
+        @Test
+        void manyRequestsWithoutTheSecretLogOneLine(CapturedOutput output) throws Exception {
+            long started = System.nanoTime();
+            for (int i = 0; i < 40; i++) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + this.port + "/centrifugo/rpc"))
+                        .POST(HttpRequest.BodyPublishers.ofString(CALL.formatted("logged.ok")));
+                if (i % 2 == 0) {
+                    request.header("X-Centrifugo-Proxy-Secret", "wrong-" + i);
+                }
+                assertThat(HttpClient.newHttpClient()
+                                .send(request.build(), HttpResponse.BodyHandlers.ofString())
+                                .statusCode())
+                        .isEqualTo(401);
+            }
+            long minutes = TimeUnit.NANOSECONDS.toMinutes(System.nanoTime() - started);
+
+            List<String> lines = output.getOut()
+                    .lines()
+                    .filter((line) -> line.contains("without a valid"))
+                    .toList();
+            // One a minute: one, unless sending 40 requests took minutes.
+            assertThat(lines).hasSizeBetween(1, 1 + (int) minutes);
+            assertThat(lines.get(0)).contains("WARN", "Refused 1 proxy request(s) without a valid");
+            assertThat(output.getOut()).doesNotContain("Centrifugo proxy call failed");
         }
     }
 

@@ -1,9 +1,7 @@
 package dev.centrifugo4j.boot.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.centrifugo4j.dispatch.ProxyType;
 import dev.centrifugo4j.rpc.RpcContext;
 import dev.centrifugo4j.rpc.WebSocketRpc;
 import dev.centrifugo4j.test.ProxyTester;
@@ -12,8 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -32,28 +28,12 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The filter that serves the proxy paths: in MockMvc, below a context path, and its own checks. */
 class ProxyFilterTests {
 
-    @Test
-    void refusesTwoProxiesOnOnePath() {
-        ProxyEndpoint endpoint = new ProxyEndpoint(ProxyType.RPC, null, null);
-        Map<String, ProxyEndpoint> endpoints = new LinkedHashMap<>();
-        endpoints.put("/centrifugo/rpc/", endpoint);
-        endpoints.put("centrifugo/rpc", new ProxyEndpoint(ProxyType.CONNECT, null, null));
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> new ProxyFilter("", endpoints))
-                .withMessageContaining("'/centrifugo/rpc'");
-    }
-
-    @Test
-    void normalizesPaths() {
-        assertThat(ProxyFilter.urlPatterns("", java.util.List.of(" rt/rpc// ", "/")))
-                .containsExactly("/rt/rpc", "/rt/rpc/", "/", "//");
-    }
-
     /** The same filter serves MockMvc, synchronous and asynchronous handlers alike. */
     @Nested
     @SpringBootTest(
             classes = TestApplication.class,
-            properties = {"centrifugo.proxy.secret=s3cret", "centrifugo.proxy.async-timeout=300ms"})
+            properties = {"centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes", "centrifugo.proxy.timeout=300ms"
+            })
     @AutoConfigureMockMvc
     class InMockMvc {
 
@@ -87,7 +67,7 @@ class ProxyFilterTests {
             classes = TestApplication.class,
             webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
             properties = {
-                "centrifugo.proxy.secret=s3cret",
+                "centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes",
                 "server.servlet.context-path=/app",
                 "spring.mvc.servlet.path=/mvc"
             })
@@ -99,7 +79,7 @@ class ProxyFilterTests {
         private int post(String path) throws Exception {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
                     .header("Content-Type", "application/json")
-                    .header("X-Centrifugo-Proxy-Secret", "s3cret")
+                    .header("X-Centrifugo-Proxy-Secret", "proxy-secret-of-at-least-32-bytes")
                     .timeout(Duration.ofSeconds(10))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"client\":\"c1\",\"transport\":\"websocket\","
                             + "\"protocol\":\"json\",\"encoding\":\"json\",\"user\":\"bob\","

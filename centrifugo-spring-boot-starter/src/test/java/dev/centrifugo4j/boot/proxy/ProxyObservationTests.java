@@ -40,8 +40,8 @@ import org.springframework.context.annotation.Configuration;
         classes = ProxyObservationTests.TestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "centrifugo.proxy.secret=s3cret",
-            "centrifugo.proxy.async-timeout=300ms",
+            "centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes",
+            "centrifugo.proxy.timeout=300ms",
             "centrifugo.proxy.max-body-size=2KB",
             "centrifugo.proxy.concurrency.rpc[observed.limited]=1"
         })
@@ -71,7 +71,7 @@ class ProxyObservationTests {
     private HttpResponse<String> post(String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
                 .header("Content-Type", "application/json")
-                .header("X-Centrifugo-Proxy-Secret", "s3cret")
+                .header("X-Centrifugo-Proxy-Secret", "proxy-secret-of-at-least-32-bytes")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return this.http.send(request, HttpResponse.BodyHandlers.ofString());

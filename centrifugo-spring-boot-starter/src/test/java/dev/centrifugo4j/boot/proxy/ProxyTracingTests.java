@@ -27,7 +27,10 @@ import org.springframework.context.annotation.Configuration;
 @SpringBootTest(
         classes = ProxyTracingTests.TestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"centrifugo.proxy.secret=s3cret", "management.tracing.sampling.probability=1.0"})
+        properties = {
+            "centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes",
+            "management.tracing.sampling.probability=1.0"
+        })
 class ProxyTracingTests {
 
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -46,7 +49,7 @@ class ProxyTracingTests {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + this.port + "/centrifugo/rpc"))
                 .header("Content-Type", "application/json")
-                .header("X-Centrifugo-Proxy-Secret", "s3cret")
+                .header("X-Centrifugo-Proxy-Secret", "proxy-secret-of-at-least-32-bytes")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"client\":\"c1\",\"transport\":\"websocket\",\"protocol\":\"json\",\"encoding\":\"json\","
                                 + "\"user\":\"42\",\"method\":\"traced.op\",\"data\":{}}"));

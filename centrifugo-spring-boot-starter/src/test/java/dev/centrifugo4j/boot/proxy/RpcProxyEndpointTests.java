@@ -28,9 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "centrifugo.proxy.secret=s3cret",
+            "centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes",
             "centrifugo.proxy.rpc-path=/rt/rpc",
-            "centrifugo.proxy.async-timeout=300ms",
+            "centrifugo.proxy.timeout=300ms",
             "spring.security.user.password=pw"
         })
 class RpcProxyEndpointTests {
@@ -59,7 +59,7 @@ class RpcProxyEndpointTests {
     @Test
     void servesTheConfiguredPathWithAndWithoutTrailingSlash() throws Exception {
         for (String path : new String[] {"/rt/rpc", "/rt/rpc/"}) {
-            HttpResponse<String> response = post(path, "s3cret", call("test.whoami"));
+            HttpResponse<String> response = post(path, "proxy-secret-of-at-least-32-bytes", call("test.whoami"));
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
             assertThat(response.body()).isEqualTo("{\"result\":{\"data\":\"42 Bearer forwarded null\"}}");
@@ -76,7 +76,7 @@ class RpcProxyEndpointTests {
 
     @Test
     void answersAnAsynchronousHandlerThatTakesTooLongWithError504() throws Exception {
-        HttpResponse<String> response = post("/rt/rpc", "s3cret", call("test.never"));
+        HttpResponse<String> response = post("/rt/rpc", "proxy-secret-of-at-least-32-bytes", call("test.never"));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
                 .isEqualTo("{\"error\":{\"code\":504,\"message\":\"handler timed out\",\"temporary\":true}}");
@@ -84,7 +84,7 @@ class RpcProxyEndpointTests {
 
     @Test
     void answersAMalformedBodyWithAnErrorReply() throws Exception {
-        HttpResponse<String> response = post("/rt/rpc", "s3cret", "{oops");
+        HttpResponse<String> response = post("/rt/rpc", "proxy-secret-of-at-least-32-bytes", "{oops");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"error\":{\"code\":400,\"message\":\"malformed proxy request\"}}");
     }
@@ -92,7 +92,7 @@ class RpcProxyEndpointTests {
     @Test
     void answersWithTheContentLengthOfTheReply() throws Exception {
         for (String method : new String[] {"test.whoami", "test.never"}) {
-            HttpResponse<String> response = post("/rt/rpc", "s3cret", call(method));
+            HttpResponse<String> response = post("/rt/rpc", "proxy-secret-of-at-least-32-bytes", call(method));
             assertThat(response.headers().firstValue("Transfer-Encoding")).isEmpty();
             assertThat(response.headers().firstValueAsLong("Content-Length"))
                     .hasValue(response.body().getBytes(StandardCharsets.UTF_8).length);
@@ -105,7 +105,7 @@ class RpcProxyEndpointTests {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/rt/rpc"))
                 .version(HttpClient.Version.HTTP_1_1)
                 .header("Content-Type", "application/json")
-                .header("X-Centrifugo-Proxy-Secret", "s3cret")
+                .header("X-Centrifugo-Proxy-Secret", "proxy-secret-of-at-least-32-bytes")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build();
         HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -115,7 +115,7 @@ class RpcProxyEndpointTests {
 
     @Test
     void forwardsTheClientsHeadersButNotThoseOfTheProxyRequestItself() throws Exception {
-        HttpResponse<String> response = post("/rt/rpc", "s3cret", call("test.headers"));
+        HttpResponse<String> response = post("/rt/rpc", "proxy-secret-of-at-least-32-bytes", call("test.headers"));
         assertThat(response.body()).isEqualTo("{\"result\":{\"data\":\"true false false false false\"}}");
     }
 
@@ -146,7 +146,8 @@ class RpcProxyEndpointTests {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.body()).isEqualTo("app " + path);
         }
-        assertThat(post("/centrifugo/rpc/", "s3cret", call("test.whoami")).body())
+        assertThat(post("/centrifugo/rpc/", "proxy-secret-of-at-least-32-bytes", call("test.whoami"))
+                        .body())
                 .as("the default path, not configured here")
                 .doesNotContain("result");
     }

@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
  */
 class SessionExpiryThroughCentrifugoTests {
 
-    private static final String PROXY_SECRET = "session-it-" + System.nanoTime();
+    private static final String PROXY_SECRET = "session-it-proxy-secret-0123456789-" + System.nanoTime();
 
     private static final int APP_PORT = CentrifugoServer.freePort();
 

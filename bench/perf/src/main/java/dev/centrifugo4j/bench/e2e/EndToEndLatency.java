@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EndToEndLatency {
 
-    private static final String SECRET = "bench-proxy-secret";
+    private static final String SECRET = "bench-proxy-secret-0123456789abcdef";
 
     /** Rounds through Centrifugo that are run and thrown away before the measured ones. */
     static final int WARM_UP_ROUNDS = 2;

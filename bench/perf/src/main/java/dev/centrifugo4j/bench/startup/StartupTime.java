@@ -66,7 +66,7 @@ public final class StartupTime {
                         classPath,
                         StartupApplication.class.getName(),
                         "--server.port=0",
-                        "--centrifugo.proxy.secret=startup-secret",
+                        "--centrifugo.proxy.secret=startup-proxy-secret-0123456789abcdef",
                         "--spring.main.banner-mode=off",
                         "--logging.level.root=WARN")
                 .redirectErrorStream(true)

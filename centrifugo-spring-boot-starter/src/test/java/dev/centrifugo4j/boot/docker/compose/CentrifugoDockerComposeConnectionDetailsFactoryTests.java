@@ -49,13 +49,14 @@ class CentrifugoDockerComposeConnectionDetailsFactoryTests {
                 Map.of(
                         "CENTRIFUGO_HTTP_API_KEY", "api-key",
                         "CENTRIFUGO_CLIENT_TOKEN_HMAC_SECRET_KEY", "hmac",
-                        "CENTRIFUGO_RPC_PROXY_HTTP_STATIC_HEADERS", "{\"X-Centrifugo-Proxy-Secret\":\"s3cret\"}")));
+                        "CENTRIFUGO_RPC_PROXY_HTTP_STATIC_HEADERS",
+                                "{\"X-Centrifugo-Proxy-Secret\":\"proxy-secret-of-at-least-32-bytes\"}")));
         assertThat(details).isNotNull();
         assertThat(details.getUrl()).isEqualTo("ws://127.0.0.1:49153/connection/websocket");
         assertThat(details.getApiUrl()).isEqualTo("http://127.0.0.1:49153/api");
         assertThat(details.getApiKey()).isEqualTo("api-key");
         assertThat(details.getTokenHmacSecret()).isEqualTo("hmac");
-        assertThat(details.getProxySecret()).isEqualTo("s3cret");
+        assertThat(details.getProxySecret()).isEqualTo("proxy-secret-of-at-least-32-bytes");
     }
 
     @Test

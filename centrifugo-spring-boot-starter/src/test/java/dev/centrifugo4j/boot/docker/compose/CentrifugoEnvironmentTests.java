@@ -59,11 +59,12 @@ class CentrifugoEnvironmentTests {
     @Test
     void readsTheProxySecretFromTheProxiesStaticHeadersWhateverTheHeadersCase() {
         CentrifugoEnvironment environment = of(
-                "CENTRIFUGO_RPC_PROXY_HTTP_STATIC_HEADERS", "{\"x-centrifugo-proxy-secret\":\"s3cret\"}",
+                "CENTRIFUGO_RPC_PROXY_HTTP_STATIC_HEADERS",
+                        "{\"x-centrifugo-proxy-secret\":\"proxy-secret-of-at-least-32-bytes\"}",
                 "CENTRIFUGO_CLIENT_PROXY_CONNECT_HTTP_STATIC_HEADERS",
-                        "{\"X-Other\":\"1\",\"X-Centrifugo-Proxy-Secret\":\"s3cret\"}",
+                        "{\"X-Other\":\"1\",\"X-Centrifugo-Proxy-Secret\":\"proxy-secret-of-at-least-32-bytes\"}",
                 "CENTRIFUGO_VAR_PROXY_SECRET", "not-this-one");
-        assertThat(environment.getProxySecret()).isEqualTo("s3cret");
+        assertThat(environment.getProxySecret()).isEqualTo("proxy-secret-of-at-least-32-bytes");
     }
 
     @Test

@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class ChatThroughCentrifugoTests {
 
-    private static final String PROXY_SECRET = "chat-it-secret-" + System.nanoTime();
+    private static final String PROXY_SECRET = "chat-it-proxy-secret-0123456789-" + System.nanoTime();
 
     private static final int APP_PORT = CentrifugoServer.freePort();
 

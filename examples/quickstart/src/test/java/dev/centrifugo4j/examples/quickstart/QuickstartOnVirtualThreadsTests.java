@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 @EnabledForJreRange(min = JRE.JAVA_21)
 class QuickstartOnVirtualThreadsTests {
 
-    private static final String PROXY_SECRET = "vt-proxy-secret-" + System.nanoTime();
+    private static final String PROXY_SECRET = "vt-proxy-secret-0123456789abcdef-" + System.nanoTime();
 
     private static final int APP_PORT = CentrifugoServer.freePort();
 

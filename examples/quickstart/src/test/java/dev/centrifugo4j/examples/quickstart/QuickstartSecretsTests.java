@@ -37,7 +37,7 @@ class QuickstartSecretsTests {
     @Test
     void namesOnlyTheSecretThatIsMissing() {
         InvalidCentrifugoPropertyException refusal = startWith(
-                "--centrifugo.proxy.secret=a-proxy-secret",
+                "--centrifugo.proxy.secret=a-proxy-secret-of-at-least-32-bytes",
                 "--centrifugo.api-key=",
                 "--centrifugo.token.hmac-secret=an-hmac-secret-of-at-least-32-bytes-0123456789");
 

@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(ErrorDemoConfiguration.class)
 class QuickstartThroughCentrifugoTests {
 
-    private static final String PROXY_SECRET = "it-proxy-secret-" + System.nanoTime();
+    private static final String PROXY_SECRET = "it-proxy-secret-0123456789abcdef-" + System.nanoTime();
 
     private static final int APP_PORT = CentrifugoServer.freePort();
 

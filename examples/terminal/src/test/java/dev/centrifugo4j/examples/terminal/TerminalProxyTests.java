@@ -26,7 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
         properties = {
             "terminal.max-sessions-per-user=2",
             "terminal.command=/bin/sh",
-            "centrifugo.proxy.secret=proxy-tests-secret",
+            "centrifugo.proxy.secret=terminal-proxy-tests-secret-0123456789",
             "centrifugo.api-key=proxy-tests-api-key"
         })
 @AutoConfigureMockMvc

@@ -42,8 +42,8 @@ class TerminalStartupTests {
 
         @Test
         void namesOnlyTheOneThatIsMissing() {
-            FailureAnalysis analysis =
-                    analysisOf(startWith("--centrifugo.proxy.secret=a-proxy-secret", "--centrifugo.api-key= "));
+            FailureAnalysis analysis = analysisOf(startWith(
+                    "--centrifugo.proxy.secret=a-proxy-secret-of-at-least-32-bytes", "--centrifugo.api-key= "));
 
             assertThat(analysis.getDescription())
                     .contains("centrifugo.api-key (CENTRIFUGO_API_KEY)")
@@ -57,7 +57,7 @@ class TerminalStartupTests {
         @Test
         void refusesToStartWithoutBubblewrapSayingWhatToInstall() {
             FailureAnalysis analysis = analysisOf(startWith(
-                    "--centrifugo.proxy.secret=a-proxy-secret",
+                    "--centrifugo.proxy.secret=a-proxy-secret-of-at-least-32-bytes",
                     "--centrifugo.api-key=an-api-key",
                     "--terminal.sandbox.bwrap=/nonexistent/bwrap"));
 
