@@ -4,6 +4,7 @@ import static dev.centrifugo4j.boot.actuate.CentrifugoEndpointTests.MAPPER;
 import static dev.centrifugo4j.boot.actuate.CentrifugoEndpointTests.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.centrifugo4j.boot.autoconfigure.CentrifugoEndpointAutoConfiguration;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,8 +13,12 @@ import java.util.Base64;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +26,47 @@ import tools.jackson.databind.JsonNode;
 
 /** Whether {@code /actuator/centrifugo} is exposed, and what it answers when Centrifugo cannot be reached. */
 class CentrifugoEndpointExposureTests {
+
+    @Nested
+    class AutoConfiguration {
+
+        private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(CentrifugoEndpointAutoConfiguration.class));
+
+        @Test
+        void declaresNoEndpointUnlessItIsExposed() {
+            this.runner.run((context) -> assertThat(context).doesNotHaveBean(CentrifugoEndpoint.class));
+            this.runner
+                    .withPropertyValues("spring.jmx.enabled=true")
+                    .run((context) -> assertThat(context).doesNotHaveBean(CentrifugoEndpoint.class));
+            this.runner
+                    .withPropertyValues("management.endpoints.web.exposure.include=centrifugo")
+                    .run((context) -> assertThat(context).hasSingleBean(CentrifugoEndpoint.class));
+            this.runner
+                    .withPropertyValues("spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=*")
+                    .run((context) -> assertThat(context).hasSingleBean(CentrifugoEndpoint.class));
+        }
+
+        @Test
+        void declaresNoEndpointWhoseAccessIsNone() {
+            this.runner
+                    .withPropertyValues(
+                            "management.endpoints.web.exposure.include=centrifugo",
+                            "management.endpoint.centrifugo.access=NONE")
+                    .run((context) -> assertThat(context).doesNotHaveBean(CentrifugoEndpoint.class));
+        }
+
+        @Test
+        void isLeftOutWithoutActuator() {
+            this.runner
+                    .withPropertyValues("management.endpoints.web.exposure.include=centrifugo")
+                    .withClassLoader(new FilteredClassLoader(Endpoint.class))
+                    .run((context) -> {
+                        assertThat(context).hasNotFailed();
+                        assertThat(context).doesNotHaveBean(CentrifugoEndpoint.class);
+                    });
+        }
+    }
 
     @Nested
     @SpringBootTest(
