@@ -88,6 +88,11 @@ final class AutoBatcher implements AutoCloseable {
         return pending.future;
     }
 
+    /** The settings it batches with. */
+    AutoBatching settings() {
+        return this.settings;
+    }
+
     /** Publications waiting in the queue. */
     int queued() {
         return this.queue.size();

@@ -335,6 +335,31 @@ public final class CentrifugoPublisher implements AutoCloseable {
         return (this.batcher != null) ? this.batcher.queued() : 0;
     }
 
+    /** The auto-batching settings, {@code null} when publications are not auto-batched. */
+    public @Nullable AutoBatching autoBatching() {
+        return (this.batcher != null) ? this.batcher.settings() : null;
+    }
+
+    /**
+     * Asynchronous calls made and not completed yet: on their way to Centrifugo, or waiting in the HTTP
+     * client's queue or for a retry (auto-batched publications are not among them: they wait in {@link
+     * #queuedPublications()}). One more call than {@link #maxConcurrentRequests()} + {@link
+     * #maxQueuedRequests()} fails at once with a {@link CentrifugoBackPressureException}.
+     */
+    public int asyncRequestsInFlight() {
+        return this.maxConcurrentRequests + this.maxQueuedRequests - this.asyncCalls.availablePermits();
+    }
+
+    /** How many asynchronous calls are sent at once ({@link Builder#maxConcurrentRequests}). */
+    public int maxConcurrentRequests() {
+        return this.maxConcurrentRequests;
+    }
+
+    /** How many more asynchronous calls may wait for one of those ({@link Builder#maxQueuedRequests}). */
+    public int maxQueuedRequests() {
+        return this.maxQueuedRequests;
+    }
+
     // ---------------------------------------------------------------- generic
 
     /**

@@ -78,6 +78,22 @@ public final class ChannelDispatcher implements ProxyDispatcher {
                 .toList();
     }
 
+    /**
+     * The definition registered for an operation and a pattern, or {@code null}.
+     *
+     * @param operation the operation
+     * @param pattern the pattern as {@link #patterns(ChannelOperation)} lists it
+     * @return the handler method as the annotation processor described it
+     */
+    public @Nullable ChannelMethodDefinition method(ChannelOperation operation, String pattern) {
+        for (BoundMethod method : this.methods.getOrDefault(operation, List.of())) {
+            if (method.pattern.text().equals(pattern)) {
+                return method.definition;
+            }
+        }
+        return null;
+    }
+
     /** The bulkheads of the handlers that have a concurrency limit: by operation, most specific first. */
     @Override
     public List<Bulkhead> bulkheads() {

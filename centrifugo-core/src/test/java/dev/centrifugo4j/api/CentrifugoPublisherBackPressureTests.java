@@ -91,6 +91,7 @@ class CentrifugoPublisherBackPressureTests {
                     .mapToObj(i -> publisher.publishAsync("chat:1", i))
                     .toList();
             awaitArrived(2); // two on the way, three waiting
+            assertThat(publisher.asyncRequestsInFlight()).isEqualTo(5);
 
             CompletableFuture<PublishResult> refused = publisher.publishAsync("chat:1", "one too many");
 
@@ -106,6 +107,7 @@ class CentrifugoPublisherBackPressureTests {
             assertThat(held).noneMatch(CompletableFuture::isDone);
             // Every other asynchronous method is bounded by the same limit.
             assertThat(publisher.presenceStatsAsync("chat:1")).isCompletedExceptionally();
+            assertThat(publisher.asyncRequestsInFlight()).isEqualTo(5);
 
             this.release.countDown();
             CompletableFuture.allOf(held.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
@@ -113,6 +115,25 @@ class CentrifugoPublisherBackPressureTests {
             // The slots are given back as calls complete.
             assertThat(publisher.publishAsync("chat:1", "later").get(10, TimeUnit.SECONDS))
                     .isNotNull();
+            assertThat(publisher.asyncRequestsInFlight()).isZero();
+        }
+    }
+
+    @Test
+    void tellsItsLimitsAndWhetherItAutoBatches() {
+        try (CentrifugoPublisher plain = publisher(2, 3);
+                CentrifugoPublisher batching = CentrifugoPublisher.builder()
+                        .apiUrl("http://127.0.0.1:9/api")
+                        .autoBatching(AutoBatching.defaults().withQueueCapacity(500))
+                        .build()) {
+            assertThat(plain.maxConcurrentRequests()).isEqualTo(2);
+            assertThat(plain.maxQueuedRequests()).isEqualTo(3);
+            assertThat(plain.asyncRequestsInFlight()).isZero();
+            assertThat(plain.autoBatching()).isNull();
+            assertThat(batching.autoBatching())
+                    .isEqualTo(AutoBatching.defaults().withQueueCapacity(500));
+            assertThat(batching.maxConcurrentRequests()).isEqualTo(64);
+            assertThat(batching.maxQueuedRequests()).isEqualTo(10_000);
         }
     }
 

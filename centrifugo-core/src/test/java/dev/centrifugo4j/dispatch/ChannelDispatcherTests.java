@@ -186,6 +186,13 @@ class ChannelDispatcherTests {
                     .isEqualTo("{\"result\":{}}");
             assertThat(dispatcher.patterns(ChannelOperation.SUBSCRIBE))
                     .containsExactly("chat:room:lobby", "chat:room:{roomId}");
+            assertThat(dispatcher.method(ChannelOperation.SUBSCRIBE, "chat:room:lobby"))
+                    .isSameAs(lobby);
+            assertThat(dispatcher.method(ChannelOperation.PUBLISH, "chat:room:lobby"))
+                    .isNull();
+            assertThat(dispatcher.method(ChannelOperation.SUBSCRIBE, "chat:room:7"))
+                    .as("a pattern, not a channel")
+                    .isNull();
         }
 
         @Test

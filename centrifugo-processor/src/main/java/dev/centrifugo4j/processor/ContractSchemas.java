@@ -217,7 +217,7 @@ final class ContractSchemas {
                 // javac reports the missing type itself.
                 throw new UnsupportedTypeException(type.toString(), path, null);
             default:
-                throw unsupported(type, path, "it has no JSON form (" + type.getKind() + ")");
+                throw unsupported(type, path, Message.TypeReason.NO_JSON_FORM.format(type.getKind()));
         }
     }
 
@@ -231,14 +231,18 @@ final class ContractSchemas {
         if (isSubtype(type, "java.util.Map")) {
             List<? extends TypeMirror> arguments = supertypeArguments(type, "java.util.Map");
             if (arguments.size() != 2 || !isDeclaredType(arguments.get(0), "java.lang.String")) {
-                throw unsupported(type, path, "only maps with String keys (Map<String, T>) map to JSON objects");
+                throw unsupported(
+                        type,
+                        path,
+                        Message.TypeReason.MAP_KEY.format(
+                                (arguments.size() == 2) ? simpleTypeName(arguments.get(1)) : "T"));
             }
             return schema("type", "object", "additionalProperties", schemaOf(arguments.get(1), List.of(), path + "{}"));
         }
         if (isSubtype(type, "java.lang.Iterable")) {
             List<? extends TypeMirror> arguments = supertypeArguments(type, "java.lang.Iterable");
             if (arguments.size() != 1) {
-                throw unsupported(type, path, "a raw collection says nothing about its elements");
+                throw unsupported(type, path, Message.TypeReason.RAW_COLLECTION.format(element.getSimpleName()));
             }
             Map<String, Object> schema =
                     schema("type", "array", "items", schemaOf(arguments.get(0), List.of(), path + "[]"));
@@ -248,14 +252,15 @@ final class ContractSchemas {
             return schema;
         }
         if (qualifiedName.startsWith("java.") || qualifiedName.startsWith("javax.")) {
-            throw unsupported(type, path, "the contract knows no JSON form for this JDK type");
+            throw unsupported(type, path, JdkTypeReplacements.reason(element));
         }
         if (!type.getTypeArguments().isEmpty()
                 && type.getTypeArguments().stream().anyMatch(argument -> argument.getKind() == TypeKind.TYPEVAR)) {
-            throw unsupported(type, path, "its type arguments must be concrete types");
+            throw unsupported(
+                    type, path, Message.TypeReason.TYPE_ARGUMENTS_NOT_CONCRETE.format(element.getSimpleName()));
         }
         if (element.getTypeParameters().size() != type.getTypeArguments().size()) {
-            throw unsupported(type, path, "a raw generic type says nothing about its type arguments");
+            throw unsupported(type, path, Message.TypeReason.RAW_GENERIC.format(element.getSimpleName()));
         }
         String key = typeKey(type);
         if (!this.definitions.containsKey(key)) {
@@ -287,14 +292,10 @@ final class ContractSchemas {
             return schema;
         }
         if (element.getKind() == ElementKind.INTERFACE || element.getModifiers().contains(Modifier.ABSTRACT)) {
-            throw unsupported(
-                    type,
-                    path,
-                    "Jackson cannot tell which implementation to create; make it a sealed interface with"
-                            + " @JsonTypeInfo(use = Id.NAME) or use a concrete type");
+            throw unsupported(type, path, Message.TypeReason.NOT_CONCRETE.format());
         }
         if (element.getKind() != ElementKind.RECORD && element.getKind() != ElementKind.CLASS) {
-            throw unsupported(type, path, "only records, classes with getters, enums and sealed interfaces map");
+            throw unsupported(type, path, Message.TypeReason.NOT_DATA.format());
         }
         schema.putAll(objectSchema(type, element, path, null, null));
         return schema;
@@ -305,17 +306,11 @@ final class ContractSchemas {
             if (find(member.getAnnotationMirrors(), JACKSON + "JsonValue") != null) {
                 List<Object> values = this.enumJsonValues.values(element, member);
                 if (values == null) {
-                    throw unsupported(
-                            type,
-                            path,
-                            "its @JsonValue member computes the wire value in a way the processor cannot read from"
-                                    + " the source; make it return a field that each constant sets from a literal"
-                                    + " (RED(\"red\"), with this.code = code in the constructor), or name the values"
-                                    + " with @JsonProperty on the constants");
+                    throw unsupported(type, path, Message.TypeReason.ENUM_JSON_VALUE_COMPUTED.format());
                 }
                 boolean numbers = values.stream().allMatch(value -> value instanceof Number);
                 if (!numbers && !values.stream().allMatch(value -> value instanceof String)) {
-                    throw unsupported(type, path, "its @JsonValue values mix strings and numbers");
+                    throw unsupported(type, path, Message.TypeReason.ENUM_JSON_VALUES_MIXED.format());
                 }
                 return schema("type", numbers ? "integer" : "string", "enum", values);
             }
@@ -336,20 +331,13 @@ final class ContractSchemas {
     private Map<String, Object> unionSchema(DeclaredType type, TypeElement element, String path) {
         AnnotationMirror typeInfo = find(element.getAnnotationMirrors(), JACKSON + "JsonTypeInfo");
         if (typeInfo == null) {
-            throw unsupported(
-                    type,
-                    path,
-                    "a sealed type needs @JsonTypeInfo(use = JsonTypeInfo.Id.NAME) so that Jackson writes"
-                            + " and reads which subtype a value is");
+            throw unsupported(type, path, Message.TypeReason.SEALED_WITHOUT_TYPE_INFO.format());
         }
         String use = enumValue(typeInfo, "use");
         String include = enumValue(typeInfo, "include");
         if (!"NAME".equals(use)
                 || !(include == null || "PROPERTY".equals(include) || "EXISTING_PROPERTY".equals(include))) {
-            throw unsupported(
-                    type,
-                    path,
-                    "only @JsonTypeInfo(use = Id.NAME, include = As.PROPERTY) maps to a discriminated union");
+            throw unsupported(type, path, Message.TypeReason.SEALED_TYPE_INFO_UNSUPPORTED.format());
         }
         String property = stringValue(typeInfo, "property");
         if (property == null || property.isEmpty()) {
@@ -361,7 +349,8 @@ final class ContractSchemas {
         for (Map.Entry<TypeElement, String> subtype : subtypes.entrySet()) {
             TypeElement subtypeElement = subtype.getKey();
             if (!subtypeElement.getTypeParameters().isEmpty()) {
-                throw unsupported(type, path, "its subtype " + subtypeElement.getSimpleName() + " must not be generic");
+                throw unsupported(
+                        type, path, Message.TypeReason.SEALED_SUBTYPE_GENERIC.format(subtypeElement.getSimpleName()));
             }
             DeclaredType subtypeType = this.types.getDeclaredType(subtypeElement);
             String key = typeKey(subtypeType);
@@ -467,7 +456,7 @@ final class ContractSchemas {
             }
         }
         if (element.getKind() == ElementKind.CLASS && properties.isEmpty()) {
-            throw unsupported(type, path, "it has no properties (no public getters or fields) for Jackson to write");
+            throw unsupported(type, path, Message.TypeReason.NO_PROPERTIES.format());
         }
         Map<String, Object> schema = schema("type", "object", "properties", properties);
         if (!required.isEmpty()) {
@@ -676,7 +665,7 @@ final class ContractSchemas {
 
     private TypeMirror singleArgument(DeclaredType type, String path) {
         if (type.getTypeArguments().size() != 1) {
-            throw unsupported(type, path, "a raw Optional says nothing about its value");
+            throw unsupported(type, path, Message.TypeReason.RAW_OPTIONAL.format());
         }
         TypeMirror argument = type.getTypeArguments().get(0);
         return (argument instanceof WildcardType wildcard && wildcard.getExtendsBound() != null)
@@ -763,6 +752,16 @@ final class ContractSchemas {
         return name.toString();
     }
 
+    /** A type as a message names it in code to write: without packages ({@code List<Item>}). */
+    private static String simpleTypeName(TypeMirror type) {
+        return typeKey(type).replaceAll("\\b[a-z][a-z0-9_]*\\.", "").replace(",", ", ");
+    }
+
+    /**
+     * A type the contract cannot describe.
+     *
+     * @param reason a {@link Message.TypeReason}, formatted: why, and what to use instead
+     */
     private static UnsupportedTypeException unsupported(TypeMirror type, String path, String reason) {
         return new UnsupportedTypeException(type.toString(), path, reason);
     }

@@ -245,7 +245,7 @@ public enum Message {
                     + " publications contain. Annotate a concrete type, for example a record that holds the generic"
                     + " one with its type arguments."),
 
-    /** A publication type has no JSON form the contract can describe. */
+    /** A publication type has no JSON form the contract can describe ({@link TypeReason}: why, what instead). */
     UNSUPPORTED_PUBLICATION_TYPE(
             Diagnostic.Kind.ERROR, "The contract cannot describe the type %s (at %s) of the typed channel \"%s\": %s."),
 
@@ -279,7 +279,10 @@ public enum Message {
             Diagnostic.Kind.ERROR,
             "Could not write the handler index %s: %s. Check that the class output directory is writable."),
 
-    /** A parameter, payload or result type has no JSON form the contract can describe. */
+    /**
+     * A parameter, payload or result type has no JSON form the contract can describe ({@link TypeReason}:
+     * why, what instead).
+     */
     UNSUPPORTED_CONTRACT_TYPE(
             Diagnostic.Kind.ERROR, "The contract cannot describe the type %s (at %s) of handler method %s: %s."),
 
@@ -296,6 +299,99 @@ public enum Message {
     private final Diagnostic.Kind kind;
 
     private final String format;
+
+    /**
+     * Why the contract cannot describe a type, and what to use instead: the last argument of {@link
+     * #UNSUPPORTED_CONTRACT_TYPE} and {@link #UNSUPPORTED_PUBLICATION_TYPE}. Every reason ends with the
+     * type to use in its place, so that the error says how to fix it, not only what is wrong.
+     */
+    public enum TypeReason {
+
+        /** A JDK type that one of the types the contract describes replaces (the argument). */
+        JDK_TYPE_REPLACED("the contract knows no JSON form for this JDK type; use %s instead"),
+
+        /** A JDK enum, whose constants the processor does not read. */
+        JDK_ENUM("the contract knows no JSON form for this JDK enum; use an enum of your own with the constants you"
+                + " need instead, or a String"),
+
+        /** Any other JDK type. */
+        JDK_TYPE("the contract knows no JSON form for this JDK type; use a record of the values clients need"
+                + " instead, or one of the types it describes: String, boolean, a number, BigDecimal, BigInteger,"
+                + " UUID, Instant, OffsetDateTime, LocalDate and the other java.time types, byte[], a List, a Set"
+                + " or a Map<String, T>"),
+
+        /** A map whose keys are not strings (the argument: the value type). */
+        MAP_KEY("only maps with String keys (Map<String, T>) map to JSON objects; use Map<String, %s> instead,"
+                + " with the keys converted to strings, or a List of records that hold the key and the value"),
+
+        /** A collection without its element type (the argument: the collection's simple name). */
+        RAW_COLLECTION("a raw collection says nothing about its elements; use %s<T> with the element type"
+                + " instead, for example %1$s<String>"),
+
+        /** An {@code Optional} without its value type. */
+        RAW_OPTIONAL("a raw Optional says nothing about its value; use Optional<T> with the value type instead,"
+                + " for example Optional<String>"),
+
+        /** A generic type used without type arguments (the argument: its simple name). */
+        RAW_GENERIC("a raw generic type says nothing about its type arguments; use %s<...> with concrete type"
+                + " arguments instead"),
+
+        /** A generic type whose type arguments are type variables (the argument: its simple name). */
+        TYPE_ARGUMENTS_NOT_CONCRETE("its type arguments must be concrete types; use %s with concrete type arguments"
+                + " instead, for example a record or String in place of a type variable"),
+
+        /** A type variable, an intersection or another kind of type without a value (the argument: the kind). */
+        NO_JSON_FORM("it has no JSON form (%s); use a concrete type instead, such as a record"),
+
+        /** An interface or abstract class that is not sealed. */
+        NOT_CONCRETE("Jackson cannot tell which implementation to create; use a record or a concrete class"
+                + " instead, or make it a sealed interface with @JsonTypeInfo(use = Id.NAME)"),
+
+        /** An annotation type or another kind of type that is no data. */
+        NOT_DATA("only records, classes with getters, enums and sealed interfaces map; use a record instead"),
+
+        /** A class without public getters or fields. */
+        NO_PROPERTIES("it has no properties (no public getters or fields) for Jackson to write; use a record"
+                + " instead, or add public getters"),
+
+        /** An enum whose {@code @JsonValue} member computes its value. */
+        ENUM_JSON_VALUE_COMPUTED("its @JsonValue member computes the wire value in a way the processor cannot read"
+                + " from the source; make it return a field that each constant sets from a literal (RED(\"red\"),"
+                + " with this.code = code in the constructor), or name the values with @JsonProperty on the"
+                + " constants instead"),
+
+        /** An enum whose {@code @JsonValue} values are strings for some constants and numbers for others. */
+        ENUM_JSON_VALUES_MIXED("its @JsonValue values mix strings and numbers; use strings for every constant"
+                + " instead, or numbers for every one"),
+
+        /** A sealed type without {@code @JsonTypeInfo}. */
+        SEALED_WITHOUT_TYPE_INFO("a sealed type needs @JsonTypeInfo(use = JsonTypeInfo.Id.NAME) so that Jackson"
+                + " writes and reads which subtype a value is; add it, or use a record instead"),
+
+        /** A sealed type whose {@code @JsonTypeInfo} is not a named property. */
+        SEALED_TYPE_INFO_UNSUPPORTED("only @JsonTypeInfo(use = Id.NAME, include = As.PROPERTY) maps to a"
+                + " discriminated union; use that instead"),
+
+        /** A generic subtype of a sealed type (the argument: the subtype's simple name). */
+        SEALED_SUBTYPE_GENERIC("its subtype %s must not be generic; use a concrete subtype instead, for example a"
+                + " record that holds the generic value with its type arguments");
+
+        private final String format;
+
+        TypeReason(String format) {
+            this.format = format;
+        }
+
+        /**
+         * The reason with its arguments filled in.
+         *
+         * @param arguments the values for the format's placeholders, in order
+         * @return the text that ends the message
+         */
+        public String format(Object... arguments) {
+            return String.format(Locale.ROOT, this.format, arguments);
+        }
+    }
 
     Message(Diagnostic.Kind kind, String format) {
         this.kind = kind;

@@ -23,11 +23,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -213,26 +218,86 @@ class HandlerProcessorContractTests {
 
         @Test
         void areCompileErrorsOnTheParameterThatUsesThem() {
-            Compilation compilation = compile(JavaFileObjects.forSourceString(
-                    "com.example.DateHandlers",
-                    "package com.example;\n"
-                            + "import dev.centrifugo4j.rpc.WebSocketRpc;\n"
-                            + "public class DateHandlers {\n"
-                            + "    public record Range(java.util.Date from) {}\n"
-                            + "    @WebSocketRpc(\"dates.count\")\n"
-                            + "    public int count(\n"
-                            + "            Range range) { return 0; }\n"
-                            + "}\n"));
-
-            assertThat(compilation).failed();
-            assertThat(compilation)
-                    .hadErrorContaining(Message.UNSUPPORTED_CONTRACT_TYPE.format(
+            assertOnlyError(
+                    JavaFileObjects.forSourceString(
+                            "com.example.DateHandlers",
+                            "package com.example;\n"
+                                    + "import dev.centrifugo4j.rpc.WebSocketRpc;\n"
+                                    + "public class DateHandlers {\n"
+                                    + "    public record Range(java.util.Date from) {}\n"
+                                    + "    @WebSocketRpc(\"dates.count\")\n"
+                                    + "    public int count(\n"
+                                    + "            Range range) { return 0; }\n"
+                                    + "}\n"),
+                    Message.UNSUPPORTED_CONTRACT_TYPE.format(
                             "java.util.Date",
                             "DateHandlersRange.from",
                             "count",
-                            "the contract knows no JSON form for this JDK type"))
-                    .inFile(JavaFileObjects.forSourceString("com.example.DateHandlers", ""))
-                    .onLine(7);
+                            Message.TypeReason.JDK_TYPE_REPLACED.format(
+                                    "Instant (a point in time) or OffsetDateTime (with its offset)")),
+                    7);
+        }
+
+        /** Each unsupported type as a record component: the error is on the parameter, and says what to use. */
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("dev.centrifugo4j.processor.HandlerProcessorContractTests#unsupportedTypes")
+        void sayWhatToUseInstead(String declaredType, String reportedType, String reason) {
+            assertOnlyError(
+                    JavaFileObjects.forSourceString("com.example.TypeHandlers", typeHandlers(declaredType)),
+                    Message.UNSUPPORTED_CONTRACT_TYPE.format(reportedType, "TypeHandlersHolder.value", "take", reason),
+                    15);
+        }
+
+        @Test
+        void isReportedOnTheMethodWhenItIsTheResult() {
+            assertOnlyError(
+                    JavaFileObjects.forSourceString(
+                            "com.example.ClockHandlers",
+                            "package com.example;\n"
+                                    + "import dev.centrifugo4j.rpc.WebSocketRpc;\n"
+                                    + "public class ClockHandlers {\n"
+                                    + "    @WebSocketRpc(\"clock.now\")\n"
+                                    + "    public java.util.Calendar now() { return java.util.Calendar.getInstance(); }\n"
+                                    + "}\n"),
+                    Message.UNSUPPORTED_CONTRACT_TYPE.format(
+                            "java.util.Calendar",
+                            "result",
+                            "now",
+                            Message.TypeReason.JDK_TYPE_REPLACED.format("ZonedDateTime or OffsetDateTime")),
+                    5);
+        }
+
+        @Test
+        void isReportedOnThePublicationTypeOfATypedChannel() {
+            assertOnlyError(
+                    JavaFileObjects.forSourceString(
+                            "com.example.Tick",
+                            "package com.example;\n"
+                                    + "import dev.centrifugo4j.channel.ChannelPublication;\n"
+                                    + "@ChannelPublication(\"ticks:{id}\")\n"
+                                    + "public record Tick(java.sql.Timestamp at) {}\n"),
+                    Message.UNSUPPORTED_PUBLICATION_TYPE.format(
+                            "java.sql.Timestamp",
+                            "Tick.at",
+                            "ticks:{id}",
+                            Message.TypeReason.JDK_TYPE_REPLACED.format(
+                                    "Instant (or LocalDateTime for a timestamp without a time zone)")),
+                    3);
+        }
+
+        /** Compiles the source and asserts that its only error is the message, on the line. */
+        private static void assertOnlyError(JavaFileObject source, String message, int line) {
+            Compilation compilation = compile(source);
+
+            assertThat(compilation).hadErrorCount(1);
+            assertThat(compilation).hadErrorContaining(message).inFile(source).onLine(line);
+        }
+
+        @Test
+        void giveEveryReasonAReplacement() {
+            for (Message.TypeReason reason : Message.TypeReason.values()) {
+                assertThat(reason.format("X")).as(reason.name()).contains(" instead");
+            }
         }
 
         @Test
@@ -291,6 +356,65 @@ class HandlerProcessorContractTests {
                             .writeValueAsString(java.util.List.of(JsonValueLevel.HIGH, JsonValueRank.TWO)))
                     .isEqualTo("[\"high-\u00e9\",2]");
         }
+    }
+
+    /** A handler whose parameter holds a value of the type, with the types the cases refer to. */
+    private static String typeHandlers(String declaredType) {
+        return "package com.example;\n"
+                + "import dev.centrifugo4j.rpc.WebSocketRpc;\n"
+                + "import com.fasterxml.jackson.annotation.JsonValue;\n"
+                + "public class TypeHandlers {\n"
+                + "    public record Box<T>(T item) {}\n"
+                + "    public interface Shape { double area(); }\n"
+                + "    public static class Opaque { int hidden; }\n"
+                + "    public sealed interface Animal permits Cat {}\n"
+                + "    public record Cat(String name) implements Animal {}\n"
+                + "    public enum Mixed { A(\"a\"), B(2); @JsonValue final Object v; Mixed(Object v) { this.v = v; } }\n"
+                + "    public enum Computed { A; @JsonValue String wire() { return name().toLowerCase(); } }\n"
+                + "    public record Holder(" + declaredType + " value) {}\n"
+                + "    @WebSocketRpc(\"types.take\")\n"
+                + "    public void take(\n"
+                + "            Holder holder) {}\n"
+                + "}\n";
+    }
+
+    /** A declared type, how javac names it, and the reason the error gives. */
+    static Stream<Arguments> unsupportedTypes() {
+        return Stream.of(
+                replacedJdkType("java.util.Date", "Instant (a point in time) or OffsetDateTime (with its offset)"),
+                replacedJdkType("java.util.GregorianCalendar", "ZonedDateTime or OffsetDateTime"),
+                replacedJdkType("java.sql.Date", "LocalDate"),
+                replacedJdkType("java.sql.Time", "LocalTime"),
+                replacedJdkType(
+                        "java.util.Locale",
+                        "a String with the language tag, such as \"en-GB\" (Locale.forLanguageTag reads it)"),
+                replacedJdkType("java.lang.Number", "Long, Double or BigDecimal"),
+                Arguments.of("java.time.DayOfWeek", "java.time.DayOfWeek", Message.TypeReason.JDK_ENUM.format()),
+                Arguments.of("java.lang.Thread", "java.lang.Thread", Message.TypeReason.JDK_TYPE.format()),
+                Arguments.of(
+                        "java.util.Map<Integer, java.util.List<String>>",
+                        "java.util.Map<java.lang.Integer,java.util.List<java.lang.String>>",
+                        Message.TypeReason.MAP_KEY.format("List<String>")),
+                Arguments.of("java.util.Map", "java.util.Map", Message.TypeReason.MAP_KEY.format("T")),
+                Arguments.of("java.util.List", "java.util.List", Message.TypeReason.RAW_COLLECTION.format("List")),
+                Arguments.of("java.util.Optional", "java.util.Optional", Message.TypeReason.RAW_OPTIONAL.format()),
+                Arguments.of("Box", "com.example.TypeHandlers.Box", Message.TypeReason.RAW_GENERIC.format("Box")),
+                Arguments.of("Shape", "com.example.TypeHandlers.Shape", Message.TypeReason.NOT_CONCRETE.format()),
+                Arguments.of("Opaque", "com.example.TypeHandlers.Opaque", Message.TypeReason.NO_PROPERTIES.format()),
+                Arguments.of(
+                        "Animal",
+                        "com.example.TypeHandlers.Animal",
+                        Message.TypeReason.SEALED_WITHOUT_TYPE_INFO.format()),
+                Arguments.of(
+                        "Computed",
+                        "com.example.TypeHandlers.Computed",
+                        Message.TypeReason.ENUM_JSON_VALUE_COMPUTED.format()),
+                Arguments.of(
+                        "Mixed", "com.example.TypeHandlers.Mixed", Message.TypeReason.ENUM_JSON_VALUES_MIXED.format()));
+    }
+
+    private static Arguments replacedJdkType(String type, String replacement) {
+        return Arguments.of(type, type, Message.TypeReason.JDK_TYPE_REPLACED.format(replacement));
     }
 
     enum JsonValueLevel {

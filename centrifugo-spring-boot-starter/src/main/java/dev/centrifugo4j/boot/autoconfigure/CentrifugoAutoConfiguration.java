@@ -194,7 +194,8 @@ public final class CentrifugoAutoConfiguration {
                 ObjectProvider<Validator> validator,
                 ObjectProvider<ProxyExceptionTranslator> translators,
                 ConcurrencyLimits limits,
-                ObjectProvider<ConversionService> conversionService) {
+                ObjectProvider<ConversionService> conversionService,
+                CentrifugoProperties properties) {
             DispatchSettings.Builder settings = DispatchSettings.builder(payloadMapper(mapper))
                     .validator(validator.getIfAvailable())
                     .concurrencyLimits(limits)
@@ -202,7 +203,8 @@ public final class CentrifugoAutoConfiguration {
                     .variableConverter(variableConverter(
                             conversionService.getIfUnique(ApplicationConversionService::getSharedInstance)));
             translators.orderedStream().forEach(settings::exceptionTranslator);
-            return new HandlerRegistrar(beanFactory, settings.build());
+            return new HandlerRegistrar(
+                    beanFactory, settings.build(), properties.getHandlers().getMissingBean());
         }
 
         /** Converts channel variables with the application's conversion service. */

@@ -1,6 +1,7 @@
 package dev.centrifugo4j.boot.autoconfigure;
 
 import dev.centrifugo4j.boot.contract.ContractExposure;
+import dev.centrifugo4j.boot.rpc.MissingHandlerBean;
 import dev.centrifugo4j.token.SigningAlgorithm;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,6 +57,8 @@ public class CentrifugoProperties {
 
     private final Contract contract = new Contract();
 
+    private final Handlers handlers = new Handlers();
+
     public String getUrl() {
         return this.url;
     }
@@ -106,6 +109,10 @@ public class CentrifugoProperties {
 
     public Contract getContract() {
         return this.contract;
+    }
+
+    public Handlers getHandlers() {
+        return this.handlers;
     }
 
     /** Connection tokens (the CentrifugoTokens bean) and the token endpoint. */
@@ -278,6 +285,27 @@ public class CentrifugoProperties {
 
             /** Error 401 "unauthorized": the client retries with backoff. */
             ERROR
+        }
+    }
+
+    /** The application's handler classes, checked at start-up. */
+    public static class Handlers {
+
+        /**
+         * What the start-up does about a class of the application (compiled with it, in the packages of
+         * its @SpringBootApplication class) whose handler methods the annotation processor indexed but
+         * that has no bean, usually a forgotten @Component: fail (stop, naming the classes and their
+         * methods) or warn (start without their methods and log a warning). Classes with @Component or
+         * another stereotype are not checked: component scanning left them out on purpose.
+         */
+        private MissingHandlerBean missingBean = MissingHandlerBean.FAIL;
+
+        public MissingHandlerBean getMissingBean() {
+            return this.missingBean;
+        }
+
+        public void setMissingBean(MissingHandlerBean missingBean) {
+            this.missingBean = missingBean;
         }
     }
 

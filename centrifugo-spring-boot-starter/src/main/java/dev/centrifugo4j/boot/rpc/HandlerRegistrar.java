@@ -36,7 +36,8 @@ import org.springframework.util.ReflectionUtils;
 /**
  * Builds the dispatchers of an application from one {@link DispatchSettings}: loads the generated
  * indexes, binds each indexed method to the bean of its class, and fails start-up when a bean
- * declares a handler method that no index lists (the annotation processor did not run).
+ * declares a handler method that no index lists (the annotation processor did not run) or when a
+ * handler class of the application has no bean (see {@link MissingHandlerBean}).
  *
  * <p>Reflection is used here, once, at start-up; requests go through the generated invokers.
  */
@@ -51,7 +52,20 @@ public final class HandlerRegistrar {
 
     private final DispatchSettings settings;
 
+    private final MissingHandlerBean missingBean;
+
     private @Nullable List<BoundIndex> indexes;
+
+    /**
+     * Creates a registrar that stops the start-up when a handler class of the application has no bean.
+     *
+     * @param beanFactory the application's bean factory
+     * @param settings what the dispatchers share: the mapper, the validator, the concurrency limits,
+     *     the exception translators and the converter of channel variables
+     */
+    public HandlerRegistrar(ConfigurableListableBeanFactory beanFactory, DispatchSettings settings) {
+        this(beanFactory, settings, MissingHandlerBean.FAIL);
+    }
 
     /**
      * Creates a registrar.
@@ -59,10 +73,16 @@ public final class HandlerRegistrar {
      * @param beanFactory the application's bean factory
      * @param settings what the dispatchers share: the mapper, the validator, the concurrency limits,
      *     the exception translators and the converter of channel variables
+     * @param missingBean what to do about a handler class of the application that has no bean
      */
-    public HandlerRegistrar(ConfigurableListableBeanFactory beanFactory, DispatchSettings settings) {
+    public HandlerRegistrar(
+            ConfigurableListableBeanFactory beanFactory, DispatchSettings settings, MissingHandlerBean missingBean) {
+        if (missingBean == null) {
+            throw new IllegalArgumentException("'missingBean' must not be null");
+        }
         this.beanFactory = beanFactory;
         this.settings = settings;
+        this.missingBean = missingBean;
     }
 
     /** What the dispatchers share. */
@@ -75,6 +95,8 @@ public final class HandlerRegistrar {
      *
      * @return the dispatcher with every indexed RPC method that has a bean
      * @throws HandlersNotIndexedException when a bean declares handler methods the index lacks
+     * @throws HandlersWithoutBeanException when a handler class of the application has no bean (unless
+     *     {@link MissingHandlerBean#WARN})
      * @throws IllegalStateException when a method name is taken twice or a handler class has several beans
      */
     public RpcDispatcher rpcDispatcher() {
@@ -94,6 +116,8 @@ public final class HandlerRegistrar {
      *
      * @return the dispatcher with every indexed channel handler that has a bean
      * @throws HandlersNotIndexedException when a bean declares handler methods the index lacks
+     * @throws HandlersWithoutBeanException when a handler class of the application has no bean (unless
+     *     {@link MissingHandlerBean#WARN})
      */
     public ChannelDispatcher channelDispatcher() {
         ChannelDispatcher.Builder builder = ChannelDispatcher.builder(this.settings);
@@ -133,12 +157,14 @@ public final class HandlerRegistrar {
         List<HandlerIndex> indexes = HandlerIndexes.load(classLoader());
         checkEveryHandlerIsIndexed(indexes);
         List<BoundIndex> bound = new ArrayList<>();
+        List<HandlerIndex> withoutBean = new ArrayList<>();
         for (HandlerIndex index : indexes) {
             String[] beanNames = this.beanFactory.getBeanNamesForType(index.handlerType(), true, false);
             if (beanNames.length == 0) {
                 logger.debug(
                         "Handler class {} has no bean: its methods are not served",
                         index.handlerType().getName());
+                withoutBean.add(index);
                 continue;
             }
             if (beanNames.length > 1) {
@@ -156,6 +182,7 @@ public final class HandlerRegistrar {
             }
             bound.add(new BoundIndex(index, handler));
         }
+        UnregisteredHandlers.check(this.beanFactory, withoutBean, this.missingBean);
         return bound;
     }
 
@@ -249,7 +276,8 @@ public final class HandlerRegistrar {
         return !name.startsWith("dev.centrifugo4j.") || !LIBRARY_LOCATIONS.contains(location(type));
     }
 
-    private static String location(Class<?> type) {
+    /** The jar or directory a class was loaded from, {@code ""} when unknown. */
+    static String location(Class<?> type) {
         CodeSource source = type.getProtectionDomain().getCodeSource();
         return (source != null && source.getLocation() != null)
                 ? source.getLocation().toString()
