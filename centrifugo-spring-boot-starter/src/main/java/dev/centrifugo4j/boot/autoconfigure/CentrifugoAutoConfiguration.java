@@ -194,8 +194,7 @@ public final class CentrifugoAutoConfiguration {
                 ObjectProvider<Validator> validator,
                 ObjectProvider<ProxyExceptionTranslator> translators,
                 ConcurrencyLimits limits,
-                ObjectProvider<ConversionService> conversionService,
-                CentrifugoProperties properties) {
+                ObjectProvider<ConversionService> conversionService) {
             DispatchSettings.Builder settings = DispatchSettings.builder(payloadMapper(mapper))
                     .validator(validator.getIfAvailable())
                     .concurrencyLimits(limits)
