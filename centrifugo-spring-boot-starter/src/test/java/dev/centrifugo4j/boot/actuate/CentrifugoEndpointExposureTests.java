@@ -73,7 +73,7 @@ class CentrifugoEndpointExposureTests {
             classes = EndpointApplication.class,
             webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
             properties = {
-                "centrifugo.proxy.secret=s3cret",
+                "centrifugo.proxy.secret=s3cret-s3cret-s3cret-s3cret-s3cret",
                 "centrifugo.api-url=http://127.0.0.1:9/api",
                 "centrifugo.publisher.max-attempts=1",
                 "management.endpoints.web.exposure.include=centrifugo"
@@ -99,7 +99,7 @@ class CentrifugoEndpointExposureTests {
     @SpringBootTest(
             classes = EndpointApplication.class,
             webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-            properties = {"centrifugo.proxy.secret=s3cret", "centrifugo.api-url=http://127.0.0.1:9/api"})
+            properties = {"centrifugo.proxy.secret=s3cret-s3cret-s3cret-s3cret-s3cret", "centrifugo.api-url=http://127.0.0.1:9/api"})
     class ByDefault {
 
         @LocalServerPort
@@ -123,7 +123,7 @@ class CentrifugoEndpointExposureTests {
             classes = SecuredApplication.class,
             webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
             properties = {
-                "centrifugo.proxy.secret=s3cret",
+                "centrifugo.proxy.secret=s3cret-s3cret-s3cret-s3cret-s3cret",
                 "centrifugo.api-url=http://127.0.0.1:9/api",
                 "spring.security.user.password=pw",
                 "management.endpoints.web.exposure.include=centrifugo"

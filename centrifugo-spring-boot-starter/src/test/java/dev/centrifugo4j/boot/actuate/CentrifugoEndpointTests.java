@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
         classes = EndpointApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "centrifugo.proxy.secret=s3cret",
+            "centrifugo.proxy.secret=s3cret-s3cret-s3cret-s3cret-s3cret",
             "centrifugo.proxy.concurrency.rpc[room.hold]=1",
             "centrifugo.publisher.max-queued-requests=100",
             "centrifugo.publisher.auto-batching.enabled=true",
@@ -52,7 +52,7 @@ class CentrifugoEndpointTests {
         return HTTP.sendAsync(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/centrifugo/rpc/"))
                         .header("Content-Type", "application/json")
-                        .header("X-Centrifugo-Proxy-Secret", "s3cret")
+                        .header("X-Centrifugo-Proxy-Secret", "s3cret-s3cret-s3cret-s3cret-s3cret")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -39,7 +39,7 @@ class UnregisteredHandlersTests {
                     JacksonAutoConfiguration.class,
                     ValidationAutoConfiguration.class,
                     CentrifugoAutoConfiguration.class))
-            .withPropertyValues("centrifugo.proxy.secret=s3cret");
+            .withPropertyValues("centrifugo.proxy.secret=s3cret-s3cret-s3cret-s3cret-s3cret");
 
     @Nested
     class ByDefault {
@@ -71,7 +71,7 @@ class UnregisteredHandlersTests {
             SpringApplication application =
                     new SpringApplication(ForgottenApplication.class, AutoConfiguredApplication.class);
             application.setDefaultProperties(
-                    Map.of("server.port", "0", "centrifugo.proxy.secret", "s3cret", "spring.main.banner-mode", "off"));
+                    Map.of("server.port", "0", "centrifugo.proxy.secret", "s3cret-s3cret-s3cret-s3cret-s3cret", "spring.main.banner-mode", "off"));
 
             // The default, over this module's test application.properties (which sets warn).
             assertThatThrownBy(() -> application.run("--centrifugo.handlers.missing-bean=fail"))
