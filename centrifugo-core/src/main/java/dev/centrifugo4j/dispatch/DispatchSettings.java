@@ -37,24 +37,29 @@ public final class DispatchSettings {
     private final Outcomes outcomes;
 
     private DispatchSettings(Builder builder) {
-        this.mapper = builder.mapper;
+        this.mapper = StrictPayloads.mapper(builder.mapper);
         this.validator = builder.validator;
         this.limits = builder.limits;
         this.converter = builder.converter;
-        this.outcomes = new Outcomes(new ProxyCodec(builder.mapper), new HandlerFailures(builder.translators));
+        this.outcomes = new Outcomes(new ProxyCodec(this.mapper), new HandlerFailures(builder.translators));
     }
 
     /**
      * Starts the settings.
      *
-     * @param mapper the application's mapper, used for the requests' data and the handlers' results
+     * @param mapper the application's mapper, used for the requests' data (strictly: see {@link
+     *     #mapper()}) and the handlers' results
      * @return a builder
      */
     public static Builder builder(ObjectMapper mapper) {
         return new Builder(mapper);
     }
 
-    /** The mapper of the payloads. */
+    /**
+     * The mapper of the payloads: the application's, made to bind them as the contract describes them
+     * (an unknown property, or a required one missing or {@code null}, is refused; see the handler
+     * documentation).
+     */
     public ObjectMapper mapper() {
         return this.mapper;
     }

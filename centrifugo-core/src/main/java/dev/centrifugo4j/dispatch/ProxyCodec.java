@@ -12,18 +12,29 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * Reads proxy requests and writes proxy replies. The envelope is read and written with
  * Jackson's streaming API (no data binding of the envelope); only the payload goes through the
  * application's {@link ObjectMapper}, so the handler's records are (de)serialized exactly as the
  * application configured Jackson.
+ *
+ * <p>A request body is read strictly: Centrifugo sends one JSON object in well-formed UTF-8, each
+ * property once, and a proxy request carries its data either as {@code data} (JSON mode) or as
+ * {@code b64data} (binary mode), never both. A body that is anything else (invalid or overlong
+ * UTF-8, a property twice at any depth, bytes after the object, both {@code data} and {@code
+ * b64data}) is refused as malformed rather than read one way here and another way elsewhere.
  */
 public final class ProxyCodec {
 
     private final ObjectMapper mapper;
+
+    /** Reads envelopes: the mapper's settings and, whatever they are, duplicate properties refused. */
+    private final ObjectReader envelopes;
 
     /**
      * Creates a codec.
@@ -35,6 +46,7 @@ public final class ProxyCodec {
             throw new IllegalArgumentException("'mapper' must not be null");
         }
         this.mapper = mapper;
+        this.envelopes = mapper.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     }
 
     /**
@@ -42,11 +54,15 @@ public final class ProxyCodec {
      *
      * @param body the HTTP body Centrifugo sent
      * @return the request
-     * @throws MalformedProxyRequestException when the body is not a JSON object of the expected shape
+     * @throws MalformedProxyRequestException when the body is not a JSON object of the expected shape;
+     *     its message says why, in words safe for the wire
      */
     public ProxyRequest readRequest(byte[] body) {
         if (body == null || body.length == 0) {
             throw new MalformedProxyRequestException("empty request body");
+        }
+        if (!Utf8.isValid(body)) {
+            throw new MalformedProxyRequestException("request body is not valid UTF-8");
         }
         String client = "";
         String transport = "";
@@ -61,7 +77,9 @@ public final class ProxyCodec {
         JsonNode meta = null;
         JsonNode data = null;
         String b64data = null;
-        try (JsonParser parser = this.mapper.createParser(body)) {
+        boolean hasData = false;
+        boolean hasB64data = false;
+        try (JsonParser parser = this.envelopes.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedProxyRequestException("request body is not a JSON object");
             }
@@ -79,21 +97,46 @@ public final class ProxyCodec {
                     case "name" -> name = string(parser, value, field);
                     case "version" -> version = string(parser, value, field);
                     case "channels" -> channels = strings(parser, value, field);
-                    case "b64data" -> b64data = nullIfEmpty(string(parser, value, field));
+                    case "b64data" -> {
+                        hasB64data = true;
+                        b64data = nullIfEmpty(string(parser, value, field));
+                    }
                     case "meta" -> meta = tree(parser, value);
-                    case "data" -> data = tree(parser, value);
+                    case "data" -> {
+                        hasData = true;
+                        data = tree(parser, value);
+                    }
                     default -> parser.skipChildren();
                 }
             }
             if (parser.currentToken() != JsonToken.END_OBJECT) {
                 throw new MalformedProxyRequestException("request body is not a JSON object");
             }
+            if (!atEnd(parser)) {
+                throw new MalformedProxyRequestException("request body has more after its JSON object");
+            }
         } catch (JacksonException ex) {
-            throw new MalformedProxyRequestException("request body is not valid JSON", ex);
+            throw new MalformedProxyRequestException(
+                    DataErrors.isDuplicateProperty(ex)
+                            ? "request body has a property more than once"
+                            : "request body is not valid JSON",
+                    ex);
+        }
+        if (hasData && hasB64data) {
+            throw new MalformedProxyRequestException("request body has both 'data' and 'b64data'");
         }
         return new ProxyRequest(
                 client, transport, protocol, encoding, user, method, channel, name, version, channels, meta, data,
                 b64data);
+    }
+
+    /** Whether nothing but whitespace follows the object (a token, or bytes that are none, do not). */
+    private static boolean atEnd(JsonParser parser) {
+        try {
+            return parser.nextToken() == null;
+        } catch (JacksonException ex) {
+            return false;
+        }
     }
 
     private static String string(JsonParser parser, JsonToken token, String name) {

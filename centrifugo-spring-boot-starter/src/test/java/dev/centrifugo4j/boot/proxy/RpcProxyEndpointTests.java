@@ -86,7 +86,9 @@ class RpcProxyEndpointTests {
     void answersAMalformedBodyWithAnErrorReply() throws Exception {
         HttpResponse<String> response = post("/rt/rpc", "s3cret", "{oops");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"error\":{\"code\":400,\"message\":\"malformed proxy request\"}}");
+        assertThat(response.body())
+                .isEqualTo("{\"error\":{\"code\":400,\"message\":\"malformed proxy request: request body is not valid"
+                        + " JSON\"}}");
     }
 
     @Test
