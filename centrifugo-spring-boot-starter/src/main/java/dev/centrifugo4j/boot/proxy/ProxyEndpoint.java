@@ -110,9 +110,9 @@ public final class ProxyEndpoint {
                 () -> context,
                 this.settings.observationRegistry());
         ProxySecretCheck secretCheck = this.settings.secretCheck();
-        if (!secretCheck.accepts(request.getHeader(secretCheck.headerName()))) {
+        if (!secretCheck.acceptsValues(request.getHeaders(secretCheck.headerName()))) {
             logger.warn(
-                    "Rejected a {} proxy request from {} without a valid '{}' header",
+                    "Rejected a {} proxy request from {} without exactly one valid '{}' header",
                     proxy,
                     request.getRemoteAddr(),
                     secretCheck.headerName());
