@@ -34,7 +34,7 @@ final class DataErrors {
             return "unknown property";
         }
         if (ex instanceof InvalidNullException) {
-            return "required property missing or null";
+            return "must not be null";
         }
         if (ex instanceof InvalidFormatException format) {
             return "expected " + typeName(format.getTargetType());
@@ -42,7 +42,8 @@ final class DataErrors {
         if (ex instanceof ValueInstantiationException) {
             return "invalid value";
         }
-        if (startsWith(ex, "Missing required creator property")) {
+        if (startsWith(
+                ex, "Missing required")) { // a creator property (Jackson's words) or a setter one (StrictPayloads')
             return "required property missing";
         }
         if (startsWith(ex, "Trailing token") && ex instanceof MismatchedInputException) {

@@ -30,10 +30,11 @@ import tools.jackson.databind.introspect.AnnotatedParameter;
  *   <li>a property is the contract's when it is a record component, or a public getter or public
  *       field of a class (a property Jackson can set but the contract does not list is never
  *       required);
- *   <li>it is required when it is {@code @JsonProperty(required = true)} (then {@code null} is
- *       still a value it may have if it is nullable), or when Jackson always writes it ({@code
- *       @JsonInclude} on it or its class is absent, {@code ALWAYS} or {@code USE_DEFAULTS}) and it is
- *       not nullable (then it must not be {@code null} either);
+ *   <li>it is required when it is {@code @JsonProperty(required = true)}, or when Jackson always
+ *       writes it ({@code @JsonInclude} on it or its class is absent, {@code ALWAYS} or {@code
+ *       USE_DEFAULTS}) and it is not nullable. A required property must be present, and not {@code
+ *       null} unless its schema takes {@code null} (a nullable one, or any JSON: {@code Object},
+ *       {@code JsonNode});
  *   <li>nullable means an {@code Optional}, or an annotation named {@code Nullable} (any package)
  *       on the record component, its accessor or field, or on the getter or field of a class, as a
  *       declaration or on the type. Only annotations kept at run time count, on both sides.
@@ -68,8 +69,11 @@ final class RequiredProperties {
             return Requirement.NONE;
         }
         boolean nullable = property.nullable();
+        // Any JSON (Object, JsonNode): the contract's schema {} takes null as one of its values.
+        Requirement whenRequired =
+                (nullable || property.anyJson()) ? Requirement.PRESENT : Requirement.PRESENT_NOT_NULL;
         if (property.explicitlyRequired()) {
-            return nullable ? Requirement.PRESENT : Requirement.PRESENT_NOT_NULL;
+            return whenRequired;
         }
         if (nullable) {
             return Requirement.NONE;
@@ -80,8 +84,21 @@ final class RequiredProperties {
         }
         JsonInclude.Include inclusion = (include != null) ? include.value() : JsonInclude.Include.ALWAYS;
         return (inclusion == JsonInclude.Include.ALWAYS || inclusion == JsonInclude.Include.USE_DEFAULTS)
-                ? Requirement.PRESENT_NOT_NULL
+                ? whenRequired
                 : Requirement.NONE;
+    }
+
+    /**
+     * The Java type of the value a member binds: a setter's parameter, a field's or a creator
+     * parameter's type.
+     *
+     * @param member the member
+     * @return the raw type
+     */
+    static Class<?> valueType(AnnotatedMember member) {
+        return (member instanceof AnnotatedMethod method && method.getParameterCount() == 1)
+                ? method.getRawParameterType(0)
+                : member.getRawType();
     }
 
     /**
@@ -123,7 +140,7 @@ final class RequiredProperties {
         if (member instanceof AnnotatedMethod method && method.getParameterCount() == 1) {
             String name = method.getName();
             if (name.length() > 3 && name.startsWith("set")) {
-                return classProperty(owner, name.substring(3), method.getRawParameterType(0));
+                return classProperty(owner, name.substring(3), valueType(method));
             }
         }
         return null;
@@ -234,6 +251,14 @@ final class RequiredProperties {
      */
     private record Property(
             Class<?> owner, Class<?> type, List<AnnotatedElement> declarations, List<AnnotatedType> types) {
+
+        /** Whether the contract describes it as any JSON value ({@code {}}), {@code null} included. */
+        boolean anyJson() {
+            String name = this.type.getName();
+            return this.type == Object.class
+                    || name.equals("tools.jackson.databind.JsonNode")
+                    || name.equals("com.fasterxml.jackson.databind.JsonNode");
+        }
 
         boolean explicitlyRequired() {
             for (AnnotatedElement declaration : this.declarations) {

@@ -15,7 +15,6 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.PropertyName;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.MapperConfig;
 import tools.jackson.databind.deser.BeanDeserializerBuilder;
@@ -23,7 +22,7 @@ import tools.jackson.databind.deser.SettableBeanProperty;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.bean.BeanDeserializerBase;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
-import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.introspect.Annotated;
 import tools.jackson.databind.introspect.AnnotatedMember;
 import tools.jackson.databind.introspect.NopAnnotationIntrospector;
@@ -82,17 +81,17 @@ final class StrictPayloads {
 
         @Override
         public void setupModule(SetupContext context) {
-            // Appended: an explicit @JsonSetter(nulls = ...) of the application's own still wins.
-            context.appendAnnotationIntrospector(new RequiredNulls());
+            // First: the contract's requirement wins over a @JsonProperty without required = true.
+            context.insertAnnotationIntrospector(new RequiredNulls());
             context.addDeserializerModifier(new RequiredSetters());
         }
     }
 
     /**
-     * A required property fails when it is {@code null} or missing ({@link Nulls#FAIL}: Jackson asks
-     * a creator property that is missing for its null value too); a primitive that is not required
-     * gets its default when missing instead of failing. (A creator property that is only required to
-     * be present, {@code @JsonProperty(required = true)} and nullable, Jackson checks itself.)
+     * A required property is marked required, so that Jackson refuses a creator property (a record
+     * component) that is missing, and one that must not be {@code null} fails when it is ({@link
+     * Nulls#FAIL}); a primitive that is not required gets its default when missing or {@code null}
+     * instead of failing.
      */
     private static final class RequiredNulls extends NopAnnotationIntrospector {
 
@@ -103,14 +102,23 @@ final class StrictPayloads {
         private static final JsonSetter.Value DEFAULT = JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY);
 
         @Override
+        public @Nullable Boolean hasRequiredMarker(MapperConfig<?> config, AnnotatedMember member) {
+            return (RequiredProperties.of(member) != RequiredProperties.Requirement.NONE) ? Boolean.TRUE : null;
+        }
+
+        @Override
         public JsonSetter.@Nullable Value findSetterInfo(MapperConfig<?> config, Annotated annotated) {
             if (!(annotated instanceof AnnotatedMember member)) {
                 return null;
             }
-            if (RequiredProperties.of(member) == RequiredProperties.Requirement.PRESENT_NOT_NULL) {
+            RequiredProperties.Requirement requirement = RequiredProperties.of(member);
+            if (requirement == RequiredProperties.Requirement.PRESENT_NOT_NULL) {
                 return FAIL;
             }
-            return member.getRawType().isPrimitive() ? DEFAULT : null;
+            return (requirement == RequiredProperties.Requirement.NONE
+                            && RequiredProperties.valueType(member).isPrimitive())
+                    ? DEFAULT
+                    : null;
         }
     }
 
@@ -250,8 +258,8 @@ final class StrictPayloads {
             for (int i = 0; i < seen.set.length; i++) {
                 if (!seen.set[i]) {
                     String name = this.names.get(i);
-                    InvalidNullException missing = InvalidNullException.from(
-                            context, PropertyName.construct(name), context.constructType(value.getClass()));
+                    MismatchedInputException missing = MismatchedInputException.from(
+                            parser, value.getClass(), "Missing required property '" + name + "'");
                     missing.prependPath(value, name);
                     throw missing;
                 }

@@ -75,6 +75,8 @@ class RpcDispatcherTests {
 
     record Present(@JsonProperty(required = true) @Nullable String text) {}
 
+    record Raw(JsonNode extra, Object anything) {}
+
     record Quantity(int value) {
         Quantity {
             if (value < 1) {
@@ -547,16 +549,15 @@ class RpcDispatcherTests {
         @Test
         void aRequiredPropertyThatIsMissingOrNullIsRefusedWithItsPath() {
             assertThat(answer(Note.class, "{\"stars\":1}"))
-                    .isEqualTo("400 invalid data at 'text': required property missing or null");
+                    .isEqualTo("400 invalid data at 'text': required property missing");
             assertThat(answer(Note.class, "{\"text\":null,\"stars\":1}"))
-                    .isEqualTo("400 invalid data at 'text': required property missing or null");
+                    .isEqualTo("400 invalid data at 'text': must not be null");
             assertThat(answer(Note.class, "{\"text\":\"t\"}"))
                     .as("a primitive")
-                    .isEqualTo("400 invalid data at 'stars': required property missing or null");
+                    .isEqualTo("400 invalid data at 'stars': required property missing");
             assertThat(answer(Notes.class, "{\"notes\":[{\"text\":\"t\",\"stars\":1},{\"stars\":2}]}"))
-                    .isEqualTo("400 invalid data at 'notes[1].text': required property missing or null");
-            assertThat(answer(Notes.class, "{}"))
-                    .isEqualTo("400 invalid data at 'notes': required property missing or null");
+                    .isEqualTo("400 invalid data at 'notes[1].text': required property missing");
+            assertThat(answer(Notes.class, "{}")).isEqualTo("400 invalid data at 'notes': required property missing");
             assertThat(this.received).hasValue(null);
         }
 
@@ -576,6 +577,15 @@ class RpcDispatcherTests {
         }
 
         @Test
+        void anyJsonMustBePresentButMayBeNull() {
+            assertThat(answer(Raw.class, "{\"extra\":null,\"anything\":null}")).isEqualTo("ok");
+            assertThat(answer(Raw.class, "{\"extra\":{\"a\":[1]},\"anything\":\"x\"}"))
+                    .isEqualTo("ok");
+            assertThat(answer(Raw.class, "{\"anything\":1}"))
+                    .isEqualTo("400 invalid data at 'extra': required property missing");
+        }
+
+        @Test
         void theApplicationsOwnLeniencyDoesNotApply() {
             JsonMapper lenient = JsonMapper.builder()
                     .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -592,7 +602,7 @@ class RpcDispatcherTests {
             assertThat(call(dispatcher, rpc("take", "{\"text\":\"t\"}"))
                             .at("/error/message")
                             .asString())
-                    .isEqualTo("invalid data at 'stars': required property missing or null");
+                    .isEqualTo("invalid data at 'stars': required property missing");
         }
     }
 

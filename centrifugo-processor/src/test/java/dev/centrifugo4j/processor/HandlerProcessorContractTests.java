@@ -228,6 +228,7 @@ class HandlerProcessorContractTests {
                         "Profile",
                         "Extensible",
                         "Invisible",
+                        "Raw",
                         "classfile/Nullable"
                     })
                     .map(name -> STRICT + name + ".java")
@@ -261,6 +262,9 @@ class HandlerProcessorContractTests {
             assertThat(definition("Present").at("/properties/text/type").toString())
                     .isEqualTo("[\"string\",\"null\"]");
             assertThat(definition("Profile").path("required").toString()).isEqualTo("[\"name\"]");
+            assertThat(definition("Raw").path("required").toString())
+                    .as("any JSON, null included")
+                    .isEqualTo("[\"extra\",\"anything\"]");
             assertThat(definition("Invisible").path("required").toString())
                     .as("a @Nullable the server cannot see")
                     .isEqualTo("[\"tag\"]");
@@ -268,7 +272,7 @@ class HandlerProcessorContractTests {
 
         @Test
         void theContractAllowsMorePropertiesOnlyWhereTheTypeTakesThem() {
-            for (String strict : List.of("Note", "Notes", "Present", "Profile", "Invisible")) {
+            for (String strict : List.of("Note", "Notes", "Present", "Profile", "Raw", "Invisible")) {
                 assertThat(definition(strict).path("additionalProperties").asBoolean(true))
                         .as(strict)
                         .isFalse();
@@ -290,6 +294,24 @@ class HandlerProcessorContractTests {
         }
 
         @Test
+        void aNullablePropertyOfAClassWithSettersKeepsTheNullItIsGiven() {
+            JsonNode reply = call("strict.profile", "{\"name\":\"a\",\"nickname\":null}");
+            assertThat(reply.path("result").path("data").toString()).isEqualTo("{\"name\":\"a\",\"nickname\":null}");
+        }
+
+        private JsonNode call(String method, String data) {
+            return MAPPER.readTree(this.dispatcher
+                    .dispatch(ProxyInput.of(
+                            ProxyType.RPC,
+                            ("{\"client\":\"c\",\"method\":\"" + method + "\",\"data\":" + data + "}")
+                                    .getBytes(StandardCharsets.UTF_8)))
+                    .completion()
+                    .toCompletableFuture()
+                    .join()
+                    .reply());
+        }
+
+        @Test
         void theServerAcceptsExactlyWhatTheContractAccepts() {
             List<Object[]> cases = List.of(
                     new Object[] {"strict.note", "{\"text\":\"t\",\"stars\":1}", true},
@@ -298,10 +320,7 @@ class HandlerProcessorContractTests {
                     },
                     new Object[] {"strict.note", "{\"text\":\"t\",\"tag\":\"x\",\"mood\":\"m\",\"stars\":2}", true},
                     new Object[] {
-                        "strict.note",
-                        "{\"stars\":1}",
-                        false,
-                        "invalid data at 'text': required property missing or null"
+                        "strict.note", "{\"stars\":1}", false, "invalid data at 'text': required property missing"
                     },
                     new Object[] {"strict.note", "{\"text\":null,\"stars\":1}", false},
                     new Object[] {"strict.note", "{\"text\":\"t\"}", false},
@@ -319,7 +338,7 @@ class HandlerProcessorContractTests {
                         "strict.notes",
                         "{\"notes\":[{\"text\":\"t\",\"stars\":1},{\"stars\":1}]}",
                         false,
-                        "invalid data at 'notes[1].text': required property missing or null"
+                        "invalid data at 'notes[1].text': required property missing"
                     },
                     new Object[] {"strict.notes", "{\"notes\":[{\"text\":\"t\",\"stars\":1,\"x\":1}]}", false},
                     new Object[] {"strict.lenient", "{\"text\":\"t\",\"extra\":{\"any\":1}}", true},
@@ -333,13 +352,9 @@ class HandlerProcessorContractTests {
                         "strict.profile",
                         "{\"nickname\":\"n\"}",
                         false,
-                        "invalid data at 'name': required property missing or null"
+                        "invalid data at 'name': required property missing"
                     },
-                    new Object[] {
-                        "strict.profile",
-                        "{\"name\":null}",
-                        false,
-                        "invalid data at 'name': required property missing or null"
+                    new Object[] {"strict.profile", "{\"name\":null}", false, "invalid data at 'name': must not be null"
                     },
                     new Object[] {
                         "strict.profile", "{\"name\":\"a\",\"age\":3}", false, "invalid data at 'age': unknown property"
@@ -349,7 +364,12 @@ class HandlerProcessorContractTests {
                         "strict.extensible",
                         "{\"color\":\"red\"}",
                         false,
-                        "invalid data at 'name': required property missing or null"
+                        "invalid data at 'name': required property missing"
+                    },
+                    new Object[] {"strict.raw", "{\"extra\":null,\"anything\":null}", true},
+                    new Object[] {"strict.raw", "{\"extra\":[1],\"anything\":{}}", true},
+                    new Object[] {
+                        "strict.raw", "{\"anything\":1}", false, "invalid data at 'extra': required property missing"
                     },
                     new Object[] {"strict.invisible", "{\"tag\":\"t\"}", true},
                     new Object[] {"strict.invisible", "{}", false},
@@ -361,15 +381,7 @@ class HandlerProcessorContractTests {
                 boolean expected = (Boolean) test[2];
                 boolean contractAccepts =
                         paramsSchema(method).validate(data, InputFormat.JSON).isEmpty();
-                JsonNode reply = MAPPER.readTree(this.dispatcher
-                        .dispatch(ProxyInput.of(
-                                ProxyType.RPC,
-                                ("{\"client\":\"c\",\"method\":\"" + method + "\",\"data\":" + data + "}")
-                                        .getBytes(StandardCharsets.UTF_8)))
-                        .completion()
-                        .toCompletableFuture()
-                        .join()
-                        .reply());
+                JsonNode reply = call(method, data);
                 boolean serverAccepts = reply.has("result");
                 if (contractAccepts != expected || serverAccepts != expected) {
                     disagreements.add(method + " " + data + ": expected " + (expected ? "accepted" : "refused")

@@ -99,9 +99,9 @@ class WireRulesThroughCentrifugoTests {
 
         assertThat(results.get(0).path("data").asString()).isEqualTo("hi/2 (no tag)");
         assertThat(error(results.get(1))).isEqualTo("400 invalid data at 'admin': unknown property");
-        assertThat(error(results.get(2))).isEqualTo("400 invalid data at 'text': required property missing or null");
-        assertThat(error(results.get(3))).isEqualTo("400 invalid data at 'text': required property missing or null");
-        assertThat(error(results.get(4))).isEqualTo("400 invalid data at 'stars': required property missing or null");
+        assertThat(error(results.get(2))).isEqualTo("400 invalid data at 'text': required property missing");
+        assertThat(error(results.get(3))).isEqualTo("400 invalid data at 'text': must not be null");
+        assertThat(error(results.get(4))).isEqualTo("400 invalid data at 'stars': required property missing");
         assertThat(results.get(5).path("data").asString()).isEqualTo("hi/2 (no tag)");
         assertThat(WireHandlers.notes).as("calls that reached the handler").isEqualTo(2);
     }
@@ -139,7 +139,7 @@ class WireRulesThroughCentrifugoTests {
                  {"subscribe":"wire:room:SELECT-1"}]""");
 
         assertThat(error(results.get(0))).isEqualTo("400 invalid data at 'admin': unknown property");
-        assertThat(error(results.get(1))).isEqualTo("400 invalid data at 'text': required property missing or null");
+        assertThat(error(results.get(1))).isEqualTo("400 invalid data at 'text': required property missing");
         assertThat(error(results.get(2))).isEqualTo("400 invalid channel");
     }
 

@@ -4,7 +4,7 @@ import dev.centrifugo4j.rpc.WebSocketRpc;
 
 /**
  * One RPC method per payload type whose contract the server enforces; each answers "ok" once its
- * data is bound. The same shapes as the contract rules of {@code RpcDispatcherTests} in
+ * data is bound (the class with setters answers with what it was given). The same shapes as the contract rules of {@code RpcDispatcherTests} in
  * centrifugo-core.
  */
 public class StrictHandlers {
@@ -30,12 +30,17 @@ public class StrictHandlers {
     }
 
     @WebSocketRpc("strict.profile")
-    public String profile(Profile profile) {
-        return "ok";
+    public Profile profile(Profile profile) {
+        return profile;
     }
 
     @WebSocketRpc("strict.extensible")
     public String extensible(Extensible extensible) {
+        return "ok";
+    }
+
+    @WebSocketRpc("strict.raw")
+    public String raw(Raw raw) {
         return "ok";
     }
 
