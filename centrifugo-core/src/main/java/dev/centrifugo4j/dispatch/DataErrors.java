@@ -61,9 +61,13 @@ final class DataErrors {
         return "cannot be decoded";
     }
 
-    /** Whether the parser refused a property that the same object has already (strict duplicate detection). */
+    /**
+     * Whether Jackson refused a property that the same object has already: the parser ({@code
+     * STRICT_DUPLICATE_DETECTION}, "Duplicate Object property") or a tree ({@code
+     * FAIL_ON_READING_DUP_TREE_KEY}, "Duplicate property").
+     */
     static boolean isDuplicateProperty(JacksonException ex) {
-        return startsWith(ex, "Duplicate Object property");
+        return startsWith(ex, "Duplicate Object property") || startsWith(ex, "Duplicate property");
     }
 
     /**

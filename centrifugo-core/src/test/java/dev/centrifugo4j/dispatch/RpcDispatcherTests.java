@@ -449,7 +449,10 @@ class RpcDispatcherTests {
                     "{\"method\":\"echo\",\"data\":{\"a\":1},\"data\":{\"a\":2}}",
                     "{\"method\":\"echo\",\"data\":{\"role\":\"user\",\"role\":\"admin\"}}",
                     "{\"method\":\"echo\",\"data\":{\"deep\":[{\"x\":1,\"x\":1}]}}",
-                    "{\"method\":\"echo\",\"meta\":{\"t\":1,\"t\":2},\"data\":{}}")) {
+                    "{\"method\":\"echo\",\"meta\":{\"t\":1,\"t\":2},\"data\":{}}",
+                    "{\"method\":\"echo\",\"data\":{},\"b64data\":\"\",\"b64data\":\"\"}",
+                    "{\"method\":\"echo\",\"labels\":{\"a\":\"1\"},\"labels\":{\"a\":\"2\"},\"data\":{}}",
+                    "{\"method\":\"echo\",\"future\":{\"k\":1,\"k\":2},\"data\":{}}")) {
                 assertThat(refusal(body))
                         .as(body)
                         .isEqualTo("malformed proxy request: request body has a property more than once");
