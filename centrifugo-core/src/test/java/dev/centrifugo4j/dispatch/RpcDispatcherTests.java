@@ -13,12 +13,21 @@ import dev.centrifugo4j.rpc.RpcContext;
 import dev.centrifugo4j.rpc.RpcException;
 import dev.centrifugo4j.spi.RpcMethodDefinition;
 import dev.centrifugo4j.spi.TypeToken;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
 import jakarta.validation.Valid;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.lang.annotation.Annotation;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -649,7 +658,66 @@ class RpcDispatcherTests {
             String message = reply.at("/error/message").asString();
             assertThat(message.chars().allMatch((c) -> c < 128)).isTrue();
         }
+
+        @Test
+        void nameNoConstraintOfTheApplicationAndNoMessageKeyThatWasNotInterpolated() {
+            RpcMethodDefinition stock = method("stock", Stock.class, true, (p) -> "ok");
+            JsonNode reply = call(dispatcher(stock), rpc("stock", "{\"sku\":\"x\",\"code\":\"y\",\"name\":\"\"}"));
+            assertThat(reply.at("/error/code").asInt()).isEqualTo(422);
+            JsonNode body = mapper.readTree(reply.at("/error/message").asString());
+            assertThat(body.toString())
+                    .isEqualTo("{\"message\":\"validation failed\",\"violations\":["
+                            + "{\"field\":\"code\",\"constraint\":\"\",\"message\":\"must be a stock code\"},"
+                            + "{\"field\":\"name\",\"constraint\":\"NotBlank\",\"message\":\"must not be blank\"},"
+                            + "{\"field\":\"sku\",\"constraint\":\"\",\"message\":\"is invalid\"}]}");
+            assertThat(reply.toString())
+                    .doesNotContain("Sku")
+                    .doesNotContain("StockCode")
+                    .doesNotContain("dev.centrifugo4j");
+        }
     }
+
+    /** An application's constraint whose message key is in no bundle. */
+    @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD, ElementType.RECORD_COMPONENT})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = SkuValidator.class)
+    @interface Sku {
+        String message() default "{dev.centrifugo4j.dispatch.Sku.message}";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    /** An application's constraint with a message of its own. */
+    @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD, ElementType.RECORD_COMPONENT})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = StockCodeValidator.class)
+    @interface StockCode {
+        String message() default "must be a stock code";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    /** Upper case only. */
+    abstract static class UpperCase<A extends Annotation> implements ConstraintValidator<A, String> {
+
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || value.equals(value.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    public static final class SkuValidator extends UpperCase<Sku> {}
+
+    public static final class StockCodeValidator extends UpperCase<StockCode> {}
+
+    record Stock(
+            @Sku String sku,
+            @StockCode String code,
+            @NotBlank String name) {}
 
     @Nested
     class HandlerExceptions {
