@@ -118,29 +118,36 @@ final class RequiredProperties {
                 RecordComponent component = canonicalComponent(owner, constructor, parameter.getIndex());
                 return (component != null) ? recordProperty(owner, component) : null;
             }
+            // Another creator (a factory method, a constructor of a class): the parameter's Java name,
+            // with -parameters, else the name @JsonProperty gives it.
             java.lang.reflect.Parameter reflected = executable.getParameters()[parameter.getIndex()];
             JsonProperty named = reflected.getAnnotation(JsonProperty.class);
-            String name = (named != null && !named.value().isEmpty())
-                    ? named.value()
-                    : reflected.isNamePresent() ? reflected.getName() : null;
-            return (name != null) ? classProperty(owner, name, parameter.getRawType()) : null;
+            String name = reflected.isNamePresent()
+                    ? reflected.getName()
+                    : (named != null && !named.value().isEmpty()) ? named.value() : null;
+            return (name != null) ? property(owner, name, parameter.getRawType()) : null;
         }
         if (member instanceof AnnotatedField field) {
             Field reflected = (Field) field.getAnnotated();
-            if (owner.isRecord()) {
-                for (RecordComponent component : owner.getRecordComponents()) {
-                    if (component.getName().equals(reflected.getName())) {
-                        return recordProperty(owner, component);
-                    }
-                }
-                return null;
-            }
-            return classProperty(owner, reflected.getName(), reflected.getType());
+            return property(owner, reflected.getName(), reflected.getType());
         }
         if (member instanceof AnnotatedMethod method && method.getParameterCount() == 1) {
             String name = method.getName();
             if (name.length() > 3 && name.startsWith("set")) {
                 return classProperty(owner, name.substring(3), valueType(method));
+            }
+        }
+        return null;
+    }
+
+    /** The property of that Java name: a record's component, or a class's getter or public field. */
+    private static @Nullable Property property(Class<?> owner, String name, Class<?> type) {
+        if (!owner.isRecord()) {
+            return classProperty(owner, name, type);
+        }
+        for (RecordComponent component : owner.getRecordComponents()) {
+            if (component.getName().equals(name)) {
+                return recordProperty(owner, component);
             }
         }
         return null;

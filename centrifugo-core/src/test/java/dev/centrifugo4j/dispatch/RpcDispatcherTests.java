@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -85,6 +86,13 @@ class RpcDispatcherTests {
     record Present(@JsonProperty(required = true) @Nullable String text) {}
 
     record Raw(JsonNode extra, Object anything) {}
+
+    record Made(String text, int stars) {
+        @JsonCreator
+        static Made of(@JsonProperty("text") String text, @JsonProperty("stars") int stars) {
+            return new Made(text + "!", stars);
+        }
+    }
 
     record Quantity(int value) {
         Quantity {
@@ -595,6 +603,14 @@ class RpcDispatcherTests {
                     .isEqualTo("ok");
             assertThat(answer(Raw.class, "{\"anything\":1}"))
                     .isEqualTo("400 invalid data at 'extra': required property missing");
+        }
+
+        @Test
+        void aRecordMadeByAFactoryMethodIsHeldToItsComponents() {
+            assertThat(answer(Made.class, "{\"text\":\"t\",\"stars\":1}")).isEqualTo("ok");
+            assertThat(this.received.get()).isEqualTo(new Made("t!", 1));
+            assertThat(answer(Made.class, "{\"stars\":1}"))
+                    .isEqualTo("400 invalid data at 'text': required property missing");
         }
 
         @Test
