@@ -42,6 +42,7 @@ public final class ChatHandlers_CentrifugoHandlers implements HandlerIndex {
                             ChannelParameter.context(ChannelContext.class),
                             ChannelParameter.variable("roomId", long.class)),
                     false,
+                    false,
                     new ChannelInvokers(0)),
             new ChannelMethodDefinition(
                     ChannelOperation.SUBSCRIBE,
@@ -53,6 +54,7 @@ public final class ChatHandlers_CentrifugoHandlers implements HandlerIndex {
                             ChannelParameter.context(ChannelContext.class),
                             ChannelParameter.variable("user", String.class)),
                     true,
+                    false,
                     new ChannelInvokers(1)),
             new ChannelMethodDefinition(
                     ChannelOperation.SUBSCRIBE,
@@ -63,6 +65,7 @@ public final class ChatHandlers_CentrifugoHandlers implements HandlerIndex {
                     List.of(
                             ChannelParameter.variable("kind", RoomKind.class)),
                     false,
+                    true,
                     new ChannelInvokers(2)),
             new ChannelMethodDefinition(
                     ChannelOperation.SUBSCRIBE,
@@ -73,6 +76,7 @@ public final class ChatHandlers_CentrifugoHandlers implements HandlerIndex {
                     List.of(
                             ChannelParameter.variable("sessionId", UUID.class),
                             ChannelParameter.context(ChannelContext.class)),
+                    false,
                     false,
                     new ChannelInvokers(3)),
             new ChannelMethodDefinition(
@@ -85,6 +89,7 @@ public final class ChatHandlers_CentrifugoHandlers implements HandlerIndex {
                             ChannelParameter.variable("kind", RoomKind.class),
                             ChannelParameter.payload(String.class, false, false)),
                     true,
+                    true,
                     new ChannelInvokers(4)),
             new ChannelMethodDefinition(
                     ChannelOperation.PUBLISH,
@@ -94,6 +99,7 @@ public final class ChatHandlers_CentrifugoHandlers implements HandlerIndex {
                     List.of(ChatMessage.class),
                     List.of(
                             ChannelParameter.payload(ChatMessage.class, true, true)),
+                    false,
                     false,
                     new ChannelInvokers(5)),
             new ChannelMethodDefinition(
@@ -107,6 +113,7 @@ public final class ChatHandlers_CentrifugoHandlers implements HandlerIndex {
                             ChannelParameter.variable("roomId", long.class),
                             ChannelParameter.payload(ChatMessage.class, false, true)),
                     false,
+                    false,
                     new ChannelInvokers(6)),
             new ChannelMethodDefinition(
                     ChannelOperation.PUBLISH,
@@ -118,6 +125,7 @@ public final class ChatHandlers_CentrifugoHandlers implements HandlerIndex {
                             ChannelParameter.variable("kind", RoomKind.class),
                             ChannelParameter.payload(new TypeToken<List<String>>() {}.type(), false, false)),
                     true,
+                    false,
                     new ChannelInvokers(7)),
             new ChannelMethodDefinition(
                     ChannelOperation.SUB_REFRESH,
@@ -127,6 +135,7 @@ public final class ChatHandlers_CentrifugoHandlers implements HandlerIndex {
                     List.of(long.class),
                     List.of(
                             ChannelParameter.variable("roomId", long.class)),
+                    false,
                     false,
                     new ChannelInvokers(8)),
             new ChannelMethodDefinition(
@@ -138,6 +147,7 @@ public final class ChatHandlers_CentrifugoHandlers implements HandlerIndex {
                     List.of(
                             ChannelParameter.context(ChannelContext.class)),
                     true,
+                    false,
                     new ChannelInvokers(9)));
 
     public ChatHandlers_CentrifugoHandlers() {

@@ -21,6 +21,11 @@ import java.lang.annotation.Target;
  * most one parameter the publication's data binds to ({@code @Valid} validates it). Return {@link
  * PublishDecision}, {@code boolean} ({@code false} = error 403), {@code void} (publish as sent), or a
  * {@code CompletionStage} of those. Pattern syntax as for {@link OnSubscribe}.
+ *
+ * <p>Fail closed: a {@code null} where a decision was expected (a {@code PublishDecision} or {@code
+ * Boolean} that is {@code null}, or a stage that completes with {@code null}) refuses the publication
+ * with error 403 {@code permission denied} and logs a warning that names the method. Only a {@code
+ * void} method, or a {@code CompletionStage<Void>}, publishes as sent by returning.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

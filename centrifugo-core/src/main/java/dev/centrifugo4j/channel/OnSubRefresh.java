@@ -14,6 +14,9 @@ import java.lang.annotation.Target;
  * <p>Parameters, in any order: a {@link ChannelContext} and {@link ChannelVariable} parameters.
  * Return {@link SubRefreshResult} or a {@code CompletionStage} of it. Pattern syntax as for {@link
  * OnSubscribe}.
+ *
+ * <p>Fail closed: a {@code null} result, like a handler that throws, ends the subscription (as
+ * {@link SubRefreshResult#expired()}; Centrifugo ignores errors from this proxy).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -23,6 +23,12 @@ import java.lang.annotation.Target;
  * SubscribeResult}, {@code boolean} ({@code false} = error 403), {@code void} (allow), or a {@code
  * CompletionStage} of those.
  *
+ * <p>Fail closed: a {@code null} where a decision was expected (a {@code SubscribeResult} or {@code
+ * Boolean} that is {@code null}, or a stage that completes with {@code null}) denies the
+ * subscription with error 403 {@code permission denied} and logs a warning that names the method.
+ * Only a {@code void} method, or a {@code CompletionStage<Void>}, allows by returning. A handler that
+ * throws denies too (see the errors the client sees in the documentation).
+ *
  * <p>Pattern syntax: literal text with {@code {name}} variables; a variable matches one or more
  * characters other than {@code :}. When several patterns match a channel, the one with the most
  * literal characters wins.

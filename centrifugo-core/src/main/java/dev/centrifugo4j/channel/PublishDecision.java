@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The answer of an {@link OnPublish} handler: publish as sent, publish something else, or refuse;
- * optionally with tags, without history, or with an idempotency key.
+ * optionally with tags, without history, or with an idempotency key. A handler that returns {@code
+ * null} instead of one refuses (error 403, and a warning in the log).
  *
  * <pre>{@code
  * return PublishDecision.replaceWith(message.withText(filter(message.text()))).withTags(Map.of("kind", "chat"));

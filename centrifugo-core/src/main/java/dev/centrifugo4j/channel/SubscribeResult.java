@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The answer of an {@link OnSubscribe} handler: allow (optionally with channel info, initial data,
- * an expiry and option overrides) or deny.
+ * an expiry and option overrides) or deny. A handler that returns {@code null} instead of one denies
+ * (error 403, and a warning in the log).
  *
  * <pre>{@code
  * return SubscribeResult.allow().withInfo(Map.of("role", "viewer")).withExpireAt(Instant.now().plusSeconds(600));

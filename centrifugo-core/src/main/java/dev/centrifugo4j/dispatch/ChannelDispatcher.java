@@ -47,6 +47,12 @@ public final class ChannelDispatcher implements ProxyDispatcher {
 
     private static final ProxyReply EXPIRED = ProxyReply.fields(Map.of("expired", true));
 
+    private static final ProxyReply ALLOWED = ProxyReply.fields(Map.of());
+
+    /** A channel whose pattern variables do not convert: the reply says no more than that. */
+    private static final ProxyReplyException INVALID_CHANNEL =
+            new ProxyReplyException(ProxyReply.error(400, "invalid channel", false), "invalid channel");
+
     private final Map<ChannelOperation, List<BoundMethod>> methods;
 
     private final Outcomes outcomes;
@@ -112,9 +118,11 @@ public final class ChannelDispatcher implements ProxyDispatcher {
     public ProxyOutcome dispatch(ProxyInput input) {
         ProxyType proxy = input.proxy();
         ChannelOperation operation = operation(proxy);
-        ProxyRequest request = this.outcomes.read(input);
-        if (request == null) {
-            return this.outcomes.malformed(HandlerFailures.malformedRequest());
+        ProxyRequest request;
+        try {
+            request = this.outcomes.read(input);
+        } catch (MalformedProxyRequestException ex) {
+            return this.outcomes.malformed(ex);
         }
         if (request.channel().isEmpty()) {
             return this.outcomes.answer(
@@ -191,8 +199,7 @@ public final class ChannelDispatcher implements ProxyDispatcher {
             ChannelParameter parameter = parameters.get(i);
             arguments[i] = switch (parameter.kind()) {
                 case CONTEXT -> context;
-                case VARIABLE ->
-                    convert(converter, parameter, context.variables().get(parameter.name()));
+                case VARIABLE -> convert(converter, parameter, context);
                 case PAYLOAD -> (payload != null) ? payload.bind(request) : null;
             };
         }
@@ -200,28 +207,54 @@ public final class ChannelDispatcher implements ProxyDispatcher {
     }
 
     private static Object convert(
-            ChannelVariableConverter converter, ChannelParameter parameter, @Nullable String value) {
+            ChannelVariableConverter converter, ChannelParameter parameter, ChannelContext context) {
+        String value = context.variables().get(parameter.name());
         if (value == null) {
-            throw invalidChannel("the pattern has no variable '" + parameter.name() + "'");
+            logger.debug("Pattern {} has no variable '{}'", context.pattern(), parameter.name());
+            throw INVALID_CHANNEL;
         }
         try {
             return converter.convert(value, parameter.type());
         } catch (RuntimeException ex) {
-            throw invalidChannel("'" + value + "' is not a valid " + parameter.name());
+            // The value is the client's and the converter's message the application's: neither goes back.
+            logger.debug(
+                    "Channel '{}' does not fit {}: '{}' is not a valid {} ({})",
+                    context.channel(),
+                    context.pattern(),
+                    value,
+                    parameter.name(),
+                    ex.toString());
+            throw INVALID_CHANNEL;
         }
     }
 
-    private static ProxyReplyException invalidChannel(String reason) {
-        String message = "invalid channel: " + reason;
-        return new ProxyReplyException(ProxyReply.error(400, message, false), message);
-    }
-
-    private static ProxyReply subscribeReply(ProxyCodec codec, @Nullable Object result, boolean binary) {
-        if (result == null || Boolean.TRUE.equals(result)) {
-            return ProxyReply.fields(Map.of());
-        }
-        if (Boolean.FALSE.equals(result)) {
+    /**
+     * The reply of what a subscribe and a publish handler answer alike, {@code null} for the rest:
+     * {@code true} allows, {@code false} denies, and {@code null} allows only from a {@code void}
+     * method or a {@code CompletionStage<Void>}; from any other it denies (fail closed) and is logged
+     * for the developer, since a {@code null} there is a bug and not an answer.
+     */
+    private static @Nullable ProxyReply yesOrNo(@Nullable Object result, boolean voidResult, String signature) {
+        if (result == null) {
+            if (voidResult) {
+                return ALLOWED;
+            }
+            logger.warn(
+                    "{} returned null instead of a decision: denied with error 403. Return an allow or a deny.",
+                    signature);
             return PERMISSION_DENIED;
+        }
+        if (result instanceof Boolean allowed) {
+            return allowed ? ALLOWED : PERMISSION_DENIED;
+        }
+        return null;
+    }
+
+    private static ProxyReply subscribeReply(
+            ProxyCodec codec, @Nullable Object result, boolean binary, boolean voidResult, String signature) {
+        ProxyReply yesOrNo = yesOrNo(result, voidResult, signature);
+        if (yesOrNo != null) {
+            return yesOrNo;
         }
         SubscribeResult subscribe = (SubscribeResult) result;
         ProxyRejection rejection = subscribe.rejection();
@@ -241,12 +274,11 @@ public final class ChannelDispatcher implements ProxyDispatcher {
         return ProxyReply.fields(fields);
     }
 
-    private static ProxyReply publishReply(ProxyCodec codec, @Nullable Object result, boolean binary) {
-        if (result == null || Boolean.TRUE.equals(result)) {
-            return ProxyReply.fields(Map.of());
-        }
-        if (Boolean.FALSE.equals(result)) {
-            return PERMISSION_DENIED;
+    private static ProxyReply publishReply(
+            ProxyCodec codec, @Nullable Object result, boolean binary, boolean voidResult, String signature) {
+        ProxyReply yesOrNo = yesOrNo(result, voidResult, signature);
+        if (yesOrNo != null) {
+            return yesOrNo;
         }
         PublishDecision publish = (PublishDecision) result;
         ProxyRejection rejection = publish.rejection();
@@ -364,8 +396,10 @@ public final class ChannelDispatcher implements ProxyDispatcher {
                                     definition, binding, converter, (ChannelContext) context, (ProxyRequest) request));
             ProxyCodec codec = this.settings.codec();
             BoundHandler.ResultReplies replies = switch (operation) {
-                case SUBSCRIBE -> (result, binary) -> subscribeReply(codec, result, binary);
-                case PUBLISH -> (result, binary) -> publishReply(codec, result, binary);
+                case SUBSCRIBE ->
+                    (result, binary) -> subscribeReply(codec, result, binary, definition.returnsVoid(), signature);
+                case PUBLISH ->
+                    (result, binary) -> publishReply(codec, result, binary, definition.returnsVoid(), signature);
                 case SUB_REFRESH -> (result, binary) -> subRefreshReply(codec, result, binary);
             };
             BoundHandler bound = new BoundHandler(

@@ -111,9 +111,11 @@ public final class ConnectionDispatcher implements ProxyDispatcher {
     }
 
     private ProxyOutcome connect(ProxyInput input) {
-        ProxyRequest request = this.outcomes.read(input);
-        if (request == null) {
-            return this.outcomes.malformed(HandlerFailures.malformedRequest());
+        ProxyRequest request;
+        try {
+            request = this.outcomes.read(input);
+        } catch (MalformedProxyRequestException ex) {
+            return this.outcomes.malformed(ex);
         }
         BoundHandler handler = this.connect;
         if (handler == null) {
@@ -134,8 +136,10 @@ public final class ConnectionDispatcher implements ProxyDispatcher {
     }
 
     private ProxyOutcome refresh(ProxyInput input) {
-        ProxyRequest request = this.outcomes.read(input);
-        if (request == null) {
+        ProxyRequest request;
+        try {
+            request = this.outcomes.read(input);
+        } catch (MalformedProxyRequestException ex) {
             return this.outcomes.malformed(EXPIRED);
         }
         BoundHandler handler = this.refresh;

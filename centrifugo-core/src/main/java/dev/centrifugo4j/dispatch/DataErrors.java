@@ -11,9 +11,15 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
  * Describes why the call's data could not be bound, in words safe for the client: the field path
- * and what was wrong, never Java class names of the application or a stack trace.
+ * and what was wrong, never the text of an exception (a constructor's or a setter's message is the
+ * application's, not meant for the client; see {@link PayloadBinding} for the one exception, {@code
+ * RpcException}), Java class names of the application or a stack trace. Property names that the
+ * client sent are quoted back only in printable ASCII and at most {@value #MAX_NAME} characters.
  */
 final class DataErrors {
+
+    /** The longest property name quoted back as it is. */
+    static final int MAX_NAME = 64;
 
     private DataErrors() {}
 
@@ -25,7 +31,7 @@ final class DataErrors {
 
     private static String reason(JacksonException ex) {
         if (ex instanceof PropertyBindingException) {
-            return "unknown field";
+            return "unknown property";
         }
         if (ex instanceof InvalidNullException) {
             return "must not be null";
@@ -33,21 +39,44 @@ final class DataErrors {
         if (ex instanceof InvalidFormatException format) {
             return "expected " + typeName(format.getTargetType());
         }
-        if (ex instanceof ValueInstantiationException instantiation) {
-            Throwable cause = instantiation.getCause();
-            // A record's compact constructor rejecting a value speaks to the caller on purpose.
-            if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
-                return cause.getMessage();
-            }
+        if (ex instanceof ValueInstantiationException) {
             return "invalid value";
+        }
+        if (startsWith(
+                ex, "Missing required")) { // a creator property (Jackson's words) or a setter one (StrictPayloads')
+            return "required property missing";
+        }
+        if (startsWith(ex, "Trailing token") && ex instanceof MismatchedInputException) {
+            return "more after the JSON value";
         }
         if (ex instanceof MismatchedInputException mismatch) {
             return "expected " + typeName(mismatch.getTargetType());
+        }
+        if (isDuplicateProperty(ex)) {
+            return "a property more than once";
         }
         if (ex instanceof StreamReadException) {
             return "malformed JSON";
         }
         return "cannot be decoded";
+    }
+
+    /**
+     * Whether Jackson refused a property that the same object has already: the parser ({@code
+     * STRICT_DUPLICATE_DETECTION}, "Duplicate Object property") or a tree ({@code
+     * FAIL_ON_READING_DUP_TREE_KEY}, "Duplicate property").
+     */
+    static boolean isDuplicateProperty(JacksonException ex) {
+        return startsWith(ex, "Duplicate Object property") || startsWith(ex, "Duplicate property");
+    }
+
+    /**
+     * Whether Jackson's own message starts so: the few failures that have no exception type of their
+     * own (the tests pin each of them, so that a Jackson upgrade that rewords one is noticed).
+     */
+    private static boolean startsWith(JacksonException ex, String prefix) {
+        String message = ex.getOriginalMessage();
+        return message != null && message.startsWith(prefix);
     }
 
     private static String typeName(Class<?> type) {
@@ -76,11 +105,23 @@ final class DataErrors {
                 if (path.length() > 0) {
                     path.append('.');
                 }
-                path.append(reference.getPropertyName());
+                appendName(path, reference.getPropertyName());
             } else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
             }
         }
         return path.toString();
+    }
+
+    /** A property name, printable ASCII only ({@code ?} for the rest, {@code '} too), cut after {@link #MAX_NAME}. */
+    private static void appendName(StringBuilder path, String name) {
+        int length = Math.min(name.length(), MAX_NAME);
+        for (int i = 0; i < length; i++) {
+            char c = name.charAt(i);
+            path.append((c >= 0x20 && c < 0x7F && c != '\'') ? c : '?');
+        }
+        if (name.length() > MAX_NAME) {
+            path.append("...");
+        }
     }
 }

@@ -44,14 +44,14 @@ public final class DispatchSettings {
     private final Outcomes outcomes;
 
     private DispatchSettings(Builder builder) {
-        this.mapper = builder.mapper;
+        this.mapper = StrictPayloads.mapper(builder.mapper);
         this.validator = builder.validator;
         this.limits = builder.limits;
         this.converter = builder.converter;
         this.timeout = builder.timeout;
         this.total = Bulkhead.total(builder.limits);
         this.outcomes = new Outcomes(
-                new ProxyCodec(builder.mapper),
+                new ProxyCodec(this.mapper),
                 new HandlerFailures(builder.translators),
                 this.total,
                 builder.timeout.toNanos(),
@@ -61,14 +61,19 @@ public final class DispatchSettings {
     /**
      * Starts the settings.
      *
-     * @param mapper the application's mapper, used for the requests' data and the handlers' results
+     * @param mapper the application's mapper, used for the requests' data (strictly: see {@link
+     *     #mapper()}) and the handlers' results
      * @return a builder
      */
     public static Builder builder(ObjectMapper mapper) {
         return new Builder(mapper);
     }
 
-    /** The mapper of the payloads. */
+    /**
+     * The mapper of the payloads: the application's, made to bind them as the contract describes them
+     * (an unknown property, or a required one missing or {@code null}, is refused; see the handler
+     * documentation).
+     */
     public ObjectMapper mapper() {
         return this.mapper;
     }

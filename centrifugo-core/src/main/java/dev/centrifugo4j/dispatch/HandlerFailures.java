@@ -102,9 +102,16 @@ public final class HandlerFailures {
         return ProxyReply.error(RpcErrorCodes.SHUTTING_DOWN, "shutting down", true);
     }
 
-    /** Error 400 "malformed proxy request": the body is not the JSON object Centrifugo sends. */
-    public static ProxyReply malformedRequest() {
-        return ProxyReply.error(RpcErrorCodes.BAD_REQUEST, "malformed proxy request", false);
+    /**
+     * Error 400 "malformed proxy request: ..." with the reason: the body is not the JSON object
+     * Centrifugo sends.
+     *
+     * @param reason why, as {@link MalformedProxyRequestException} says it (words of the library, no
+     *     part of the body)
+     * @return the reply
+     */
+    public static ProxyReply malformedRequest(String reason) {
+        return ProxyReply.error(RpcErrorCodes.BAD_REQUEST, "malformed proxy request: " + reason, false);
     }
 
     /** Error 500 with a reference. */

@@ -59,12 +59,12 @@ final class Outcomes {
     }
 
     /**
-     * Reads the request of an input; {@code null} when it is malformed, after logging it.
+     * Reads the request of an input.
      *
      * @param input the input
-     * @return the request, or {@code null}
+     * @return the request
+     * @throws MalformedProxyRequestException when it is malformed, after logging it
      */
-    @Nullable
     ProxyRequest read(ProxyInput input) {
         try {
             return this.codec.readRequest(input.body());
@@ -73,8 +73,18 @@ final class Outcomes {
                     "Rejected a malformed {} proxy request: {}",
                     (input.proxy() == ProxyType.RPC) ? "RPC" : input.proxy().proxyName(),
                     ex.getMessage());
-            return null;
+            throw ex;
         }
+    }
+
+    /**
+     * The outcome of a malformed request: error 400 with the reason.
+     *
+     * @param malformed what {@link #read} threw
+     * @return the outcome
+     */
+    ProxyOutcome.Complete malformed(MalformedProxyRequestException malformed) {
+        return malformed(HandlerFailures.malformedRequest(malformed.getMessage()));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.centrifugo4j.dispatch;
 
 import dev.centrifugo4j.proxy.ProxyReply;
 import dev.centrifugo4j.rpc.RpcErrorCodes;
+import dev.centrifugo4j.rpc.RpcException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.lang.reflect.Type;
@@ -22,8 +23,10 @@ import tools.jackson.databind.ObjectReader;
  * second of start-up otherwise, spent on methods that may not be called for a while. Jackson would
  * not report an unbindable type at start-up either (it defers that failure to the first read).
  *
- * <p>Failures become replies: error 400 (the message names the field when Jackson knows it) and
- * error 422 (every violation, see {@link RpcErrorCodes#VALIDATION_FAILED}).
+ * <p>Failures become replies: error 400 (the message names the field when Jackson knows it; an
+ * unknown property, or a required one missing or {@code null}, is one, see {@link StrictPayloads}),
+ * error 422 (every violation, see {@link RpcErrorCodes#VALIDATION_FAILED}), or the code and message
+ * of an {@link RpcException} that the type's constructor or setter threw.
  */
 final class PayloadBinding {
 
@@ -90,7 +93,13 @@ final class PayloadBinding {
                 } catch (IllegalArgumentException ex) {
                     throw badRequest("invalid data: b64data is not valid base64");
                 }
-                return (bytes.length == 0) ? missing() : reader().readValue(bytes);
+                if (bytes.length == 0) {
+                    return missing();
+                }
+                if (!Utf8.isValid(bytes)) {
+                    throw badRequest("invalid data: b64data is not valid UTF-8");
+                }
+                return reader().readValue(bytes);
             }
             JsonNode data = request.data();
             if (data == null || data.isNull() || data.isMissingNode()) {
@@ -98,8 +107,28 @@ final class PayloadBinding {
             }
             return reader().readValue(data);
         } catch (JacksonException ex) {
+            RpcException deliberate = deliberate(ex);
+            if (deliberate != null) {
+                throw new ProxyReplyException(
+                        ProxyReply.error(deliberate.getCode(), deliberate.getMessage(), deliberate.isTemporary()),
+                        deliberate.getMessage());
+            }
             throw badRequest(DataErrors.describe(ex));
         }
+    }
+
+    /**
+     * The {@link RpcException} that a constructor, factory or setter of the type threw while Jackson
+     * bound the data: the one way for the type to tell the client why a value is wrong. The text of
+     * every other exception stays on the server.
+     */
+    private static @Nullable RpcException deliberate(JacksonException ex) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RpcException rpc) {
+                return rpc;
+            }
+        }
+        return null;
     }
 
     private ObjectReader reader() {

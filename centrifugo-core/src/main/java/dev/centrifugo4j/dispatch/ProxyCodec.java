@@ -12,18 +12,30 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * Reads proxy requests and writes proxy replies. The envelope is read and written with
  * Jackson's streaming API (no data binding of the envelope); only the payload goes through the
  * application's {@link ObjectMapper}, so the handler's records are (de)serialized exactly as the
  * application configured Jackson.
+ *
+ * <p>A request body is read strictly: Centrifugo sends one JSON object in well-formed UTF-8, each
+ * property once, and a proxy request carries its data either as {@code data} (JSON mode) or as
+ * {@code b64data} (binary mode), never both. A body that is anything else (invalid or overlong
+ * UTF-8, a property twice at any depth, bytes after the object, both {@code data} and {@code
+ * b64data}) is refused as malformed rather than read one way here and another way elsewhere.
  */
 public final class ProxyCodec {
 
     private final ObjectMapper mapper;
+
+    /** Reads envelopes: the mapper's settings and, whatever they are, a property twice in a tree refused. */
+    private final ObjectReader envelopes;
 
     /**
      * Creates a codec.
@@ -35,6 +47,11 @@ public final class ProxyCodec {
             throw new IllegalArgumentException("'mapper' must not be null");
         }
         this.mapper = mapper;
+        // The envelope's own properties are counted as they are read, and the objects in it are read as
+        // trees that refuse a property twice: no duplicate detector allocated for every object.
+        this.envelopes = mapper.reader()
+                .without(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     }
 
     /**
@@ -42,11 +59,15 @@ public final class ProxyCodec {
      *
      * @param body the HTTP body Centrifugo sent
      * @return the request
-     * @throws MalformedProxyRequestException when the body is not a JSON object of the expected shape
+     * @throws MalformedProxyRequestException when the body is not a JSON object of the expected shape;
+     *     its message says why, in words safe for the wire
      */
     public ProxyRequest readRequest(byte[] body) {
         if (body == null || body.length == 0) {
             throw new MalformedProxyRequestException("empty request body");
+        }
+        if (!Utf8.isValid(body)) {
+            throw new MalformedProxyRequestException("request body is not valid UTF-8");
         }
         String client = "";
         String transport = "";
@@ -61,7 +82,9 @@ public final class ProxyCodec {
         JsonNode meta = null;
         JsonNode data = null;
         String b64data = null;
-        try (JsonParser parser = this.mapper.createParser(body)) {
+        int seen = 0;
+        List<String> others = null;
+        try (JsonParser parser = this.envelopes.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedProxyRequestException("request body is not a JSON object");
             }
@@ -69,31 +92,114 @@ public final class ProxyCodec {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
                 switch (field) {
-                    case "client" -> client = string(parser, value, field);
-                    case "transport" -> transport = string(parser, value, field);
-                    case "protocol" -> protocol = string(parser, value, field);
-                    case "encoding" -> encoding = string(parser, value, field);
-                    case "user" -> user = string(parser, value, field);
-                    case "method" -> method = string(parser, value, field);
-                    case "channel" -> channel = string(parser, value, field);
-                    case "name" -> name = string(parser, value, field);
-                    case "version" -> version = string(parser, value, field);
-                    case "channels" -> channels = strings(parser, value, field);
-                    case "b64data" -> b64data = nullIfEmpty(string(parser, value, field));
-                    case "meta" -> meta = tree(parser, value);
-                    case "data" -> data = tree(parser, value);
-                    default -> parser.skipChildren();
+                    case "client" -> {
+                        seen = once(seen, 1);
+                        client = string(parser, value, field);
+                    }
+                    case "transport" -> {
+                        seen = once(seen, 1 << 1);
+                        transport = string(parser, value, field);
+                    }
+                    case "protocol" -> {
+                        seen = once(seen, 1 << 2);
+                        protocol = string(parser, value, field);
+                    }
+                    case "encoding" -> {
+                        seen = once(seen, 1 << 3);
+                        encoding = string(parser, value, field);
+                    }
+                    case "user" -> {
+                        seen = once(seen, 1 << 4);
+                        user = string(parser, value, field);
+                    }
+                    case "method" -> {
+                        seen = once(seen, 1 << 5);
+                        method = string(parser, value, field);
+                    }
+                    case "channel" -> {
+                        seen = once(seen, 1 << 6);
+                        channel = string(parser, value, field);
+                    }
+                    case "name" -> {
+                        seen = once(seen, 1 << 7);
+                        name = string(parser, value, field);
+                    }
+                    case "version" -> {
+                        seen = once(seen, 1 << 8);
+                        version = string(parser, value, field);
+                    }
+                    case "channels" -> {
+                        seen = once(seen, 1 << 9);
+                        channels = strings(parser, value, field);
+                    }
+                    case "meta" -> {
+                        seen = once(seen, 1 << 10);
+                        meta = tree(parser, value);
+                    }
+                    case "b64data" -> {
+                        seen = once(seen, B64DATA);
+                        b64data = nullIfEmpty(string(parser, value, field));
+                    }
+                    case "data" -> {
+                        seen = once(seen, DATA);
+                        data = tree(parser, value);
+                    }
+                    default -> {
+                        // Not used, but read as a tree all the same: a property twice inside it is refused too.
+                        others = other(others, field);
+                        tree(parser, value);
+                    }
                 }
             }
             if (parser.currentToken() != JsonToken.END_OBJECT) {
                 throw new MalformedProxyRequestException("request body is not a JSON object");
             }
+            if (!atEnd(parser)) {
+                throw new MalformedProxyRequestException("request body has more after its JSON object");
+            }
         } catch (JacksonException ex) {
-            throw new MalformedProxyRequestException("request body is not valid JSON", ex);
+            throw new MalformedProxyRequestException(
+                    DataErrors.isDuplicateProperty(ex) ? DUPLICATE : "request body is not valid JSON", ex);
+        }
+        if ((seen & (DATA | B64DATA)) == (DATA | B64DATA)) {
+            throw new MalformedProxyRequestException("request body has both 'data' and 'b64data'");
         }
         return new ProxyRequest(
                 client, transport, protocol, encoding, user, method, channel, name, version, channels, meta, data,
                 b64data);
+    }
+
+    private static final int B64DATA = 1 << 11;
+
+    private static final int DATA = 1 << 12;
+
+    private static final String DUPLICATE = "request body has a property more than once";
+
+    /** Marks an envelope property as read; refuses one that was read already. */
+    private static int once(int seen, int property) {
+        if ((seen & property) != 0) {
+            throw new MalformedProxyRequestException(DUPLICATE);
+        }
+        return seen | property;
+    }
+
+    /** Adds the name of a property the codec does not use; refuses one that came already. */
+    private static List<String> other(@Nullable List<String> others, String name) {
+        List<String> names = (others != null) ? others : new ArrayList<>(2);
+        if (names.contains(name)) {
+            throw new MalformedProxyRequestException(DUPLICATE);
+        }
+        names.add(name);
+        return names;
+    }
+
+    /** Whether nothing but whitespace follows the object (a token, or bytes that are none, do not). */
+    private static boolean atEnd(JsonParser parser) {
+        try {
+            return parser.nextToken() == null;
+        } catch (JacksonException ex) {
+            return false;
+        }
     }
 
     private static String string(JsonParser parser, JsonToken token, String name) {

@@ -91,9 +91,11 @@ public final class RpcDispatcher implements ProxyDispatcher {
         if (input.proxy() != ProxyType.RPC) {
             throw new IllegalArgumentException("The RPC dispatcher does not answer the " + input.proxy() + " proxy");
         }
-        ProxyRequest request = this.outcomes.read(input);
-        if (request == null) {
-            return this.outcomes.malformed(HandlerFailures.malformedRequest());
+        ProxyRequest request;
+        try {
+            request = this.outcomes.read(input);
+        } catch (MalformedProxyRequestException ex) {
+            return this.outcomes.malformed(ex);
         }
         BoundMethod method = this.methods.get(request.method());
         if (method == null) {

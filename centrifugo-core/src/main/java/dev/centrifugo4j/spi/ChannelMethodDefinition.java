@@ -14,6 +14,8 @@ import java.util.List;
  * @param javaParameterTypes the erased types of the Java method's parameters, in order
  * @param parameters what each parameter receives, in the same order
  * @param async whether the method returns a {@code CompletionStage}
+ * @param returnsVoid whether the method returns {@code void} or a {@code CompletionStage<Void>}: its
+ *     {@code null} then means "allow". A {@code null} from any other result type denies (fail closed)
  * @param invoker calls the method directly
  */
 public record ChannelMethodDefinition(
@@ -24,6 +26,7 @@ public record ChannelMethodDefinition(
         List<Class<?>> javaParameterTypes,
         List<ChannelParameter> parameters,
         boolean async,
+        boolean returnsVoid,
         ChannelInvoker invoker) {
 
     public ChannelMethodDefinition {

@@ -3,6 +3,10 @@ package dev.centrifugo4j.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.centrifugo4j.channel.ChannelContext;
 import dev.centrifugo4j.channel.ChannelOperation;
 import dev.centrifugo4j.channel.ChannelOverride;
@@ -23,8 +27,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,10 +45,19 @@ class ChannelDispatcherTests {
 
     private static ChannelMethodDefinition definition(
             ChannelOperation operation, String pattern, List<ChannelParameter> parameters, ChannelInvoker invoker) {
+        return definition(operation, pattern, parameters, false, invoker);
+    }
+
+    private static ChannelMethodDefinition definition(
+            ChannelOperation operation,
+            String pattern,
+            List<ChannelParameter> parameters,
+            boolean returnsVoid,
+            ChannelInvoker invoker) {
         List<Class<?>> types = new ArrayList<>();
         parameters.forEach((parameter) -> types.add((Class<?>) parameter.type()));
         return new ChannelMethodDefinition(
-                operation, pattern, Object.class, "handle", types, parameters, false, invoker);
+                operation, pattern, Object.class, "handle", types, parameters, false, returnsVoid, invoker);
     }
 
     private ChannelDispatcher dispatcher(ChannelMethodDefinition... definitions) {
@@ -167,9 +183,8 @@ class ChannelDispatcherTests {
         void rejectsAVariableThatDoesNotConvert() {
             JsonNode reply =
                     send(dispatcher(subscribeRoom(true)), ChannelOperation.SUBSCRIBE, request("chat:room:abc", null));
-            assertThat(reply.toString())
-                    .isEqualTo(
-                            "{\"error\":{\"code\":400,\"message\":\"invalid channel: 'abc' is not a valid roomId\"}}");
+            assertThat(reply.toString()).isEqualTo("{\"error\":{\"code\":400,\"message\":\"invalid channel\"}}");
+            assertThat(reply.toString()).as("the client's value is not echoed").doesNotContain("abc");
         }
 
         @Test
@@ -199,12 +214,104 @@ class ChannelDispatcherTests {
         void answersAMalformedRequestAndAMissingChannelWith400() {
             ChannelDispatcher dispatcher = dispatcher(subscribeRoom(true));
             assertThat(send(dispatcher, ChannelOperation.SUBSCRIBE, "[]").toString())
-                    .isEqualTo("{\"error\":{\"code\":400,\"message\":\"malformed proxy request\"}}");
+                    .isEqualTo("{\"error\":{\"code\":400,\"message\":\"malformed proxy request: request body is not a"
+                            + " JSON object\"}}");
             assertThat(send(dispatcher, ChannelOperation.SUBSCRIBE, "{\"client\":\"c\"}")
                             .toString())
                     .isEqualTo("{\"error\":{\"code\":400,\"message\":\"missing channel\"}}");
         }
     }
+
+    /** A null where a decision was expected denies; only a void method allows by returning. */
+    @Nested
+    class NullResults {
+
+        private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+
+        private final Logger logger = (Logger) LoggerFactory.getLogger(ChannelDispatcher.class);
+
+        @BeforeEach
+        void captureTheLog() {
+            this.log.start();
+            this.logger.addAppender(this.log);
+        }
+
+        @AfterEach
+        void releaseTheLog() {
+            this.logger.detachAppender(this.log);
+        }
+
+        private ChannelMethodDefinition returning(
+                ChannelOperation operation, boolean async, boolean returnsVoid, Object answer) {
+            return new ChannelMethodDefinition(
+                    operation,
+                    "chat:room:{roomId}",
+                    Handlers.class,
+                    "decide",
+                    List.of(),
+                    List.of(),
+                    async,
+                    returnsVoid,
+                    (handler, arguments) -> answer);
+        }
+
+        private JsonNode ask(ChannelOperation operation, ChannelMethodDefinition definition) {
+            return send(dispatcher(definition), operation, request("chat:room:1", "{\"text\":\"x\"}"));
+        }
+
+        @Test
+        void aSubscribeHandlerThatReturnsNullDeniesWith403AndALogLineThatNamesIt() {
+            JsonNode reply = ask(ChannelOperation.SUBSCRIBE, returning(ChannelOperation.SUBSCRIBE, false, false, null));
+            assertThat(reply.toString()).isEqualTo("{\"error\":{\"code\":403,\"message\":\"permission denied\"}}");
+            assertThat(this.log.list).singleElement().satisfies(event -> {
+                assertThat(event.getLevel()).isEqualTo(Level.WARN);
+                assertThat(event.getFormattedMessage())
+                        .contains("Handlers.decide()")
+                        .contains("returned null");
+            });
+        }
+
+        @Test
+        void aPublishHandlerThatReturnsNullRefusesThePublication() {
+            JsonNode reply = ask(ChannelOperation.PUBLISH, returning(ChannelOperation.PUBLISH, false, false, null));
+            assertThat(reply.toString()).isEqualTo("{\"error\":{\"code\":403,\"message\":\"permission denied\"}}");
+            assertThat(this.log.list).hasSize(1);
+        }
+
+        @Test
+        void aStageThatCompletesWithNullDeniesToo() {
+            for (ChannelOperation operation : List.of(ChannelOperation.SUBSCRIBE, ChannelOperation.PUBLISH)) {
+                JsonNode reply =
+                        ask(operation, returning(operation, true, false, CompletableFuture.completedFuture(null)));
+                assertThat(reply.at("/error/code").asInt()).as("%s", operation).isEqualTo(403);
+            }
+        }
+
+        @Test
+        void aVoidHandlerOrAStageOfVoidAllows() {
+            for (ChannelOperation operation : List.of(ChannelOperation.SUBSCRIBE, ChannelOperation.PUBLISH)) {
+                assertThat(ask(operation, returning(operation, false, true, null))
+                                .toString())
+                        .as("%s, void", operation)
+                        .isEqualTo("{\"result\":{}}");
+                assertThat(ask(operation, returning(operation, true, true, CompletableFuture.completedFuture(null)))
+                                .toString())
+                        .as("%s, CompletionStage<Void>", operation)
+                        .isEqualTo("{\"result\":{}}");
+            }
+            assertThat(this.log.list).isEmpty();
+        }
+
+        @Test
+        void aSubRefreshHandlerThatReturnsNullEndsTheSubscription() {
+            JsonNode reply =
+                    ask(ChannelOperation.SUB_REFRESH, returning(ChannelOperation.SUB_REFRESH, false, false, null));
+            assertThat(reply.toString()).isEqualTo("{\"result\":{\"expired\":true}}");
+        }
+    }
+
+    /** Only there to name the handler in a signature. */
+    static final class Handlers {}
 
     @Nested
     class Publish {
@@ -307,6 +414,7 @@ class ChannelDispatcherTests {
                     List.of(),
                     List.of(),
                     true,
+                    false,
                     (handler, arguments) -> CompletableFuture.completedFuture(answer));
         }
 
@@ -444,6 +552,7 @@ class ChannelDispatcherTests {
                             List.of(),
                             List.of(),
                             true,
+                            false,
                             (handler, arguments) -> pending));
             ProxyOutcome first = dispatch(dispatcher, ChannelOperation.SUBSCRIBE, request("slow:1", null));
             assertThat(first).isInstanceOf(ProxyOutcome.Pending.class);

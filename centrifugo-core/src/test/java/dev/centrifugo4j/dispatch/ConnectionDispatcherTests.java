@@ -129,7 +129,9 @@ class ConnectionDispatcherTests {
         void answersAMalformedRequestWith400() {
             String reply = connect(
                     new ConnectionDispatcher(settings, (context) -> ConnectResult.anonymous(), null), "nope", null);
-            assertThat(reply).isEqualTo("{\"error\":{\"code\":400,\"message\":\"malformed proxy request\"}}");
+            assertThat(reply)
+                    .isEqualTo("{\"error\":{\"code\":400,\"message\":\"malformed proxy request: request body is not"
+                            + " valid JSON\"}}");
         }
     }
 

@@ -4,24 +4,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.centrifugo4j.proxy.ConcurrencyLimits;
 import dev.centrifugo4j.rpc.DisconnectException;
 import dev.centrifugo4j.rpc.RpcContext;
 import dev.centrifugo4j.rpc.RpcException;
 import dev.centrifugo4j.spi.RpcMethodDefinition;
 import dev.centrifugo4j.spi.TypeToken;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
 import jakarta.validation.Valid;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.lang.annotation.Annotation;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -45,7 +62,42 @@ class RpcDispatcherTests {
     record Positive(int value) {
         Positive {
             if (value <= 0) {
-                throw new IllegalArgumentException("value must be positive");
+                throw new IllegalArgumentException("value must be positive (an internal detail)");
+            }
+        }
+    }
+
+    /**
+     * The types of the contract rules. {@code centrifugo-processor}'s contract tests compile the same
+     * shapes (and a class with setters) and check that the contract and the server agree on each.
+     */
+    record Note(
+            String text,
+            @Nullable String tag,
+            Optional<String> mood,
+            int stars,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String hint) {}
+
+    record Notes(List<Note> notes) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Lenient(String text) {}
+
+    record Present(@JsonProperty(required = true) @Nullable String text) {}
+
+    record Raw(JsonNode extra, Object anything) {}
+
+    record Made(String text, int stars) {
+        @JsonCreator
+        static Made of(@JsonProperty("text") String text, @JsonProperty("stars") int stars) {
+            return new Made(text + "!", stars);
+        }
+    }
+
+    record Quantity(int value) {
+        Quantity {
+            if (value < 1) {
+                throw new RpcException(1400, "quantity must be at least 1");
             }
         }
     }
@@ -158,9 +210,10 @@ class RpcDispatcherTests {
 
         @Test
         void givesTheHandlerTheConnectionAndTheForwardedHeaders() {
+            String call = rpc("system.ping", "{\"message\":\"Hello\"}");
             call(
                     dispatcher(ping()),
-                    rpc("system.ping", "{\"message\":\"Hello\"}").replace("}", ",\"meta\":{\"tenant\":\"t1\"}}"),
+                    call.substring(0, call.length() - 1) + ",\"meta\":{\"tenant\":\"t1\"}}",
                     Map.of("Authorization", List.of("Bearer x")));
             RpcContext context = RpcDispatcherTests.this.handlers.lastContext.get();
             assertThat(context.client()).isEqualTo("c1");
@@ -320,19 +373,264 @@ class RpcDispatcherTests {
         }
 
         @Test
-        void passesOnTheMessageOfAConstructorThatRejectsAValue() {
+        void keepsTheMessageOfAConstructorThatRejectsAValueOnTheServer() {
             JsonNode reply = call(
                     dispatcher(method("positive", Positive.class, false, (p) -> "ok")),
                     rpc("positive", "{\"value\":-1}"));
-            assertThat(reply.at("/error/code").asInt()).isEqualTo(400);
-            assertThat(reply.at("/error/message").asString()).isEqualTo("invalid data: value must be positive");
+            assertThat(reply.toString())
+                    .isEqualTo("{\"error\":{\"code\":400,\"message\":\"invalid data: invalid value\"}}");
         }
 
         @Test
-        void answersAMalformedProxyRequestWith400() {
+        void passesOnTheRpcExceptionOfAConstructorThatRejectsAValueOnPurpose() {
+            JsonNode reply = call(
+                    dispatcher(method("quantity", Quantity.class, false, (p) -> "ok")),
+                    rpc("quantity", "{\"value\":0}"));
+            assertThat(reply.toString())
+                    .isEqualTo("{\"error\":{\"code\":1400,\"message\":\"quantity must be at least 1\"}}");
+        }
+
+        @Test
+        void answersAMalformedProxyRequestWith400AndWhy() {
             JsonNode reply = call(dispatcher(ping()), "not json");
             assertThat(reply.toString())
-                    .isEqualTo("{\"error\":{\"code\":400,\"message\":\"malformed proxy request\"}}");
+                    .isEqualTo("{\"error\":{\"code\":400,\"message\":\"malformed proxy request: request body is not"
+                            + " valid JSON\"}}");
+        }
+    }
+
+    /**
+     * Bodies Centrifugo never sends, which a parser could read one way and a proxy or the handler
+     * another: refused with 400 before any handler runs.
+     */
+    @Nested
+    class AmbiguousBodies {
+
+        private final AtomicInteger calls = new AtomicInteger();
+
+        private RpcDispatcher counting() {
+            return dispatcher(method("echo", Map.class, false, (p) -> {
+                this.calls.incrementAndGet();
+                return p;
+            }));
+        }
+
+        private String refusal(byte[] body) {
+            JsonNode reply =
+                    mapper.readTree(complete(counting().dispatch(new ProxyInput(ProxyType.RPC, body, Map.of(), null)))
+                            .reply());
+            assertThat(reply.at("/error/code").asInt()).as("%s", reply).isEqualTo(400);
+            return reply.at("/error/message").asString();
+        }
+
+        private String refusal(String body) {
+            return refusal(body.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @AfterEach
+        void noHandlerRan() {
+            assertThat(this.calls).hasValue(0);
+        }
+
+        @Test
+        void bothDataAndB64data() {
+            String b64 = Base64.getEncoder().encodeToString("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+            assertThat(refusal("{\"method\":\"echo\",\"data\":{\"a\":1},\"b64data\":\"" + b64 + "\"}"))
+                    .isEqualTo("malformed proxy request: request body has both 'data' and 'b64data'");
+            assertThat(refusal("{\"method\":\"echo\",\"b64data\":\"" + b64 + "\",\"encoding\":\"binary\","
+                            + "\"data\":{\"a\":1}}"))
+                    .isEqualTo("malformed proxy request: request body has both 'data' and 'b64data'");
+        }
+
+        @Test
+        void somethingAfterTheObject() {
+            for (String trailing : List.of("{}", "x", "[1]", "\"s\"", "1", "null", "}")) {
+                assertThat(refusal("{\"method\":\"echo\",\"data\":{\"a\":1}} " + trailing))
+                        .as(trailing)
+                        .isEqualTo("malformed proxy request: request body has more after its JSON object");
+            }
+        }
+
+        @Test
+        void whitespaceAfterTheObjectIsFine() {
+            JsonNode reply = call(counting(), "{\"method\":\"echo\",\"data\":{\"a\":1}} \r\n\t ");
+            assertThat(reply.toString()).isEqualTo("{\"result\":{\"data\":{\"a\":1}}}");
+            this.calls.set(0);
+        }
+
+        @Test
+        void aPropertyTwiceInTheEnvelopeInTheDataOrInTheMeta() {
+            for (String body : List.of(
+                    "{\"method\":\"echo\",\"method\":\"admin.ban\",\"data\":{}}",
+                    "{\"method\":\"echo\",\"user\":\"alice\",\"user\":\"admin\",\"data\":{}}",
+                    "{\"method\":\"echo\",\"data\":{\"a\":1},\"data\":{\"a\":2}}",
+                    "{\"method\":\"echo\",\"data\":{\"role\":\"user\",\"role\":\"admin\"}}",
+                    "{\"method\":\"echo\",\"data\":{\"deep\":[{\"x\":1,\"x\":1}]}}",
+                    "{\"method\":\"echo\",\"meta\":{\"t\":1,\"t\":2},\"data\":{}}",
+                    "{\"method\":\"echo\",\"data\":{},\"b64data\":\"\",\"b64data\":\"\"}",
+                    "{\"method\":\"echo\",\"labels\":{\"a\":\"1\"},\"labels\":{\"a\":\"2\"},\"data\":{}}",
+                    "{\"method\":\"echo\",\"future\":{\"k\":1,\"k\":2},\"data\":{}}")) {
+                assertThat(refusal(body))
+                        .as(body)
+                        .isEqualTo("malformed proxy request: request body has a property more than once");
+            }
+        }
+
+        @Test
+        void overlongOrOtherwiseInvalidUtf8() {
+            byte[][] invalid = {
+                {(byte) 0xC0, (byte) 0xAF}, // '/' as two bytes
+                {(byte) 0xE0, (byte) 0x80, (byte) 0xAF}, // '/' as three bytes
+                {(byte) 0xF0, (byte) 0x80, (byte) 0x80, (byte) 0xAF}, // '/' as four bytes
+                {(byte) 0xC1, (byte) 0xBF},
+                {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, // a surrogate
+                {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // above U+10FFFF
+                {(byte) 0x80}, // a continuation byte alone
+                {(byte) 0xC3}, // cut short
+                {(byte) 0xFF}
+            };
+            for (byte[] bytes : invalid) {
+                for (String at : List.of("value", "key")) {
+                    String prefix = at.equals("value")
+                            ? "{\"method\":\"echo\",\"data\":{\"path\":\"..%"
+                            : "{\"method\":\"echo\",\"data\":{\"%";
+                    String suffix = at.equals("value") ? "etc\"}}" : "\":1}}";
+                    byte[] head = prefix.replace("%", "").getBytes(StandardCharsets.UTF_8);
+                    byte[] tail = suffix.getBytes(StandardCharsets.UTF_8);
+                    byte[] body = new byte[head.length + bytes.length + tail.length];
+                    System.arraycopy(head, 0, body, 0, head.length);
+                    System.arraycopy(bytes, 0, body, head.length, bytes.length);
+                    System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
+                    assertThat(refusal(body))
+                            .as("%s in a %s", java.util.HexFormat.of().formatHex(bytes), at)
+                            .isEqualTo("malformed proxy request: request body is not valid UTF-8");
+                }
+            }
+        }
+
+        @Test
+        void inBinaryModeTheDecodedDataIsCheckedTheSameWay() {
+            RpcDispatcher dispatcher = counting();
+            for (Map.Entry<byte[], String> bad : Map.of(
+                            "{\"a\":1,\"a\":2}".getBytes(StandardCharsets.UTF_8),
+                            "invalid data: a property more than once",
+                            "{\"a\":1} {\"a\":2}".getBytes(StandardCharsets.UTF_8),
+                            "invalid data: more after the JSON value",
+                            new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'},
+                            "invalid data: b64data is not valid UTF-8")
+                    .entrySet()) {
+                String request = "{\"client\":\"c1\",\"encoding\":\"binary\",\"method\":\"echo\",\"b64data\":\""
+                        + Base64.getEncoder().encodeToString(bad.getKey()) + "\"}";
+                JsonNode reply = call(dispatcher, request);
+                assertThat(reply.toString())
+                        .isEqualTo("{\"error\":{\"code\":400,\"message\":\"" + bad.getValue() + "\"}}");
+            }
+        }
+    }
+
+    /** What the contract says of a payload type, the server enforces before the handler runs. */
+    @Nested
+    class ContractRules {
+
+        private final AtomicReference<Object> received = new AtomicReference<>();
+
+        private RpcDispatcher receiving(Class<?> type) {
+            return dispatcher(method("take", type, false, (p) -> {
+                this.received.set(p);
+                return "ok";
+            }));
+        }
+
+        private String answer(Class<?> type, String data) {
+            JsonNode reply = call(receiving(type), rpc("take", data));
+            return reply.has("result")
+                    ? "ok"
+                    : reply.at("/error/code").asInt() + " "
+                            + reply.at("/error/message").asString();
+        }
+
+        @Test
+        void anUnknownPropertyIsRefusedWithItsPath() {
+            assertThat(answer(Note.class, "{\"text\":\"t\",\"stars\":1,\"admin\":true}"))
+                    .isEqualTo("400 invalid data at 'admin': unknown property");
+            assertThat(answer(
+                            Notes.class,
+                            "{\"notes\":[{\"text\":\"t\",\"stars\":1},{\"text\":\"t\",\"stars\":1,\"x\":0}]}"))
+                    .isEqualTo("400 invalid data at 'notes[1].x': unknown property");
+            assertThat(this.received).hasValue(null);
+        }
+
+        @Test
+        void anUnknownPropertyIsAcceptedByATypeThatIgnoresUnknownOnes() {
+            assertThat(answer(Lenient.class, "{\"text\":\"t\",\"extra\":1}")).isEqualTo("ok");
+            assertThat(this.received.get()).isEqualTo(new Lenient("t"));
+        }
+
+        @Test
+        void aRequiredPropertyThatIsMissingOrNullIsRefusedWithItsPath() {
+            assertThat(answer(Note.class, "{\"stars\":1}"))
+                    .isEqualTo("400 invalid data at 'text': required property missing");
+            assertThat(answer(Note.class, "{\"text\":null,\"stars\":1}"))
+                    .isEqualTo("400 invalid data at 'text': must not be null");
+            assertThat(answer(Note.class, "{\"text\":\"t\"}"))
+                    .as("a primitive")
+                    .isEqualTo("400 invalid data at 'stars': required property missing");
+            assertThat(answer(Notes.class, "{\"notes\":[{\"text\":\"t\",\"stars\":1},{\"stars\":2}]}"))
+                    .isEqualTo("400 invalid data at 'notes[1].text': required property missing");
+            assertThat(answer(Notes.class, "{}")).isEqualTo("400 invalid data at 'notes': required property missing");
+            assertThat(this.received).hasValue(null);
+        }
+
+        @Test
+        void nullableOptionalAndSometimesOmittedPropertiesMayBeMissing() {
+            assertThat(answer(Note.class, "{\"text\":\"t\",\"stars\":2}")).isEqualTo("ok");
+            assertThat(this.received.get()).isEqualTo(new Note("t", null, Optional.empty(), 2, null));
+            assertThat(answer(Note.class, "{\"text\":\"t\",\"tag\":null,\"mood\":null,\"stars\":2,\"hint\":\"h\"}"))
+                    .isEqualTo("ok");
+            assertThat(this.received.get()).isEqualTo(new Note("t", null, Optional.empty(), 2, "h"));
+        }
+
+        @Test
+        void anExplicitlyRequiredNullablePropertyMustBePresentButMayBeNull() {
+            assertThat(answer(Present.class, "{}")).isEqualTo("400 invalid data at 'text': required property missing");
+            assertThat(answer(Present.class, "{\"text\":null}")).isEqualTo("ok");
+        }
+
+        @Test
+        void anyJsonMustBePresentButMayBeNull() {
+            assertThat(answer(Raw.class, "{\"extra\":null,\"anything\":null}")).isEqualTo("ok");
+            assertThat(answer(Raw.class, "{\"extra\":{\"a\":[1]},\"anything\":\"x\"}"))
+                    .isEqualTo("ok");
+            assertThat(answer(Raw.class, "{\"anything\":1}"))
+                    .isEqualTo("400 invalid data at 'extra': required property missing");
+        }
+
+        @Test
+        void aRecordMadeByAFactoryMethodIsHeldToItsComponents() {
+            assertThat(answer(Made.class, "{\"text\":\"t\",\"stars\":1}")).isEqualTo("ok");
+            assertThat(this.received.get()).isEqualTo(new Made("t!", 1));
+            assertThat(answer(Made.class, "{\"stars\":1}"))
+                    .isEqualTo("400 invalid data at 'text': required property missing");
+        }
+
+        @Test
+        void theApplicationsOwnLeniencyDoesNotApply() {
+            JsonMapper lenient = JsonMapper.builder()
+                    .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                    .build();
+            RpcDispatcher dispatcher = RpcDispatcher.builder(
+                            DispatchSettings.builder(lenient).build())
+                    .register(method("take", Note.class, false, (p) -> "ok"), new Object())
+                    .build();
+            assertThat(call(dispatcher, rpc("take", "{\"text\":\"t\",\"stars\":1,\"admin\":true}"))
+                            .at("/error/message")
+                            .asString())
+                    .isEqualTo("invalid data at 'admin': unknown property");
+            assertThat(call(dispatcher, rpc("take", "{\"text\":\"t\"}"))
+                            .at("/error/message")
+                            .asString())
+                    .isEqualTo("invalid data at 'stars': required property missing");
         }
     }
 
@@ -376,7 +674,66 @@ class RpcDispatcherTests {
             String message = reply.at("/error/message").asString();
             assertThat(message.chars().allMatch((c) -> c < 128)).isTrue();
         }
+
+        @Test
+        void nameNoConstraintOfTheApplicationAndNoMessageKeyThatWasNotInterpolated() {
+            RpcMethodDefinition stock = method("stock", Stock.class, true, (p) -> "ok");
+            JsonNode reply = call(dispatcher(stock), rpc("stock", "{\"sku\":\"x\",\"code\":\"y\",\"name\":\"\"}"));
+            assertThat(reply.at("/error/code").asInt()).isEqualTo(422);
+            JsonNode body = mapper.readTree(reply.at("/error/message").asString());
+            assertThat(body.toString())
+                    .isEqualTo("{\"message\":\"validation failed\",\"violations\":["
+                            + "{\"field\":\"code\",\"constraint\":\"\",\"message\":\"must be a stock code\"},"
+                            + "{\"field\":\"name\",\"constraint\":\"NotBlank\",\"message\":\"must not be blank\"},"
+                            + "{\"field\":\"sku\",\"constraint\":\"\",\"message\":\"is invalid\"}]}");
+            assertThat(reply.toString())
+                    .doesNotContain("Sku")
+                    .doesNotContain("StockCode")
+                    .doesNotContain("dev.centrifugo4j");
+        }
     }
+
+    /** An application's constraint whose message key is in no bundle. */
+    @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD, ElementType.RECORD_COMPONENT})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = SkuValidator.class)
+    @interface Sku {
+        String message() default "{dev.centrifugo4j.dispatch.Sku.message}";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    /** An application's constraint with a message of its own. */
+    @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD, ElementType.RECORD_COMPONENT})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = StockCodeValidator.class)
+    @interface StockCode {
+        String message() default "must be a stock code";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    /** Upper case only. */
+    abstract static class UpperCase<A extends Annotation> implements ConstraintValidator<A, String> {
+
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || value.equals(value.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    public static final class SkuValidator extends UpperCase<Sku> {}
+
+    public static final class StockCodeValidator extends UpperCase<StockCode> {}
+
+    record Stock(
+            @Sku String sku,
+            @StockCode String code,
+            @NotBlank String name) {}
 
     @Nested
     class HandlerExceptions {

@@ -8,6 +8,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 import org.jspecify.annotations.Nullable;
 
@@ -66,8 +67,38 @@ final class AnnotationMirrors {
 
     /** Whether one of the annotations is a {@code @Nullable}, of whichever library (JSpecify, Jakarta, ...). */
     static boolean containsNullable(List<? extends AnnotationMirror> annotations) {
+        return annotations.stream().anyMatch(AnnotationMirrors::isNullableAnnotation);
+    }
+
+    /**
+     * Whether one of the annotations is a {@code @Nullable} that is kept at run time (JSpecify,
+     * Jakarta, Spring, JSR-305, ...; not JetBrains' or AndroidX's, which stay in the class file), so
+     * that the server sees it too.
+     */
+    static boolean containsRuntimeNullable(List<? extends AnnotationMirror> annotations) {
         return annotations.stream()
-                .anyMatch(
-                        annotation -> annotationType(annotation).getSimpleName().contentEquals("Nullable"));
+                .anyMatch(annotation -> isNullableAnnotation(annotation) && isRetainedAtRunTime(annotation));
+    }
+
+    /** Whether the annotation is a {@code @Nullable}, of whichever library. */
+    static boolean isNullableAnnotation(AnnotationMirror annotation) {
+        return annotationType(annotation).getSimpleName().contentEquals("Nullable");
+    }
+
+    /** Whether the annotation's type is {@code @Retention(RUNTIME)} (without {@code @Retention}, it is kept in the class file only). */
+    static boolean isRetainedAtRunTime(AnnotationMirror annotation) {
+        AnnotationMirror retention =
+                find(annotationType(annotation).getAnnotationMirrors(), "java.lang.annotation.Retention");
+        if (retention == null) {
+            return false;
+        }
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+                retention.getElementValues().entrySet()) {
+            if (entry.getKey().getSimpleName().contentEquals("value")
+                    && entry.getValue().getValue() instanceof VariableElement policy) {
+                return policy.getSimpleName().contentEquals("RUNTIME");
+            }
+        }
+        return false;
     }
 }

@@ -15,6 +15,8 @@ import javax.lang.model.type.TypeMirror;
  * @param parameters what each Java parameter receives, in order
  * @param async whether the method returns a {@code CompletionStage}
  * @param returnsVoid whether the method returns {@code void}
+ * @param voidResult whether the method returns {@code void} or a {@code CompletionStage<Void>}, so
+ *     that its {@code null} allows (from any other result type it denies)
  */
 record ChannelMethod(
         ChannelAnnotation annotation,
@@ -22,7 +24,8 @@ record ChannelMethod(
         ExecutableElement element,
         List<Parameter> parameters,
         boolean async,
-        boolean returnsVoid) {
+        boolean returnsVoid,
+        boolean voidResult) {
 
     ChannelMethod {
         parameters = List.copyOf(parameters);

@@ -2,7 +2,10 @@ package dev.centrifugo4j.processor;
 
 import static dev.centrifugo4j.processor.AnnotationMirrors.annotationType;
 import static dev.centrifugo4j.processor.AnnotationMirrors.containsNullable;
+import static dev.centrifugo4j.processor.AnnotationMirrors.containsRuntimeNullable;
 import static dev.centrifugo4j.processor.AnnotationMirrors.find;
+import static dev.centrifugo4j.processor.AnnotationMirrors.isNullableAnnotation;
+import static dev.centrifugo4j.processor.AnnotationMirrors.isRetainedAtRunTime;
 import static dev.centrifugo4j.processor.TypeMirrors.asSupertype;
 import static dev.centrifugo4j.processor.TypeMirrors.isDeclaredType;
 
@@ -68,10 +71,13 @@ final class ContractSchemas {
 
     private final EnumJsonValues enumJsonValues;
 
-    ContractSchemas(Elements elements, Types types, EnumJsonValues enumJsonValues) {
+    private final Diagnostics diagnostics;
+
+    ContractSchemas(Elements elements, Types types, EnumJsonValues enumJsonValues, Diagnostics diagnostics) {
         this.elements = elements;
         this.types = types;
         this.enumJsonValues = enumJsonValues;
+        this.diagnostics = diagnostics;
     }
 
     /** A type the contract cannot describe, with the path to it and the reason. */
@@ -115,9 +121,21 @@ final class ContractSchemas {
      */
     Map<String, Object> schemaOf(
             TypeMirror type, List<? extends AnnotationMirror> declarationAnnotations, String path) {
+        return schemaOf(type, declarationAnnotations, path, false);
+    }
+
+    /**
+     * The schema of a value, as {@link #schemaOf(TypeMirror, List, String)}.
+     *
+     * @param property whether the value is a property of an object: the server reads its nullness at
+     *     run time, so only a {@code @Nullable} that is kept at run time makes it nullable
+     */
+    private Map<String, Object> schemaOf(
+            TypeMirror type, List<? extends AnnotationMirror> declarationAnnotations, String path, boolean property) {
         List<AnnotationMirror> annotations = new ArrayList<>(declarationAnnotations);
         annotations.addAll(type.getAnnotationMirrors());
-        boolean nullable = !type.getKind().isPrimitive() && containsNullable(annotations);
+        boolean nullable = !type.getKind().isPrimitive()
+                && (property ? containsRuntimeNullable(annotations) : containsNullable(annotations));
         TypeMirror valueType = type;
         if (isDeclaredType(type, "java.util.Optional")) {
             nullable = true;
@@ -129,14 +147,36 @@ final class ContractSchemas {
         return nullable ? nullable(schema) : schema;
     }
 
-    /** Whether a property of the type with these annotations may be missing or {@code null}. */
-    boolean isNullable(TypeMirror type, List<? extends AnnotationMirror> annotations) {
+    /**
+     * Whether a property of the type with these annotations may be missing or {@code null}: an {@code
+     * Optional}, or a {@code @Nullable} kept at run time (the server, which enforces what the
+     * contract requires, sees no other).
+     */
+    private boolean isNullable(TypeMirror type, List<? extends AnnotationMirror> annotations) {
         if (type.getKind().isPrimitive()) {
             return false;
         }
         List<AnnotationMirror> all = new ArrayList<>(annotations);
         all.addAll(type.getAnnotationMirrors());
-        return containsNullable(all) || isDeclaredType(type, "java.util.Optional");
+        return containsRuntimeNullable(all) || isDeclaredType(type, "java.util.Optional");
+    }
+
+    /** Warns of a {@code @Nullable} on a property that the server cannot see, because it is not kept at run time. */
+    private void warnOfInvisibleNullable(Property property, String propertyPath) {
+        List<AnnotationMirror> all = new ArrayList<>(property.annotations());
+        all.addAll(property.type().getAnnotationMirrors());
+        for (AnnotationMirror annotation : all) {
+            if (isNullableAnnotation(annotation) && !isRetainedAtRunTime(annotation)) {
+                this.diagnostics.report(
+                        Message.NULLABLE_NOT_AT_RUN_TIME,
+                        property.element(),
+                        property.element().getAnnotationMirrors().contains(annotation) ? annotation : null,
+                        null,
+                        annotationType(annotation).getQualifiedName(),
+                        propertyPath);
+                return;
+            }
+        }
     }
 
     /**
@@ -437,7 +477,8 @@ final class ContractSchemas {
                 name = renamed;
             }
             String propertyPath = simpleName(element) + "." + property.name();
-            Map<String, Object> schema = schemaOf(property.type(), property.annotations(), propertyPath);
+            warnOfInvisibleNullable(property, propertyPath);
+            Map<String, Object> schema = schemaOf(property.type(), property.annotations(), propertyPath, true);
             String description = (property.documentation() != null)
                     ? Javadoc.description(property.documentation())
                     : parameterDocs.get(property.name());
@@ -451,7 +492,9 @@ final class ContractSchemas {
             AnnotationMirror include = find(property.annotations(), JACKSON + "JsonInclude");
             String inclusion = enumValue(include != null ? include : classInclude, "value");
             boolean alwaysWritten = inclusion == null || "ALWAYS".equals(inclusion) || "USE_DEFAULTS".equals(inclusion);
-            if (alwaysWritten && !isNullable(property.type(), property.annotations())) {
+            boolean explicitlyRequired =
+                    Boolean.TRUE.equals(valueOf(find(property.annotations(), JACKSON + "JsonProperty"), "required"));
+            if (explicitlyRequired || (alwaysWritten && !isNullable(property.type(), property.annotations()))) {
                 required.add(name);
             }
         }
@@ -462,15 +505,48 @@ final class ContractSchemas {
         if (!required.isEmpty()) {
             schema.put("required", required);
         }
-        schema.put("additionalProperties", false);
+        if (!acceptsUnknownProperties(element)) {
+            schema.put("additionalProperties", false);
+        }
         return schema;
     }
 
+    /**
+     * Whether Jackson reads a value of the type that has more properties than it lists, which the
+     * server otherwise refuses: {@code @JsonIgnoreProperties(ignoreUnknown = true)}, or a {@code
+     * @JsonAnySetter} that takes them.
+     */
+    private boolean acceptsUnknownProperties(TypeElement element) {
+        AnnotationMirror ignore = find(element.getAnnotationMirrors(), JACKSON + "JsonIgnoreProperties");
+        if (Boolean.TRUE.equals(valueOf(ignore, "ignoreUnknown"))) {
+            return true;
+        }
+        for (Element member : this.elements.getAllMembers(element)) {
+            if (find(member.getAnnotationMirrors(), JACKSON + "JsonAnySetter") != null) {
+                return true;
+            }
+        }
+        if (element.getKind() == ElementKind.RECORD) {
+            for (RecordComponentElement component : element.getRecordComponents()) {
+                if (find(component.getAnnotationMirrors(), JACKSON + "JsonAnySetter") != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One property of a record or class.
+     *
+     * @param element the declaration diagnostics point at: the record component, getter or field
+     */
     private record Property(
             String name,
             TypeMirror type,
             List<AnnotationMirror> annotations,
-            @Nullable String documentation) {}
+            @Nullable String documentation,
+            Element element) {}
 
     /** Record components in order, or the public getters and fields of a class. */
     private List<Property> properties(DeclaredType type, TypeElement element) {
@@ -491,7 +567,8 @@ final class ContractSchemas {
                         name,
                         componentType,
                         annotations(component, accessor, fields.get(name)),
-                        documentedOrNull(accessor)));
+                        documentedOrNull(accessor),
+                        component));
             }
             return properties;
         }
@@ -504,15 +581,15 @@ final class ContractSchemas {
             TypeMirror propertyType = element.getTypeParameters().isEmpty()
                     ? method.getReturnType()
                     : ((ExecutableType) this.types.asMemberOf(type, method)).getReturnType();
-            properties.add(
-                    new Property(name, propertyType, annotations(method, fields.get(name)), documentedOrNull(method)));
+            properties.add(new Property(
+                    name, propertyType, annotations(method, fields.get(name)), documentedOrNull(method), method));
         }
         for (VariableElement field : fields.values()) {
             Set<Modifier> modifiers = field.getModifiers();
             String name = field.getSimpleName().toString();
             if (modifiers.contains(Modifier.PUBLIC) && !modifiers.contains(Modifier.STATIC) && seen.add(name)) {
                 properties.add(new Property(
-                        name, this.types.asMemberOf(type, field), annotations(field), documentedOrNull(field)));
+                        name, this.types.asMemberOf(type, field), annotations(field), documentedOrNull(field), field));
             }
         }
         return properties;

@@ -354,6 +354,7 @@ final class HandlerIndexGenerator {
                 .add("$T.of($L),\n", LIST, javaParameterTypes)
                 .add(channelParameters(method))
                 .add("$L,\n", method.async())
+                .add("$L,\n", method.voidResult())
                 .add("new $N($L))$<$<", CHANNEL_INVOKERS, number)
                 .build();
     }

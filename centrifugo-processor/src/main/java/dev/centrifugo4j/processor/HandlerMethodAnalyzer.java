@@ -358,7 +358,15 @@ final class HandlerMethodAnalyzer {
         if (!valid) {
             return null;
         }
-        return new ChannelMethod(kind, patternValue, method, parameters, async, returnType.getKind() == TypeKind.VOID);
+        boolean returnsVoid = returnType.getKind() == TypeKind.VOID;
+        return new ChannelMethod(
+                kind,
+                patternValue,
+                method,
+                parameters,
+                async,
+                returnsVoid,
+                returnsVoid || (async && isDeclaredType(result, "java.lang.Void")));
     }
 
     /** The checks of every handler method, whatever its annotation; reports each problem it finds. */

@@ -120,7 +120,7 @@ public final class HandlerProcessor extends AbstractProcessor {
         Elements elements = processingEnv.getElementUtils();
         Types types = processingEnv.getTypeUtils();
         Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
-        ContractSchemas schemas = new ContractSchemas(elements, types, EnumJsonValues.of(processingEnv));
+        ContractSchemas schemas = new ContractSchemas(elements, types, EnumJsonValues.of(processingEnv), diagnostics);
         ContractWriter contract = new ContractWriter(schemas);
         ContractEntries contractEntries = new ContractEntries(elements, types, schemas, contract, diagnostics);
         TypedChannels typedChannels = new TypedChannels(types, contractEntries, diagnostics);

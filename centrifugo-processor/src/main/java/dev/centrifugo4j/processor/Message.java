@@ -131,6 +131,16 @@ public enum Message {
                     + " not be checked because the parameter has neither @Valid nor a constraint annotation."
                     + " Annotate the parameter with @jakarta.validation.Valid."),
 
+    /**
+     * A property of a payload type is {@code @Nullable} with an annotation that is not kept at run
+     * time, so the server cannot see it and the contract marks the property required.
+     */
+    NULLABLE_NOT_AT_RUN_TIME(
+            Diagnostic.Kind.WARNING,
+            "@%s on %s is not kept at run time, so the server cannot see it: the contract marks the property"
+                    + " required and the server refuses a value without it. Use a @Nullable that is kept at run"
+                    + " time, such as @org.jspecify.annotations.Nullable, or Optional."),
+
     /** A method carries more than one handler annotation. */
     MULTIPLE_HANDLER_ANNOTATIONS(
             Diagnostic.Kind.ERROR,

@@ -15,8 +15,14 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.centrifugo4j.contract.ContractVersion;
+import dev.centrifugo4j.dispatch.DispatchSettings;
+import dev.centrifugo4j.dispatch.ProxyInput;
+import dev.centrifugo4j.dispatch.ProxyType;
+import dev.centrifugo4j.dispatch.RpcDispatcher;
 import dev.centrifugo4j.processor.Compilations.CompiledClassLoader;
+import dev.centrifugo4j.spi.HandlerIndex;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -164,6 +170,224 @@ class HandlerProcessorContractTests {
             root.put("$schema", ContractWriter.SCHEMA_DIALECT);
             root.set("$defs", this.contract.get("$defs"));
             root.put("$ref", reference);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(root.toString(), InputFormat.JSON);
+        }
+    }
+
+    /**
+     * The server refuses exactly the data the contract says is invalid in its properties: a required
+     * one missing or null, one the type does not have. Both sides on the same compiled types: the
+     * contract the processor writes, and the dispatcher built from the index it generates.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class WhatTheServerEnforces {
+
+        private static final String STRICT = "processor/contract/com/example/strict/";
+
+        private Compilation compilation;
+
+        private ObjectNode contract;
+
+        private RpcDispatcher dispatcher;
+
+        @BeforeAll
+        void compileTheTypes() throws Exception {
+            this.compilation = compile(Arrays.stream(new String[] {
+                        "StrictHandlers",
+                        "Note",
+                        "Notes",
+                        "Lenient",
+                        "Present",
+                        "Profile",
+                        "Extensible",
+                        "Invisible",
+                        "Raw",
+                        "classfile/Nullable"
+                    })
+                    .map(name -> STRICT + name + ".java")
+                    .toArray(String[]::new));
+            assertThat(this.compilation).succeeded();
+            this.contract = (ObjectNode) MAPPER.readTree(contract(this.compilation));
+            ClassLoader loader = new CompiledClassLoader(this.compilation);
+            HandlerIndex index = (HandlerIndex) loader.loadClass("com.example.strict.StrictHandlers_CentrifugoHandlers")
+                    .getConstructor()
+                    .newInstance();
+            Object handlers = loader.loadClass("com.example.strict.StrictHandlers")
+                    .getConstructor()
+                    .newInstance();
+            RpcDispatcher.Builder builder =
+                    RpcDispatcher.builder(DispatchSettings.builder(WIRE).build());
+            index.methods().forEach(method -> builder.register(method, handlers));
+            this.dispatcher = builder.build();
+        }
+
+        private JsonNode definition(String name) {
+            return this.contract.path("$defs").path(name);
+        }
+
+        @Test
+        void theContractRequiresWhatIsNeitherNullableNorOptionalNorSometimesLeftOut() {
+            assertThat(definition("Note").path("required").toString()).isEqualTo("[\"text\",\"stars\"]");
+            assertThat(definition("Notes").path("required").toString()).isEqualTo("[\"notes\"]");
+            assertThat(definition("Present").path("required").toString())
+                    .as("@JsonProperty(required = true) on a nullable property")
+                    .isEqualTo("[\"text\"]");
+            assertThat(definition("Present").at("/properties/text/type").toString())
+                    .isEqualTo("[\"string\",\"null\"]");
+            assertThat(definition("Profile").path("required").toString()).isEqualTo("[\"name\"]");
+            assertThat(definition("Raw").path("required").toString())
+                    .as("any JSON, null included")
+                    .isEqualTo("[\"extra\",\"anything\"]");
+            assertThat(definition("Invisible").path("required").toString())
+                    .as("a @Nullable the server cannot see")
+                    .isEqualTo("[\"tag\"]");
+        }
+
+        @Test
+        void theContractAllowsMorePropertiesOnlyWhereTheTypeTakesThem() {
+            for (String strict : List.of("Note", "Notes", "Present", "Profile", "Raw", "Invisible")) {
+                assertThat(definition(strict).path("additionalProperties").asBoolean(true))
+                        .as(strict)
+                        .isFalse();
+            }
+            assertThat(definition("Lenient").has("additionalProperties"))
+                    .as("@JsonIgnoreProperties(ignoreUnknown = true)")
+                    .isFalse();
+            assertThat(definition("Extensible").has("additionalProperties"))
+                    .as("@JsonAnySetter")
+                    .isFalse();
+        }
+
+        @Test
+        void warnsOfANullableThatTheServerCannotSee() {
+            assertThat(this.compilation)
+                    .hadWarningContaining("@com.example.strict.classfile.Nullable on Invisible.tag is not kept at run"
+                            + " time, so the server cannot see it");
+            assertThat(this.compilation.warnings()).hasSize(1);
+        }
+
+        @Test
+        void aNullablePropertyOfAClassWithSettersKeepsTheNullItIsGiven() {
+            JsonNode reply = call("strict.profile", "{\"name\":\"a\",\"nickname\":null}");
+            assertThat(reply.path("result").path("data").toString()).isEqualTo("{\"name\":\"a\",\"nickname\":null}");
+        }
+
+        private JsonNode call(String method, String data) {
+            return MAPPER.readTree(this.dispatcher
+                    .dispatch(ProxyInput.of(
+                            ProxyType.RPC,
+                            ("{\"client\":\"c\",\"method\":\"" + method + "\",\"data\":" + data + "}")
+                                    .getBytes(StandardCharsets.UTF_8)))
+                    .completion()
+                    .toCompletableFuture()
+                    .join()
+                    .reply());
+        }
+
+        @Test
+        void theServerAcceptsExactlyWhatTheContractAccepts() {
+            List<Object[]> cases = List.of(
+                    new Object[] {"strict.note", "{\"text\":\"t\",\"stars\":1}", true},
+                    new Object[] {
+                        "strict.note", "{\"text\":\"t\",\"tag\":null,\"mood\":null,\"stars\":0,\"hint\":\"h\"}", true
+                    },
+                    new Object[] {"strict.note", "{\"text\":\"t\",\"tag\":\"x\",\"mood\":\"m\",\"stars\":2}", true},
+                    new Object[] {
+                        "strict.note", "{\"stars\":1}", false, "invalid data at 'text': required property missing"
+                    },
+                    new Object[] {"strict.note", "{\"text\":null,\"stars\":1}", false},
+                    new Object[] {"strict.note", "{\"text\":\"t\"}", false},
+                    new Object[] {"strict.note", "{\"text\":\"t\",\"stars\":null}", false},
+                    new Object[] {
+                        "strict.note",
+                        "{\"text\":\"t\",\"stars\":1,\"admin\":true}",
+                        false,
+                        "invalid data at 'admin': unknown property"
+                    },
+                    new Object[] {"strict.notes", "{\"notes\":[]}", true},
+                    new Object[] {"strict.notes", "{\"notes\":[{\"text\":\"t\",\"stars\":1}]}", true},
+                    new Object[] {"strict.notes", "{}", false},
+                    new Object[] {
+                        "strict.notes",
+                        "{\"notes\":[{\"text\":\"t\",\"stars\":1},{\"stars\":1}]}",
+                        false,
+                        "invalid data at 'notes[1].text': required property missing"
+                    },
+                    new Object[] {"strict.notes", "{\"notes\":[{\"text\":\"t\",\"stars\":1,\"x\":1}]}", false},
+                    new Object[] {"strict.lenient", "{\"text\":\"t\",\"extra\":{\"any\":1}}", true},
+                    new Object[] {"strict.lenient", "{\"extra\":1}", false},
+                    new Object[] {"strict.present", "{\"text\":null}", true},
+                    new Object[] {"strict.present", "{\"text\":\"t\"}", true},
+                    new Object[] {"strict.present", "{}", false, "invalid data at 'text': required property missing"},
+                    new Object[] {"strict.profile", "{\"name\":\"a\"}", true},
+                    new Object[] {"strict.profile", "{\"name\":\"a\",\"nickname\":null}", true},
+                    new Object[] {
+                        "strict.profile",
+                        "{\"nickname\":\"n\"}",
+                        false,
+                        "invalid data at 'name': required property missing"
+                    },
+                    new Object[] {"strict.profile", "{\"name\":null}", false, "invalid data at 'name': must not be null"
+                    },
+                    new Object[] {
+                        "strict.profile", "{\"name\":\"a\",\"age\":3}", false, "invalid data at 'age': unknown property"
+                    },
+                    new Object[] {"strict.extensible", "{\"name\":\"a\",\"color\":\"red\"}", true},
+                    new Object[] {
+                        "strict.extensible",
+                        "{\"color\":\"red\"}",
+                        false,
+                        "invalid data at 'name': required property missing"
+                    },
+                    new Object[] {"strict.raw", "{\"extra\":null,\"anything\":null}", true},
+                    new Object[] {"strict.raw", "{\"extra\":[1],\"anything\":{}}", true},
+                    new Object[] {
+                        "strict.raw", "{\"anything\":1}", false, "invalid data at 'extra': required property missing"
+                    },
+                    new Object[] {"strict.invisible", "{\"tag\":\"t\"}", true},
+                    new Object[] {"strict.invisible", "{}", false},
+                    new Object[] {"strict.invisible", "{\"tag\":null}", false});
+            List<String> disagreements = new ArrayList<>();
+            for (Object[] test : cases) {
+                String method = (String) test[0];
+                String data = (String) test[1];
+                boolean expected = (Boolean) test[2];
+                boolean contractAccepts =
+                        paramsSchema(method).validate(data, InputFormat.JSON).isEmpty();
+                JsonNode reply = call(method, data);
+                boolean serverAccepts = reply.has("result");
+                if (contractAccepts != expected || serverAccepts != expected) {
+                    disagreements.add(method + " " + data + ": expected " + (expected ? "accepted" : "refused")
+                            + ", contract " + (contractAccepts ? "accepts" : "refuses") + ", server " + reply);
+                }
+                if (!serverAccepts) {
+                    assertThat(reply.at("/error/code").asInt())
+                            .as("%s %s", method, data)
+                            .isEqualTo(400);
+                }
+                if (test.length > 3) {
+                    assertThat(reply.at("/error/message").asString())
+                            .as("%s %s", method, data)
+                            .isEqualTo(test[3]);
+                }
+            }
+            assertThat(disagreements).isEmpty();
+        }
+
+        private Schema paramsSchema(String method) {
+            JsonNode params = null;
+            for (JsonNode rpc : this.contract.path("rpc")) {
+                if (rpc.path("name").asString().equals(method)) {
+                    params = rpc.path("params");
+                }
+            }
+            assertThat(params).as(method).isNotNull();
+            ObjectNode root = MAPPER.createObjectNode();
+            root.put("$schema", ContractWriter.SCHEMA_DIALECT);
+            root.set("$defs", this.contract.get("$defs"));
+            root.setAll((ObjectNode) params);
             return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
                     .getSchema(root.toString(), InputFormat.JSON);
         }

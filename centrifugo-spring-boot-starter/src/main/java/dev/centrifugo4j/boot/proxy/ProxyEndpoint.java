@@ -111,7 +111,7 @@ public final class ProxyEndpoint {
                 () -> context,
                 this.settings.observationRegistry());
         ProxySecretCheck secretCheck = this.settings.secretCheck();
-        if (!secretCheck.accepts(request.getHeader(secretCheck.headerName()))) {
+        if (!secretCheck.acceptsValues(request.getHeaders(secretCheck.headerName()))) {
             this.settings.log().unauthorized(proxy, request.getRemoteAddr(), secretCheck.headerName());
             ProxyOutcome.Complete unauthorized = ProxyOutcome.Complete.unauthorized();
             context.ended(unauthorized);

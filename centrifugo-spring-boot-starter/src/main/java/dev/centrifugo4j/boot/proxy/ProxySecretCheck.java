@@ -2,12 +2,15 @@ package dev.centrifugo4j.boot.proxy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Enumeration;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the shared secret that Centrifugo adds to every proxy request as a static header. The
  * comparison takes the same time whatever the header holds, so the secret cannot be guessed byte by
- * byte from response times.
+ * byte from response times. Centrifugo sends the header exactly once: a request that carries it
+ * twice (in either order, whatever the values) is refused, so that no proxy or container in between
+ * decides which of the two counts.
  */
 public final class ProxySecretCheck {
 
@@ -50,6 +53,25 @@ public final class ProxySecretCheck {
     /** The header that carries the secret. */
     public String headerName() {
         return this.headerName;
+    }
+
+    /**
+     * Whether a request whose secret header has these values may pass: exactly one value, equal to
+     * the secret. A comma-joined value ({@code right,wrong}) is one value that is not the secret.
+     *
+     * @param values the values of every occurrence of the header, {@code null} or empty when absent
+     * @return whether the request is authentic
+     */
+    public boolean acceptsValues(@Nullable Enumeration<String> values) {
+        if (this.secret == null) {
+            return true;
+        }
+        if (values == null || !values.hasMoreElements()) {
+            return false;
+        }
+        String value = values.nextElement();
+        // A second occurrence is refused whatever the first held; the comparison itself stays constant-time.
+        return !values.hasMoreElements() && accepts(value);
     }
 
     /**

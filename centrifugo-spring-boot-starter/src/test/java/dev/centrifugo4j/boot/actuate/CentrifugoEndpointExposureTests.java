@@ -99,7 +99,10 @@ class CentrifugoEndpointExposureTests {
     @SpringBootTest(
             classes = EndpointApplication.class,
             webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-            properties = {"centrifugo.proxy.secret=s3cret-s3cret-s3cret-s3cret-s3cret", "centrifugo.api-url=http://127.0.0.1:9/api"})
+            properties = {
+                "centrifugo.proxy.secret=s3cret-s3cret-s3cret-s3cret-s3cret",
+                "centrifugo.api-url=http://127.0.0.1:9/api"
+            })
     class ByDefault {
 
         @LocalServerPort

@@ -75,6 +75,26 @@ class RpcProxyEndpointTests {
     }
 
     @Test
+    void rejectsTheSecretHeaderSentTwiceInEitherOrderOrJoinedWithAComma() throws Exception {
+        for (List<String> values : List.of(
+                List.of("s3cret", "wrong"),
+                List.of("wrong", "s3cret"),
+                List.of("s3cret", "s3cret"),
+                List.of("s3cret,wrong"),
+                List.of("s3cret, s3cret"))) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + this.port + "/rt/rpc"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(call("test.whoami")));
+            values.forEach(value -> request.header("X-Centrifugo-Proxy-Secret", value));
+            HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("%s", values).isEqualTo(401);
+            assertThat(response.body()).as("%s", values).isEmpty();
+        }
+        assertThat(post("/rt/rpc", "s3cret", call("test.whoami")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void answersAnAsynchronousHandlerThatTakesTooLongWithError504() throws Exception {
         HttpResponse<String> response = post("/rt/rpc", "proxy-secret-of-at-least-32-bytes", call("test.never"));
         assertThat(response.statusCode()).isEqualTo(200);
@@ -86,7 +106,9 @@ class RpcProxyEndpointTests {
     void answersAMalformedBodyWithAnErrorReply() throws Exception {
         HttpResponse<String> response = post("/rt/rpc", "proxy-secret-of-at-least-32-bytes", "{oops");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"error\":{\"code\":400,\"message\":\"malformed proxy request\"}}");
+        assertThat(response.body())
+                .isEqualTo("{\"error\":{\"code\":400,\"message\":\"malformed proxy request: request body is not valid"
+                        + " JSON\"}}");
     }
 
     @Test

@@ -70,8 +70,13 @@ class UnregisteredHandlersTests {
         void theApplicationFailsToStartWithTheAnalysis(CapturedOutput output) {
             SpringApplication application =
                     new SpringApplication(ForgottenApplication.class, AutoConfiguredApplication.class);
-            application.setDefaultProperties(
-                    Map.of("server.port", "0", "centrifugo.proxy.secret", "s3cret-s3cret-s3cret-s3cret-s3cret", "spring.main.banner-mode", "off"));
+            application.setDefaultProperties(Map.of(
+                    "server.port",
+                    "0",
+                    "centrifugo.proxy.secret",
+                    "s3cret-s3cret-s3cret-s3cret-s3cret",
+                    "spring.main.banner-mode",
+                    "off"));
 
             // The default, over this module's test application.properties (which sets warn).
             assertThatThrownBy(() -> application.run("--centrifugo.handlers.missing-bean=fail"))
