@@ -35,6 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
         })
 class RpcProxyEndpointTests {
 
+    private static final String SECRET = "proxy-secret-of-at-least-32-bytes";
+
     @LocalServerPort
     private int port;
 
@@ -59,7 +61,7 @@ class RpcProxyEndpointTests {
     @Test
     void servesTheConfiguredPathWithAndWithoutTrailingSlash() throws Exception {
         for (String path : new String[] {"/rt/rpc", "/rt/rpc/"}) {
-            HttpResponse<String> response = post(path, "proxy-secret-of-at-least-32-bytes", call("test.whoami"));
+            HttpResponse<String> response = post(path, SECRET, call("test.whoami"));
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
             assertThat(response.body()).isEqualTo("{\"result\":{\"data\":\"42 Bearer forwarded null\"}}");
@@ -77,11 +79,11 @@ class RpcProxyEndpointTests {
     @Test
     void rejectsTheSecretHeaderSentTwiceInEitherOrderOrJoinedWithAComma() throws Exception {
         for (List<String> values : List.of(
-                List.of("s3cret", "wrong"),
-                List.of("wrong", "s3cret"),
-                List.of("s3cret", "s3cret"),
-                List.of("s3cret,wrong"),
-                List.of("s3cret, s3cret"))) {
+                List.of(SECRET, "wrong"),
+                List.of("wrong", SECRET),
+                List.of(SECRET, SECRET),
+                List.of(SECRET + ",wrong"),
+                List.of(SECRET + ", " + SECRET))) {
             HttpRequest.Builder request = HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + this.port + "/rt/rpc"))
                     .header("Content-Type", "application/json")
@@ -91,12 +93,12 @@ class RpcProxyEndpointTests {
             assertThat(response.statusCode()).as("%s", values).isEqualTo(401);
             assertThat(response.body()).as("%s", values).isEmpty();
         }
-        assertThat(post("/rt/rpc", "s3cret", call("test.whoami")).statusCode()).isEqualTo(200);
+        assertThat(post("/rt/rpc", SECRET, call("test.whoami")).statusCode()).isEqualTo(200);
     }
 
     @Test
     void answersAnAsynchronousHandlerThatTakesTooLongWithError504() throws Exception {
-        HttpResponse<String> response = post("/rt/rpc", "proxy-secret-of-at-least-32-bytes", call("test.never"));
+        HttpResponse<String> response = post("/rt/rpc", SECRET, call("test.never"));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
                 .isEqualTo("{\"error\":{\"code\":504,\"message\":\"handler timed out\",\"temporary\":true}}");
@@ -104,7 +106,7 @@ class RpcProxyEndpointTests {
 
     @Test
     void answersAMalformedBodyWithAnErrorReply() throws Exception {
-        HttpResponse<String> response = post("/rt/rpc", "proxy-secret-of-at-least-32-bytes", "{oops");
+        HttpResponse<String> response = post("/rt/rpc", SECRET, "{oops");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
                 .isEqualTo("{\"error\":{\"code\":400,\"message\":\"malformed proxy request: request body is not valid"
@@ -114,7 +116,7 @@ class RpcProxyEndpointTests {
     @Test
     void answersWithTheContentLengthOfTheReply() throws Exception {
         for (String method : new String[] {"test.whoami", "test.never"}) {
-            HttpResponse<String> response = post("/rt/rpc", "proxy-secret-of-at-least-32-bytes", call(method));
+            HttpResponse<String> response = post("/rt/rpc", SECRET, call(method));
             assertThat(response.headers().firstValue("Transfer-Encoding")).isEmpty();
             assertThat(response.headers().firstValueAsLong("Content-Length"))
                     .hasValue(response.body().getBytes(StandardCharsets.UTF_8).length);
@@ -127,7 +129,7 @@ class RpcProxyEndpointTests {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/rt/rpc"))
                 .version(HttpClient.Version.HTTP_1_1)
                 .header("Content-Type", "application/json")
-                .header("X-Centrifugo-Proxy-Secret", "proxy-secret-of-at-least-32-bytes")
+                .header("X-Centrifugo-Proxy-Secret", SECRET)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build();
         HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -137,7 +139,7 @@ class RpcProxyEndpointTests {
 
     @Test
     void forwardsTheClientsHeadersButNotThoseOfTheProxyRequestItself() throws Exception {
-        HttpResponse<String> response = post("/rt/rpc", "proxy-secret-of-at-least-32-bytes", call("test.headers"));
+        HttpResponse<String> response = post("/rt/rpc", SECRET, call("test.headers"));
         assertThat(response.body()).isEqualTo("{\"result\":{\"data\":\"true false false false false\"}}");
     }
 
@@ -168,8 +170,7 @@ class RpcProxyEndpointTests {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.body()).isEqualTo("app " + path);
         }
-        assertThat(post("/centrifugo/rpc/", "proxy-secret-of-at-least-32-bytes", call("test.whoami"))
-                        .body())
+        assertThat(post("/centrifugo/rpc/", SECRET, call("test.whoami")).body())
                 .as("the default path, not configured here")
                 .doesNotContain("result");
     }

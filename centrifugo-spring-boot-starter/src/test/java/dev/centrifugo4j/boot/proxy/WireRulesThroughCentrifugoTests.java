@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  */
 class WireRulesThroughCentrifugoTests {
 
-    private static final String PROXY_SECRET = "wire-it-" + System.nanoTime();
+    private static final String PROXY_SECRET = "wire-it-proxy-secret-0123456789abcdef-" + System.nanoTime();
 
     private static final int APP_PORT = CentrifugoServer.freePort();
 
