@@ -13,8 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,10 +34,6 @@ import org.springframework.util.ClassUtils;
  * controller never answers) and the server answers a valid call afterwards. Each case says beyond that
  * what the answer must be.
  *
- * <p>Cases that the current code does not answer as they should are listed in {@link
- * #EXPECTED_TO_FAIL_UNTIL_WIRE_AND_GUARDS}: for them the test asserts that they still fail, so that the
- * suite stays green and the fix that makes one pass removes it from the list.
- *
  * <p>Runs in its own surefire execution: Spring Security is on the class path of this test only.
  */
 @SpringBootTest(
@@ -56,43 +50,6 @@ import org.springframework.util.ClassUtils;
         value = "springSecurityPresent",
         disabledReason = "runs in the hostile-requests execution, which has Spring Security on the class path")
 class HostileRequestTests {
-
-    /**
-     * Cases that fail on the code as it is, each for a reason that work in progress removes (the
-     * branches {@code wire} and {@code guards}). The test asserts that each of them still fails;
-     * once one passes, take it out of this set.
-     */
-    static final Set<String> EXPECTED_TO_FAIL_UNTIL_WIRE_AND_GUARDS = Set.of(
-            // wire: a duplicated secret header is read as its first value (the second is ignored).
-            "S11",
-            "S13",
-            // wire: ambiguous bodies are served as one of their readings.
-            "B01", // data and b64data: b64data wins
-            "B02", // bytes after the JSON object are ignored
-            "B03", // a second JSON object after the first is ignored
-            "B04", // a duplicated key: the last value wins
-            "B05",
-            "B06",
-            "B07",
-            "B08", // a duplicated key inside the payload (if wire covers payloads, too)
-            "B10", // overlong UTF-8 is decoded instead of refused
-            "B11",
-            "B16", // an unknown payload property is ignored and the handler runs
-            // wire: a subscribe or publish handler that returns null allows instead of denying.
-            "B43",
-            "B44",
-            // wire: the 422 message names the constraint annotations; a channel variable that does not
-            // convert is repeated in the 400 message.
-            "L03",
-            "L04",
-            "L05",
-            // guards: a percent-encoded proxy path is matched by the starter's permit-all security chain
-            // (which decodes it) but not by the proxy filter (which compares the raw URI), so the request
-            // goes on to the DispatcherServlet without the application's security: the canary answers.
-            "P14",
-            "P30",
-            "P34",
-            "P35");
 
     /** Text that must never be on the wire. */
     private static final List<String> LEAKS = List.of(
@@ -143,13 +100,6 @@ class HostileRequestTests {
         assertThat(perCategory.values()).allSatisfy((count) -> assertThat(count).isGreaterThanOrEqualTo(10));
     }
 
-    @Test
-    void everyCaseExpectedToFailIsInTheCatalogue() {
-        Set<String> ids = new TreeSet<>();
-        HostileCatalogue.cases().forEach((hostile) -> ids.add(hostile.id()));
-        assertThat(ids).containsAll(EXPECTED_TO_FAIL_UNTIL_WIRE_AND_GUARDS);
-    }
-
     private void run(HostileCase hostile) throws IOException {
         Map<String, Long> before = snapshot();
         long canaryBefore = HostileApplication.canaryHits.get();
@@ -166,7 +116,6 @@ class HostileRequestTests {
         if (unexpected != null) {
             violations.add(unexpected);
         }
-        boolean expectedToFail = EXPECTED_TO_FAIL_UNTIL_WIRE_AND_GUARDS.contains(hostile.id());
         if (Arrays.asList(System.getProperty("hostile.show", "").split(",")).contains(hostile.id())) {
             // -Dhostile.show=S01,P14: every byte that came back, to see what a case is answered with.
             System.out.println(new String(exchange.raw(), StandardCharsets.UTF_8));
@@ -174,22 +123,12 @@ class HostileRequestTests {
         System.out.printf(
                 "hostile %-4s %-5s %-18s calls %-28s %5d ms  %s%n",
                 hostile.id(),
-                violations.isEmpty() ? "ok" : (expectedToFail ? "KNOWN" : "FAIL"),
+                violations.isEmpty() ? "ok" : "FAIL",
                 exchange.statuses() + (exchange.closed() ? " closed" : " open"),
                 calls.byHandler(),
                 exchange.millis(),
                 violations.isEmpty() ? hostile.description() : String.join("; ", violations));
-        if (expectedToFail) {
-            assertThat(violations)
-                    .as(
-                            "%s is answered safely now: remove it from EXPECTED_TO_FAIL_UNTIL_WIRE_AND_GUARDS",
-                            hostile.id())
-                    .isNotEmpty();
-            // A known failure may not hide a worse one: the server must still serve the next call.
-            assertThat(alive).as("%s", hostile.id()).isNull();
-        } else {
-            assertThat(violations).as("%s: %s", hostile.id(), exchange).isEmpty();
-        }
+        assertThat(violations).as("%s: %s", hostile.id(), exchange).isEmpty();
     }
 
     /** What makes the exchange unsafe, whatever the case expects. */
