@@ -130,46 +130,48 @@ class DockerComposeUpIT {
 
     /** Runs a command in the repository's root, its output appended to {@link #LOG}; returns its exit code. */
     private static int run(List<String> command) {
+        return exitCode(start(command, ProcessBuilder.Redirect.appendTo(LOG.toFile())), command);
+    }
+
+    /** Runs a command in the repository's root and returns its standard output (its errors go to {@link #LOG}). */
+    private static String output(List<String> command) {
+        Process process = start(command, ProcessBuilder.Redirect.PIPE);
+        try {
+            byte[] out = process.getInputStream().readAllBytes();
+            if (exitCode(process, command) != 0) {
+                throw new AssertionError(String.join(" ", command) + " failed; see " + LOG);
+            }
+            return new String(out, StandardCharsets.UTF_8);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Starts a command in the repository's root with the secrets, noted in {@link #LOG} with its errors. */
+    private static Process start(List<String> command, ProcessBuilder.Redirect output) {
         try {
             Files.createDirectories(LOG.getParent());
             Files.writeString(
                     LOG, "$ " + String.join(" ", command) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(ROOT.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(LOG.toFile()));
+                    .redirectError(ProcessBuilder.Redirect.appendTo(LOG.toFile()))
+                    .redirectOutput(output);
             builder.environment().putAll(SECRETS);
-            Process process = builder.start();
+            return builder.start();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static int exitCode(Process process, List<String> command) {
+        try {
             if (!process.waitFor(COMPOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError(
                         String.join(" ", command) + " did not finish within " + COMPOSE_TIMEOUT + "; see " + LOG);
             }
             return process.exitValue();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", ex);
-        }
-    }
-
-    /** Runs a command in the repository's root and returns its standard output (its errors go to {@link #LOG}). */
-    private static String output(List<String> command) {
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(ROOT.toFile())
-                    .redirectError(ProcessBuilder.Redirect.appendTo(LOG.toFile()));
-            builder.environment().putAll(SECRETS);
-            Process process = builder.start();
-            byte[] out = process.getInputStream().readAllBytes();
-            if (!process.waitFor(COMPOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new AssertionError(String.join(" ", command) + " failed; see " + LOG);
-            }
-            return new String(out, StandardCharsets.UTF_8);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", ex);
