@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Hands out connection tokens. A real application issues them only to authenticated users, for the
- * user it authenticated; the quick start takes the user from the query to stay small.
+ * user it authenticated; the quick start takes the user from the query to stay small, and listens on
+ * loopback only ({@code server.address} in application.properties) so that nobody else gets one.
  */
 @RestController
 class TokenController {
