@@ -184,6 +184,18 @@ func run(values valuesFile, output map[string]any) error {
 		output["closedCage"] = map[string]any{"refusal": failure(err)}
 	}
 
+	// A cage the subscribe handler refuses for now (a temporary error, which the SDK retries): when
+	// the wait ends, Subscribe returns ctx's error with the last refusal.
+	waitCtx, waitCancel := context.WithTimeout(ctx, 1500*time.Millisecond)
+	defer waitCancel()
+	if _, err := client.SubscribeZooCage(waitCtx, "cleaning", zooclient.ChannelHandlers[zooclient.Sighting]{}); err == nil {
+		output["cleaningCage"] = map[string]any{"subscribed": true}
+	} else {
+		output["cleaningCage"] = map[string]any{
+			"deadline": errors.Is(err, context.DeadlineExceeded), "refusal": failure(err), "error": err.Error(),
+		}
+	}
+
 	reply, err := sdk.RPC(ctx, "system.contract", []byte("{}"))
 	if err != nil {
 		return fmt.Errorf("system.contract: %w", err)

@@ -161,9 +161,42 @@ func (c *RPCClient) publish(ctx context.Context, channel string, data any) error
 	return nil
 }
 
+// attempt follows the first attempt to subscribe: the errors the SDK retried after, and the outcome.
+type attempt struct {
+	mutex   sync.Mutex
+	lastErr error
+	outcome chan error
+}
+
+func newAttempt() *attempt {
+	return &attempt{outcome: make(chan error, 1)}
+}
+
+// failed records an error of the subscription.
+func (a *attempt) failed(err error) {
+	a.mutex.Lock()
+	a.lastErr = err
+	a.mutex.Unlock()
+}
+
+// last is the last error recorded, or nil.
+func (a *attempt) last() error {
+	a.mutex.Lock()
+	defer a.mutex.Unlock()
+	return a.lastErr
+}
+
+// settle records the outcome: nil when subscribed, else the refusal; only the first one counts.
+func (a *attempt) settle(err error) {
+	select {
+	case a.outcome <- err:
+	default:
+	}
+}
+
 // newSubscription creates a subscription with the handlers attached, publications decoded into T;
-// settled, when not nil, learns whether the first attempt succeeded (nil) or was refused.
-func newSubscription[T any](client *centrifuge.Client, channel string, handlers ChannelHandlers[T], settled func(error)) (*centrifuge.Subscription, error) {
+// first, when not nil, follows the first attempt.
+func newSubscription[T any](client *centrifuge.Client, channel string, handlers ChannelHandlers[T], first *attempt) (*centrifuge.Subscription, error) {
 	subscription, err := client.NewSubscription(channel)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", channel, err)
@@ -180,11 +213,9 @@ func newSubscription[T any](client *centrifuge.Client, channel string, handlers 
 			handlers.OnPublication(data, event)
 		}
 	})
-	var mutex sync.Mutex
-	var lastErr error
 	subscription.OnSubscribed(func(event centrifuge.SubscribedEvent) {
-		if settled != nil {
-			settled(nil)
+		if first != nil {
+			first.settle(nil)
 		}
 		if handlers.OnSubscribed != nil {
 			handlers.OnSubscribed(event)
@@ -192,22 +223,20 @@ func newSubscription[T any](client *centrifuge.Client, channel string, handlers 
 	})
 	subscription.OnError(func(event centrifuge.SubscriptionErrorEvent) {
 		err := errorOf(channel, event.Error)
-		mutex.Lock()
-		lastErr = err
-		mutex.Unlock()
+		if first != nil {
+			first.failed(err)
+		}
 		if handlers.OnError != nil {
 			handlers.OnError(err)
 		}
 	})
 	subscription.OnUnsubscribed(func(event centrifuge.UnsubscribedEvent) {
-		if settled != nil {
-			mutex.Lock()
-			err := lastErr
-			mutex.Unlock()
+		if first != nil {
+			err := first.last()
 			if err == nil {
 				err = &RPCError{Code: event.Code, Message: event.Reason}
 			}
-			settled(err)
+			first.settle(err)
 		}
 		if handlers.OnUnsubscribed != nil {
 			handlers.OnUnsubscribed(event)
@@ -217,16 +246,12 @@ func newSubscription[T any](client *centrifuge.Client, channel string, handlers 
 }
 
 // subscribe subscribes and waits until the server accepts the subscription, refuses it (the
-// refusal, an *RPCError, is returned) or ctx ends. A subscription that failed is removed from the
-// client, so the same channel can be subscribed to again.
+// refusal, an *RPCError, is returned) or ctx ends (ctx's error is returned, with the last error the
+// SDK retried after, a temporary one, when there was one). A subscription that failed is removed
+// from the client, so the same channel can be subscribed to again.
 func subscribe[T any](ctx context.Context, client *centrifuge.Client, channel string, handlers ChannelHandlers[T]) (*centrifuge.Subscription, error) {
-	outcome := make(chan error, 1)
-	subscription, err := newSubscription(client, channel, handlers, func(err error) {
-		select {
-		case outcome <- err:
-		default: // only the first outcome counts
-		}
-	})
+	first := newAttempt()
+	subscription, err := newSubscription(client, channel, handlers, first)
 	if err != nil {
 		return nil, err
 	}
@@ -235,7 +260,7 @@ func subscribe[T any](ctx context.Context, client *centrifuge.Client, channel st
 		return nil, fmt.Errorf("%s: %w", channel, err)
 	}
 	select {
-	case err := <-outcome:
+	case err := <-first.outcome:
 		if err == nil {
 			return subscription, nil
 		}
@@ -244,6 +269,9 @@ func subscribe[T any](ctx context.Context, client *centrifuge.Client, channel st
 	case <-ctx.Done():
 		_ = subscription.Unsubscribe()
 		_ = client.RemoveSubscription(subscription)
+		if last := first.last(); last != nil {
+			return nil, fmt.Errorf("%s: not subscribed: %w (last error: %w)", channel, ctx.Err(), last)
+		}
 		return nil, fmt.Errorf("%s: not subscribed: %w", channel, ctx.Err())
 	}
 }

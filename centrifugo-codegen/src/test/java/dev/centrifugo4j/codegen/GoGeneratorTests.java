@@ -97,6 +97,12 @@ class GoGeneratorTests {
             Map<String, String> files = new GoGenerator().generate(zoo(), "example.com/zoo-client", "zooclient");
 
             assertThat(files).containsOnlyKeys("go.mod", "README.md", "doc.go", "models.go", "client.go", "runtime.go");
+            if (Boolean.getBoolean("golden.update")) {
+                // -Dgolden.update=true rewrites the golden files, to review in the diff.
+                for (Map.Entry<String, String> file : files.entrySet()) {
+                    Files.writeString(Path.of("src/test/resources/golden/go").resolve(file.getKey()), file.getValue());
+                }
+            }
             for (Map.Entry<String, String> file : files.entrySet()) {
                 assertThat(file.getValue()).as(file.getKey()).isEqualTo(resource("golden/go/" + file.getKey()));
             }

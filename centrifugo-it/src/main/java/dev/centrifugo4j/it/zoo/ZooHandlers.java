@@ -5,6 +5,7 @@ import dev.centrifugo4j.api.PublishResult;
 import dev.centrifugo4j.api.TypedChannel;
 import dev.centrifugo4j.channel.ChannelVariable;
 import dev.centrifugo4j.channel.OnSubscribe;
+import dev.centrifugo4j.rpc.RpcException;
 import dev.centrifugo4j.rpc.WebSocketRpc;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -74,9 +75,12 @@ public class ZooHandlers {
         return result.offset();
     }
 
-    /** Lets anyone watch a cage. */
+    /** Lets anyone watch a cage but the closed one, and the one being cleaned (a temporary refusal). */
     @OnSubscribe("zoo:cage.{cage}")
     public boolean watch(@ChannelVariable String cage) {
+        if (cage.equals("cleaning")) {
+            throw new RpcException(1001, "the cage is being cleaned", true);
+        }
         return !cage.equals("closed");
     }
 }

@@ -278,6 +278,19 @@ class ZooThroughCentrifugoTests {
     }
 
     @Test
+    void aGoSubscribeThatTimesOutReturnsTheLastTemporaryRefusal() {
+        JsonNode cleaning = this.outputs.get("Go").path("cleaningCage");
+        assertThat(cleaning.path("deadline").asBoolean()).as("%s", cleaning).isTrue();
+        assertThat(cleaning.path("refusal").path("code").asInt())
+                .as("%s", cleaning)
+                .isEqualTo(1001);
+        assertThat(cleaning.path("refusal").path("temporary").asBoolean())
+                .as("%s", cleaning)
+                .isTrue();
+        assertThat(cleaning.path("error").asString()).contains("the cage is being cleaned");
+    }
+
+    @Test
     void wasGeneratedFromTheContractTheServerAnswersWithInEveryLanguage() {
         this.outputs.forEach(
                 (language, output) -> assertThat(output.path("serverVersion").asString())
