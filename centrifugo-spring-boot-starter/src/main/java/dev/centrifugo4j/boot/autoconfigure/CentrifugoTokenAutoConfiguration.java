@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ConfigurationCondition;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -33,8 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Auto-configuration for connection tokens: {@link CentrifugoTokens} when {@code
  * centrifugo.token.hmac-secret} or {@code centrifugo.token.private-key} is set or a service connection
  * ({@link CentrifugoConnectionDetails}) knows Centrifugo's HMAC secret, and, with Spring
- * Security in a servlet application, the token endpoint ({@code centrifugo.token.endpoint.enabled})
- * that hands tokens to authenticated users (POST only; any other method is answered 405).
+ * Security in a servlet or reactive web application, the token endpoint ({@code
+ * centrifugo.token.endpoint.enabled}) that hands tokens to authenticated users (POST only; any other
+ * method is answered 405).
  *
  * <p>Runs before {@link CentrifugoPublisherAutoConfiguration}, which configured the tokens until
  * they had an auto-configuration of their own, so that an auto-configuration ordered after that one
@@ -45,6 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
         afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnClass(CentrifugoTokens.class)
 @EnableConfigurationProperties(CentrifugoProperties.class)
+@Import(ReactiveTokenEndpointConfiguration.class)
 public final class CentrifugoTokenAutoConfiguration {
 
     @Bean
@@ -181,6 +184,23 @@ public final class CentrifugoTokenAutoConfiguration {
         static class ServiceConnection {}
     }
 
+    /**
+     * The tokens the endpoint signs with: the start-up fails, naming the property, when it is enabled
+     * without a key.
+     */
+    static CentrifugoTokens endpointTokens(ObjectProvider<CentrifugoTokens> tokens) {
+        CentrifugoTokens issuer = tokens.getIfAvailable();
+        if (issuer == null) {
+            throw new InvalidCentrifugoPropertyException(
+                    "centrifugo.token.endpoint.enabled",
+                    "the token endpoint is enabled but there is no key to sign tokens with",
+                    "Set 'centrifugo.token.hmac-secret' (Centrifugo's client.token.hmac_secret_key) or"
+                            + " 'centrifugo.token.private-key', or remove 'centrifugo.token.endpoint.enabled'.",
+                    null);
+        }
+        return issuer;
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnClass({Authentication.class, RouterFunction.class})
@@ -193,17 +213,8 @@ public final class CentrifugoTokenAutoConfiguration {
                 CentrifugoProperties properties,
                 ObjectProvider<CentrifugoTokens> tokens,
                 ObjectProvider<CentrifugoTokenClaimsCustomizer> customizers) {
-            CentrifugoTokens issuer = tokens.getIfAvailable();
-            if (issuer == null) {
-                throw new InvalidCentrifugoPropertyException(
-                        "centrifugo.token.endpoint.enabled",
-                        "the token endpoint is enabled but there is no key to sign tokens with",
-                        "Set 'centrifugo.token.hmac-secret' (Centrifugo's client.token.hmac_secret_key) or"
-                                + " 'centrifugo.token.private-key', or remove 'centrifugo.token.endpoint.enabled'.",
-                        null);
-            }
             return new TokenEndpointHandler(
-                    issuer,
+                    endpointTokens(tokens),
                     ttl(properties.getToken()),
                     customizers.orderedStream().toList());
         }

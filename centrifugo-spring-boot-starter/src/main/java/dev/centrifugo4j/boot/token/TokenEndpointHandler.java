@@ -1,12 +1,11 @@
 package dev.centrifugo4j.boot.token;
 
 import dev.centrifugo4j.token.CentrifugoTokens;
-import dev.centrifugo4j.token.ConnectionClaims;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.function.HandlerFunction;
@@ -15,18 +14,14 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Answers {@code {"token":"<jwt>"}} with a connection token for the authenticated Spring Security
- * user (subject = {@link Authentication#getName()}), or HTTP 401 for anonymous requests. The
- * centrifuge-js {@code getToken} callback can fetch it directly, with a {@code POST} (the only
- * method the auto-configured route serves) that carries the CSRF token when the application uses
- * sessions.
+ * user (subject = {@link Authentication#getName()}), or HTTP 401 for anonymous requests, in a
+ * servlet application ({@link ReactiveTokenEndpointHandler} in a reactive one). The centrifuge-js
+ * {@code getToken} callback can fetch it directly, with a {@code POST} (the only method the
+ * auto-configured route serves) that carries the CSRF token when the application uses sessions.
  */
 public final class TokenEndpointHandler implements HandlerFunction<ServerResponse> {
 
-    private final CentrifugoTokens tokens;
-
-    private final Duration ttl;
-
-    private final List<CentrifugoTokenClaimsCustomizer> customizers;
+    private final UserTokens tokens;
 
     /**
      * Creates the handler.
@@ -37,28 +32,16 @@ public final class TokenEndpointHandler implements HandlerFunction<ServerRespons
      */
     public TokenEndpointHandler(
             CentrifugoTokens tokens, Duration ttl, List<CentrifugoTokenClaimsCustomizer> customizers) {
-        if (ttl == null || ttl.isNegative() || ttl.isZero()) {
-            throw new IllegalArgumentException("'ttl' must be positive, was " + ttl);
-        }
-        this.tokens = tokens;
-        this.ttl = ttl;
-        this.customizers = List.copyOf(customizers);
+        this.tokens = new UserTokens(tokens, ttl, customizers);
     }
 
     @Override
     public ServerResponse handle(ServerRequest request) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null
-                || !authentication.isAuthenticated()
-                || authentication instanceof AnonymousAuthenticationToken) {
+        Map<String, String> body =
+                this.tokens.bodyFor(SecurityContextHolder.getContext().getAuthentication());
+        if (body == null) {
             return ServerResponse.status(HttpStatus.UNAUTHORIZED).build();
         }
-        ConnectionClaims claims = ConnectionClaims.of(authentication.getName()).withExpiresIn(this.ttl);
-        for (CentrifugoTokenClaimsCustomizer customizer : this.customizers) {
-            claims = customizer.customize(claims, authentication);
-        }
-        return ServerResponse.ok()
-                .header("Cache-Control", "no-store")
-                .body(Map.of("token", this.tokens.connectionToken(claims)));
+        return ServerResponse.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
     }
 }

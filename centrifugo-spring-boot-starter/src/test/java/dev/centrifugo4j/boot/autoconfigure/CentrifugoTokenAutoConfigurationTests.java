@@ -9,15 +9,18 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import dev.centrifugo4j.api.CentrifugoPublisher;
 import dev.centrifugo4j.boot.token.CentrifugoTokenClaimsCustomizer;
+import dev.centrifugo4j.boot.token.ReactiveTokenEndpointHandler;
 import dev.centrifugo4j.boot.token.TokenEndpointHandler;
 import dev.centrifugo4j.token.CentrifugoTokens;
 import dev.centrifugo4j.token.SigningAlgorithm;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -29,17 +32,25 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.server.WebFilter;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -366,12 +377,153 @@ class CentrifugoTokenAutoConfigurationTests {
         }
 
         @Test
-        void isLeftOutOfAnApplicationThatIsNotAServletWebApplication() {
+        void isLeftOutOfAnApplicationThatIsNotAWebApplication() {
             runner.withPropertyValues(
                             "centrifugo.token.hmac-secret=" + SECRET, "centrifugo.token.endpoint.enabled=true")
                     .run(context -> assertThat(context)
                             .hasSingleBean(CentrifugoTokens.class)
                             .doesNotHaveBean("centrifugoTokenEndpointRoute"));
+        }
+    }
+
+    @Nested
+    class ReactiveTokenEndpoint {
+
+        private final ReactiveWebApplicationContextRunner reactiveRunner = new ReactiveWebApplicationContextRunner()
+                .withConfiguration(AUTO_CONFIGURATIONS)
+                .withPropertyValues("centrifugo.token.endpoint.enabled=true");
+
+        /** A client of the context's token route whose requests are made as the user, if any. */
+        @SuppressWarnings("unchecked")
+        private WebTestClient client(ApplicationContext context, @Nullable Authentication user) {
+            org.springframework.web.reactive.function.server.RouterFunction<?> route = context.getBean(
+                    "centrifugoTokenEndpointRoute",
+                    org.springframework.web.reactive.function.server.RouterFunction.class);
+            WebFilter asUser = (exchange, chain) -> (user != null)
+                    ? chain.filter(exchange).contextWrite(ReactiveSecurityContextHolder.withAuthentication(user))
+                    : chain.filter(exchange);
+            return WebTestClient.bindToRouterFunction(route).webFilter(asUser).build();
+        }
+
+        private static Authentication alice() {
+            return UsernamePasswordAuthenticationToken.authenticated("alice", "n/a", List.of());
+        }
+
+        @Test
+        void issuesATokenForTheAuthenticatedUserWithCustomizedClaims() {
+            reactiveRunner
+                    .withPropertyValues(
+                            "centrifugo.token.hmac-secret=" + SECRET, "centrifugo.token.endpoint.path=/api/rt-token")
+                    .withUserConfiguration(ClaimsCustomizerConfiguration.class)
+                    .run(context -> {
+                        assertThat(context).hasSingleBean(ReactiveTokenEndpointHandler.class);
+                        EntityExchangeResult<byte[]> result = client(context, alice())
+                                .post()
+                                .uri("/api/rt-token")
+                                .exchange()
+                                .expectStatus()
+                                .isOk()
+                                .expectHeader()
+                                .cacheControl(CacheControl.noStore())
+                                .expectBody()
+                                .returnResult();
+                        String token = JsonMapper.shared()
+                                .readTree(result.getResponseBody())
+                                .path("token")
+                                .asString();
+                        DecodedJWT jwt =
+                                JWT.require(Algorithm.HMAC256(SECRET)).build().verify(token);
+                        assertThat(jwt.getSubject()).isEqualTo("alice");
+                        assertThat(jwt.getExpiresAtAsInstant())
+                                .isAfter(Instant.now().plus(Duration.ofMinutes(59)));
+                        assertThat(jwt.getClaim("channels").asList(String.class))
+                                .containsExactly("personal:alice");
+                    });
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"GET", "PUT", "DELETE"})
+        void answersOnlyPostAndAnyOtherMethodWith405(String method) {
+            reactiveRunner
+                    .withPropertyValues("centrifugo.token.hmac-secret=" + SECRET)
+                    .run(context -> client(context, alice())
+                            .method(HttpMethod.valueOf(method))
+                            .uri("/centrifugo/token")
+                            .exchange()
+                            .expectStatus()
+                            .isEqualTo(405)
+                            .expectHeader()
+                            .valueEquals("Allow", "POST")
+                            .expectBody()
+                            .isEmpty());
+        }
+
+        @Test
+        void answers401WithoutAUserAndForAnAnonymousOne() {
+            reactiveRunner
+                    .withPropertyValues("centrifugo.token.hmac-secret=" + SECRET)
+                    .run(context -> {
+                        client(context, null)
+                                .post()
+                                .uri("/centrifugo/token")
+                                .exchange()
+                                .expectStatus()
+                                .isUnauthorized()
+                                .expectBody()
+                                .isEmpty();
+                        client(
+                                        context,
+                                        new AnonymousAuthenticationToken(
+                                                "key",
+                                                "anonymousUser",
+                                                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")))
+                                .post()
+                                .uri("/centrifugo/token")
+                                .exchange()
+                                .expectStatus()
+                                .isUnauthorized();
+                    });
+        }
+
+        @Test
+        void enabledWithoutAKeyStopsTheApplicationNamingTheProperty() {
+            reactiveRunner.run(context -> assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .isInstanceOf(InvalidCentrifugoPropertyException.class)
+                    .hasMessage("Invalid centrifugo.token.endpoint.enabled: the token endpoint is enabled but"
+                            + " there is no key to sign tokens with"));
+        }
+
+        @Test
+        void isOffUnlessEnabledAndLeftOutWithoutSpringSecurity() {
+            reactiveRunner
+                    .withPropertyValues(
+                            "centrifugo.token.hmac-secret=" + SECRET, "centrifugo.token.endpoint.enabled=false")
+                    .run(context -> assertThat(context)
+                            .hasSingleBean(CentrifugoTokens.class)
+                            .doesNotHaveBean("centrifugoTokenEndpointRoute")
+                            .doesNotHaveBean(ReactiveTokenEndpointHandler.class));
+            reactiveRunner
+                    .withPropertyValues("centrifugo.token.hmac-secret=" + SECRET)
+                    .withClassLoader(new FilteredClassLoader(Authentication.class))
+                    .run(context -> assertThat(context).doesNotHaveBean("centrifugoTokenEndpointRoute"));
+        }
+
+        @Test
+        void isTheOnlyTokenEndpointOfAReactiveApplicationWithoutTheServletOne() {
+            reactiveRunner
+                    .withPropertyValues("centrifugo.token.hmac-secret=" + SECRET)
+                    .run(context -> assertThat(context)
+                            .hasSingleBean(ReactiveTokenEndpointHandler.class)
+                            .doesNotHaveBean(TokenEndpointHandler.class));
+            new WebApplicationContextRunner()
+                    .withConfiguration(AUTO_CONFIGURATIONS)
+                    .withPropertyValues(
+                            "centrifugo.token.endpoint.enabled=true", "centrifugo.token.hmac-secret=" + SECRET)
+                    .run(context -> assertThat(context)
+                            .hasSingleBean(TokenEndpointHandler.class)
+                            .doesNotHaveBean(ReactiveTokenEndpointHandler.class));
         }
     }
 
