@@ -50,11 +50,13 @@ final class KotlinProperties {
                 }
             }
         } catch (NoClassDefFoundError | UnsupportedOperationException ex) {
-            throw new IllegalStateException("The Kotlin class " + owner.getName()
-                    + " is bound from a proxy request's data: its properties' nullability is read with"
-                    + " kotlin-reflect, which is not on the class path. Add"
-                    + " tools.jackson.module:jackson-module-kotlin (which brings it), or"
-                    + " org.jetbrains.kotlin:kotlin-reflect.", ex);
+            throw new IllegalStateException(
+                    "The Kotlin class " + owner.getName()
+                            + " is bound from a proxy request's data: its properties' nullability is read with"
+                            + " kotlin-reflect, which is not on the class path. Add"
+                            + " tools.jackson.module:jackson-module-kotlin (which brings it), or"
+                            + " org.jetbrains.kotlin:kotlin-reflect.",
+                    ex);
         }
         return null;
     }

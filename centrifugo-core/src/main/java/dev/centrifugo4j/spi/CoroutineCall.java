@@ -82,13 +82,14 @@ public final class CoroutineCall extends CompletableFuture<@Nullable Object> imp
         return cancelled;
     }
 
+    /** The job first: whoever the future's completion wakes sees a finished job. */
     private void succeed(@Nullable Object value) {
-        complete((value == Unit.INSTANCE) ? null : value);
         this.job.complete();
+        complete((value == Unit.INSTANCE) ? null : value);
     }
 
     private void fail(Throwable failure) {
-        completeExceptionally(failure);
         this.job.completeExceptionally(failure);
+        completeExceptionally(failure);
     }
 }

@@ -33,7 +33,8 @@ public final class MonoStages {
      */
     public static CompletableFuture<@Nullable Object> toStage(@Nullable Mono<?> mono) {
         if (mono == null) {
-            throw new IllegalStateException("The handler returned null instead of a Mono (return Mono.empty() for no result)");
+            throw new IllegalStateException(
+                    "The handler returned null instead of a Mono (return Mono.empty() for no result)");
         }
         @SuppressWarnings("unchecked")
         CompletableFuture<@Nullable Object> stage = (CompletableFuture<@Nullable Object>) mono.toFuture();

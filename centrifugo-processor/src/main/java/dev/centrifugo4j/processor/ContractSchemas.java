@@ -502,8 +502,7 @@ final class ContractSchemas {
             boolean alwaysWritten = inclusion == null || "ALWAYS".equals(inclusion) || "USE_DEFAULTS".equals(inclusion);
             boolean explicitlyRequired =
                     Boolean.TRUE.equals(valueOf(find(property.annotations(), JACKSON + "JsonProperty"), "required"));
-            if (explicitlyRequired
-                    || (alwaysWritten && !isNullable(property.type(), property.annotations(), kotlin))) {
+            if (explicitlyRequired || (alwaysWritten && !isNullable(property.type(), property.annotations(), kotlin))) {
                 required.add(name);
             }
         }

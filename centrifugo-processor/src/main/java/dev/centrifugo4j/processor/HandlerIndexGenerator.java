@@ -368,7 +368,8 @@ final class HandlerIndexGenerator {
             arguments.add(
                     switch (argument) {
                         case CONTEXT -> CodeBlock.of("context");
-                        case PARAMS -> CodeBlock.of("($T) params", TypeName.get(paramsType).withoutAnnotations());
+                        case PARAMS ->
+                            CodeBlock.of("($T) params", TypeName.get(paramsType).withoutAnnotations());
                     });
         }
         return call(handlerName, method.element().getSimpleName().toString(), arguments, continuation);
@@ -387,7 +388,8 @@ final class HandlerIndexGenerator {
     private CodeBlock channelDefinition(ClassName handlerName, ChannelMethod method, int number) {
         List<CodeBlock> parameterTypes = new ArrayList<>();
         for (ChannelMethod.Parameter parameter : method.parameters()) {
-            parameterTypes.add(CodeBlock.of("$T.class", TypeName.get(parameter.erasedType()).withoutAnnotations()));
+            parameterTypes.add(CodeBlock.of(
+                    "$T.class", TypeName.get(parameter.erasedType()).withoutAnnotations()));
         }
         if (method.handlerReturn().kind() == HandlerReturn.Kind.SUSPEND) {
             parameterTypes.add(CodeBlock.of("$T.class", CONTINUATION));

@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  *     {@code Unit}); {@code null} when a raw stage or Mono says nothing about it
  * @param continuation the {@code Continuation} parameter of a suspend function, else {@code null}
  */
-record HandlerReturn(Kind kind, @Nullable TypeMirror result, @Nullable VariableElement continuation) {
+record HandlerReturn(
+        Kind kind, @Nullable TypeMirror result, @Nullable VariableElement continuation) {
 
     static final String MONO = "reactor.core.publisher.Mono";
 
