@@ -27,11 +27,11 @@ class RoomHandlers(private val publisher: CentrifugoPublisher) {
         return Welcome("Hello, ${greeting.name}!", greeting.nickname)
     }
 
-    /** Books a room; the staff room cannot be booked: error 4409 with its own message. */
+    /** Books a room; the staff room cannot be booked: error 1409 with its own message. */
     @WebSocketRpc("rooms.book")
     suspend fun book(context: RpcContext, @Valid booking: Booking): Booked {
         if (booking.room == STAFF_ROOM) {
-            throw RpcException(4409, "the staff room cannot be booked")
+            throw RpcException(1409, "the staff room cannot be booked")
         }
         return Booked(booking.room, booking.guests, context.user())
     }

@@ -89,7 +89,7 @@ class KotlinThroughCentrifugoTests {
                    {"rpc":"rooms.book","data":{"room":"blue","guests":2}}]""",
             )
             assertThat(output.at("/results/0/error").toString())
-                .isEqualTo("""{"code":4409,"message":"the staff room cannot be booked","temporary":false}""")
+                .isEqualTo("""{"code":1409,"message":"the staff room cannot be booked","temporary":false}""")
             assertThat(output.at("/results/1/data").toString())
                 .isEqualTo("""{"room":"blue","guests":2,"bookedBy":"alice"}""")
         }
@@ -148,7 +148,7 @@ class KotlinThroughCentrifugoTests {
 
         @Test
         fun `answer bad input with a well-formed error reply`() {
-            for (body in listOf("{not json", """{"method":"rooms.greet","data":{"name":7}}""")) {
+            for (body in listOf("{not json", """{"method":"rooms.greet","data":{"name":{"first":"Ada"}}}""")) {
                 val response = http.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:$APP_PORT/centrifugo/rpc/"))
                         .header("Content-Type", "application/json")
@@ -176,7 +176,9 @@ class KotlinThroughCentrifugoTests {
             // Clients connect with a token: no connect or refresh proxy.
             .config { config -> (config.get("client") as ObjectNode).remove("proxy") }
             .proxySecret("X-Centrifugo-Proxy-Secret", PROXY_SECRET)
-            .channelNamespace("rooms") { namespace -> namespace.put("subscribe_proxy_enabled", true) }
+            .channelNamespace("rooms") { namespace ->
+                namespace.put("subscribe_proxy_enabled", true).put("history_size", 10).put("history_ttl", "60s")
+            }
             .build()
 
         @JvmStatic
