@@ -19,10 +19,10 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.MapperConfig;
 import tools.jackson.databind.deser.BeanDeserializerBuilder;
 import tools.jackson.databind.deser.SettableBeanProperty;
-import tools.jackson.databind.deser.ValueInstantiator;
-import tools.jackson.databind.deser.bean.PropertyValueBuffer;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.ValueInstantiator;
 import tools.jackson.databind.deser.bean.BeanDeserializerBase;
+import tools.jackson.databind.deser.bean.PropertyValueBuffer;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.introspect.Annotated;
@@ -188,7 +188,8 @@ final class StrictPayloads {
         }
 
         @Override
-        public ValueInstantiator createContextual(DeserializationContext context, BeanDescription.Supplier description) {
+        public ValueInstantiator createContextual(
+                DeserializationContext context, BeanDescription.Supplier description) {
             ValueInstantiator contextual = delegate().createContextual(context, description);
             return (contextual == delegate()) ? this : new RequiredCreatorProperties(contextual);
         }
