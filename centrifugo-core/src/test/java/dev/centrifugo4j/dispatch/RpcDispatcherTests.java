@@ -43,6 +43,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import kotlin.Result;
 import kotlin.Unit;
 import kotlin.coroutines.intrinsics.IntrinsicsKt;
+import kotlinx.coroutines.DelayKt;
+import kotlinx.coroutines.Job;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -577,6 +579,23 @@ class RpcDispatcherTests {
             calls[0].resumeWith(new PingResult("resumed"));
             assertThat(mapper.readTree(complete(outcome).reply()).toString())
                     .isEqualTo("{\"result\":{\"data\":{\"echo\":\"resumed\"}}}");
+        }
+
+        @Test
+        void cancelTheCoroutineWhenTheCallIsGivenUp() {
+            CoroutineCall[] calls = new CoroutineCall[1];
+            RpcDispatcher dispatcher = dispatcher(noParams("sleepy", true, (p) -> {
+                calls[0] = new CoroutineCall();
+                // A coroutine suspended in kotlinx.coroutines' delay, as `delay(5.minutes)` compiles.
+                return calls[0].started(DelayKt.delay(Duration.ofMinutes(5).toMillis(), calls[0]));
+            }));
+            ProxyOutcome outcome = dispatch(dispatcher, rpc("sleepy", null));
+            assertThat(outcome).isInstanceOf(ProxyOutcome.Pending.class);
+
+            ((ProxyOutcome.Pending) outcome).cancel();
+
+            assertThat(calls[0]).isCancelled();
+            assertThat(((Job) calls[0].getContext()).isCancelled()).isTrue();
         }
 
         @Test
