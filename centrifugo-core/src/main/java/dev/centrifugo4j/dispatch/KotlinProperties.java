@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The nullability of the properties of Kotlin classes, which their class files keep only in Kotlin's
- * metadata ({@code String?} leaves no annotation that reflection sees: the JetBrains {@code
- * @Nullable} the compiler writes is not kept at run time). Read with {@code kotlin-reflect}, which
+ * metadata ({@code String?} leaves no annotation that reflection sees: the JetBrains
+ * {@code @Nullable} the compiler writes is not kept at run time). Read with {@code kotlin-reflect}, which
  * {@code jackson-module-kotlin} brings; loaded only for a payload type that is a Kotlin class, once
  * per type, never per call.
  */

@@ -21,8 +21,8 @@ final class AnnotationMirrors {
     private AnnotationMirrors() {}
 
     /**
-     * Whether Kotlin compiled the class (or kapt stubbed it for the processor): it carries {@code
-     * @kotlin.Metadata}, kept at run time, from which the runtime reads what the JetBrains
+     * Whether Kotlin compiled the class (or kapt stubbed it for the processor): it carries
+     * {@code @kotlin.Metadata}, kept at run time, from which the runtime reads what the JetBrains
      * annotations of the stubs say (nullability).
      */
     static boolean isKotlinClass(Element type) {
