@@ -16,4 +16,9 @@ class StreamHandlers {
     Publisher<Boolean> feed() {
         return Flux.empty();
     }
+
+    @WebSocketRpc("prices")
+    kotlinx.coroutines.flow.Flow<Double> prices() {
+        return null;
+    }
 }

@@ -232,7 +232,11 @@ class HandlerProcessorKotlinTests {
                     .hadErrorContaining(Message.STREAM_RETURN_TYPE.format("feed", "Publisher"))
                     .inFile(JavaFileObjects.forResource(fixture))
                     .onLine(16);
-            assertThat(compilation.errors()).hasSize(2);
+            assertThat(compilation)
+                    .hadErrorContaining(Message.STREAM_RETURN_TYPE.format("prices", "Flow"))
+                    .inFile(JavaFileObjects.forResource(fixture))
+                    .onLine(21);
+            assertThat(compilation.errors()).hasSize(3);
         }
     }
 
