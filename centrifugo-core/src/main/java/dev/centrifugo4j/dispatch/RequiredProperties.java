@@ -37,7 +37,9 @@ import tools.jackson.databind.introspect.AnnotatedParameter;
  *       {@code JsonNode});
  *   <li>nullable means an {@code Optional}, or an annotation named {@code Nullable} (any package)
  *       on the record component, its accessor or field, or on the getter or field of a class, as a
- *       declaration or on the type. Only annotations kept at run time count, on both sides.
+ *       declaration or on the type. Only annotations kept at run time count, on both sides. The
+ *       property of a Kotlin class is nullable when its Kotlin type is ({@code String?}), read from
+ *       Kotlin's metadata (see {@link KotlinProperties}).
  * </ul>
  *
  * <p>Asked when Jackson builds a deserializer for a type (once per type), never per call.
@@ -181,7 +183,7 @@ final class RequiredProperties {
             declarations.add(field);
             types.add(field.getAnnotatedType());
         }
-        return new Property(record, component.getType(), declarations, types);
+        return new Property(record, component.getName(), component.getType(), declarations, types);
     }
 
     /**
@@ -208,7 +210,7 @@ final class RequiredProperties {
             types.add(field.getAnnotatedType());
             listed |= Modifier.isPublic(field.getModifiers());
         }
-        return listed ? new Property(owner, type, declarations, types) : null;
+        return listed ? new Property(owner, name, type, declarations, types) : null;
     }
 
     private static boolean isGetterOf(Method method, String name) {
@@ -252,12 +254,17 @@ final class RequiredProperties {
      * One property of the contract.
      *
      * @param owner the type that has it
+     * @param name its name (for a setter's property, the part of the setter's name after {@code set})
      * @param type its Java type
      * @param declarations the declarations the contract reads it from
      * @param types the types of those declarations, with their type annotations
      */
     private record Property(
-            Class<?> owner, Class<?> type, List<AnnotatedElement> declarations, List<AnnotatedType> types) {
+            Class<?> owner,
+            String name,
+            Class<?> type,
+            List<AnnotatedElement> declarations,
+            List<AnnotatedType> types) {
 
         /** Whether the contract describes it as any JSON value ({@code {}}), {@code null} included. */
         boolean anyJson() {
@@ -283,6 +290,13 @@ final class RequiredProperties {
             }
             if (this.type == Optional.class) {
                 return true;
+            }
+            if (KotlinProperties.isKotlinClass(this.owner)) {
+                // String? or String: Kotlin's metadata says, as the contract's JetBrains annotations do.
+                Boolean kotlinNullable = KotlinProperties.nullable(this.owner, this.name);
+                if (kotlinNullable != null) {
+                    return kotlinNullable;
+                }
             }
             for (AnnotatedElement declaration : this.declarations) {
                 if (hasNullable(declaration.getAnnotations())) {

@@ -20,7 +20,9 @@ import tools.jackson.databind.cfg.MapperConfig;
 import tools.jackson.databind.deser.BeanDeserializerBuilder;
 import tools.jackson.databind.deser.SettableBeanProperty;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.ValueInstantiator;
 import tools.jackson.databind.deser.bean.BeanDeserializerBase;
+import tools.jackson.databind.deser.bean.PropertyValueBuffer;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.introspect.Annotated;
@@ -37,8 +39,9 @@ import tools.jackson.databind.introspect.NopAnnotationIntrospector;
  *       @JsonIgnoreProperties(ignoreUnknown = true)} or has a {@code @JsonAnySetter} (the contract
  *       then allows more properties too);
  *   <li>a property the contract marks required ({@link RequiredProperties}) is refused when it is
- *       missing or {@code null}: creator properties (record components) and setter or field
- *       properties alike, with the path of the property in the error;
+ *       missing or {@code null}: creator properties (record components, the constructor parameters
+ *       of a Kotlin class) and setter or field properties alike, with the path of the property in
+ *       the error;
  *   <li>a missing primitive that is not required gets its default ({@code 0}, {@code false});
  *   <li>a property twice, or bytes after the value, are refused ({@link
  *       StreamReadFeature#STRICT_DUPLICATE_DETECTION}, {@link
@@ -147,6 +150,10 @@ final class StrictPayloads {
             for (int i = 0; i < required.size(); i++) {
                 builder.addOrReplaceProperty(new MarkedProperty(required.get(i), i), true);
             }
+            ValueInstantiator instantiator = builder.getValueInstantiator();
+            if (instantiator != null && KotlinProperties.isKotlinClass(description.getBeanClass())) {
+                builder.setValueInstantiator(new RequiredCreatorProperties(instantiator));
+            }
             return builder;
         }
 
@@ -166,6 +173,44 @@ final class StrictPayloads {
                 }
             }
             return names.isEmpty() ? deserializer : new RequiredCheck(deserializer, List.copyOf(names));
+        }
+    }
+
+    /**
+     * Refuses a Kotlin class's data without a required creator property before the class's own
+     * instantiator sees it: {@code jackson-module-kotlin}'s instantiator reports a missing non-null
+     * parameter as {@code null} (without its path), where the contract says it is missing.
+     */
+    private static final class RequiredCreatorProperties extends ValueInstantiator.Delegating {
+
+        RequiredCreatorProperties(ValueInstantiator delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public ValueInstantiator createContextual(
+                DeserializationContext context, BeanDescription.Supplier description) {
+            ValueInstantiator contextual = delegate().createContextual(context, description);
+            return (contextual == delegate()) ? this : new RequiredCreatorProperties(contextual);
+        }
+
+        @Override
+        public Object createFromObjectWith(
+                DeserializationContext context, SettableBeanProperty[] properties, PropertyValueBuffer buffer) {
+            for (SettableBeanProperty property : properties) {
+                AnnotatedMember member = property.getMember();
+                if (member != null
+                        && !buffer.hasParameter(property)
+                        && RequiredProperties.of(member) != RequiredProperties.Requirement.NONE) {
+                    MismatchedInputException missing = MismatchedInputException.from(
+                            context.getParser(),
+                            getValueClass(),
+                            "Missing required creator property '" + property.getName() + "'");
+                    missing.prependPath(getValueClass(), property.getName());
+                    throw missing;
+                }
+            }
+            return delegate().createFromObjectWith(context, properties, buffer);
         }
     }
 

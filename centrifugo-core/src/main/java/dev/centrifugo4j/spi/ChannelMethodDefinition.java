@@ -41,9 +41,22 @@ public record ChannelMethodDefinition(
         }
         javaParameterTypes = List.copyOf(javaParameterTypes);
         parameters = List.copyOf(parameters);
-        if (javaParameterTypes.size() != parameters.size()) {
+        if (javaParameterTypes.size() != parameters.size() + (isSuspend(javaParameterTypes) ? 1 : 0)) {
             throw new IllegalArgumentException("'parameters' must describe every Java parameter");
         }
+    }
+
+    /**
+     * Whether the Java method is a Kotlin suspend function: its last parameter is the {@code
+     * kotlin.coroutines.Continuation} that the invoker passes itself, which no {@link ChannelParameter}
+     * describes.
+     */
+    private static boolean isSuspend(List<Class<?>> javaParameterTypes) {
+        return !javaParameterTypes.isEmpty()
+                && javaParameterTypes
+                        .get(javaParameterTypes.size() - 1)
+                        .getName()
+                        .equals("kotlin.coroutines.Continuation");
     }
 
     /** A readable signature for messages, for example {@code Channels.join(ChannelContext, long)}. */

@@ -12,6 +12,8 @@ import dev.centrifugo4j.proxy.ConcurrencyLimits;
 import dev.centrifugo4j.rpc.DisconnectException;
 import dev.centrifugo4j.rpc.RpcContext;
 import dev.centrifugo4j.rpc.RpcException;
+import dev.centrifugo4j.spi.CoroutineCall;
+import dev.centrifugo4j.spi.MonoStages;
 import dev.centrifugo4j.spi.RpcMethodDefinition;
 import dev.centrifugo4j.spi.TypeToken;
 import jakarta.validation.Constraint;
@@ -30,6 +32,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +40,16 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import kotlin.Result;
+import kotlin.Unit;
+import kotlin.coroutines.intrinsics.IntrinsicsKt;
+import kotlinx.coroutines.DelayKt;
+import kotlinx.coroutines.Job;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -529,6 +538,82 @@ class RpcDispatcherTests {
     }
 
     /** What the contract says of a payload type, the server enforces before the handler runs. */
+    /** What the generated invokers of Mono and Kotlin suspend handlers return: a stage made by the SPI. */
+    @Nested
+    class MonoAndSuspendHandlers {
+
+        @Test
+        void answerWithTheMonosValue() {
+            RpcDispatcher dispatcher = dispatcher(noParams(
+                    "mono",
+                    true,
+                    (p) -> MonoStages.toStage(
+                            Mono.delay(Duration.ofMillis(10)).map(tick -> new PingResult("from a Mono")))));
+            assertThat(call(dispatcher, rpc("mono", null)).toString())
+                    .isEqualTo("{\"result\":{\"data\":{\"echo\":\"from a Mono\"}}}");
+        }
+
+        @Test
+        void answerAnEmptyMonoWithAnEmptyResult() {
+            RpcDispatcher dispatcher = dispatcher(noParams("empty", true, (p) -> MonoStages.toStage(Mono.empty())));
+            assertThat(call(dispatcher, rpc("empty", null)).toString()).isEqualTo("{\"result\":{}}");
+        }
+
+        @Test
+        void answerTheErrorOfAMonoLikeAThrownOne() {
+            RpcDispatcher dispatcher = dispatcher(noParams(
+                    "refused", true, (p) -> MonoStages.toStage(Mono.error(new RpcException(1403, "not yours")))));
+            assertThat(call(dispatcher, rpc("refused", null)).toString())
+                    .isEqualTo("{\"error\":{\"code\":1403,\"message\":\"not yours\"}}");
+        }
+
+        @Test
+        void answerWithTheResultOfACoroutineOnceItResumes() {
+            CoroutineCall[] calls = new CoroutineCall[1];
+            RpcDispatcher dispatcher = dispatcher(noParams("suspended", true, (p) -> {
+                calls[0] = new CoroutineCall();
+                return calls[0].started(IntrinsicsKt.getCOROUTINE_SUSPENDED());
+            }));
+            ProxyOutcome outcome = dispatch(dispatcher, rpc("suspended", null));
+            assertThat(outcome).isInstanceOf(ProxyOutcome.Pending.class);
+            calls[0].resumeWith(new PingResult("resumed"));
+            assertThat(mapper.readTree(complete(outcome).reply()).toString())
+                    .isEqualTo("{\"result\":{\"data\":{\"echo\":\"resumed\"}}}");
+        }
+
+        @Test
+        void cancelTheCoroutineWhenTheCallIsGivenUp() {
+            CoroutineCall[] calls = new CoroutineCall[1];
+            RpcDispatcher dispatcher = dispatcher(noParams("sleepy", true, (p) -> {
+                calls[0] = new CoroutineCall();
+                // A coroutine suspended in kotlinx.coroutines' delay, as `delay(5.minutes)` compiles.
+                return calls[0].started(DelayKt.delay(Duration.ofMinutes(5).toMillis(), calls[0]));
+            }));
+            ProxyOutcome outcome = dispatch(dispatcher, rpc("sleepy", null));
+            assertThat(outcome).isInstanceOf(ProxyOutcome.Pending.class);
+
+            ((ProxyOutcome.Pending) outcome).cancel();
+
+            assertThat(calls[0]).isCancelled();
+            assertThat(((Job) calls[0].getContext()).isCancelled()).isTrue();
+        }
+
+        @Test
+        void answerACoroutineThatFailsWithItsRpcExceptionAndUnitWithAnEmptyResult() {
+            RpcDispatcher dispatcher = dispatcher(
+                    noParams("fails", true, (p) -> {
+                        CoroutineCall call = new CoroutineCall();
+                        call.started(IntrinsicsKt.getCOROUTINE_SUSPENDED());
+                        call.resumeWith(new Result.Failure(new RpcException(1409, "taken")));
+                        return call;
+                    }),
+                    noParams("unit", true, (p) -> new CoroutineCall().started(Unit.INSTANCE)));
+            assertThat(call(dispatcher, rpc("fails", null)).toString())
+                    .isEqualTo("{\"error\":{\"code\":1409,\"message\":\"taken\"}}");
+            assertThat(call(dispatcher, rpc("unit", null)).toString()).isEqualTo("{\"result\":{}}");
+        }
+    }
+
     @Nested
     class ContractRules {
 

@@ -20,6 +20,15 @@ final class AnnotationMirrors {
 
     private AnnotationMirrors() {}
 
+    /**
+     * Whether Kotlin compiled the class (or kapt stubbed it for the processor): it carries
+     * {@code @kotlin.Metadata}, kept at run time, from which the runtime reads what the JetBrains
+     * annotations of the stubs say (nullability).
+     */
+    static boolean isKotlinClass(Element type) {
+        return type instanceof TypeElement && annotationOf(type, "kotlin.Metadata") != null;
+    }
+
     /** The annotation's type. */
     static TypeElement annotationType(AnnotationMirror annotation) {
         return (TypeElement) annotation.getAnnotationType().asElement();

@@ -12,10 +12,12 @@ import javax.lang.model.type.TypeMirror;
  * @param annotation the handler annotation, which gives the operation
  * @param pattern the channel pattern
  * @param element the Java method
- * @param parameters what each Java parameter receives, in order
- * @param async whether the method returns a {@code CompletionStage}
+ * @param parameters what each Java parameter receives, in order (a suspend function's {@code
+ *     Continuation} aside: the invoker passes it last)
+ * @param handlerReturn how the method hands back its result, and its type
  * @param returnsVoid whether the method returns {@code void}
- * @param voidResult whether the method returns {@code void} or a {@code CompletionStage<Void>}, so
+ * @param voidResult whether the method returns {@code void}, or {@code Void} asynchronously (a Kotlin
+ *     {@code Unit}), so
  *     that its {@code null} allows (from any other result type it denies)
  */
 record ChannelMethod(
@@ -23,12 +25,17 @@ record ChannelMethod(
         String pattern,
         ExecutableElement element,
         List<Parameter> parameters,
-        boolean async,
+        HandlerReturn handlerReturn,
         boolean returnsVoid,
         boolean voidResult) {
 
     ChannelMethod {
         parameters = List.copyOf(parameters);
+    }
+
+    /** Whether the dispatcher waits for the result: a {@code CompletionStage}, a {@code Mono} or a coroutine. */
+    boolean async() {
+        return this.handlerReturn.async();
     }
 
     /** Whether an invoker casts an argument to a parameterized type, which is unchecked. */

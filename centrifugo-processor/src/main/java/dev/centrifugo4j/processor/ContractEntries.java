@@ -1,6 +1,5 @@
 package dev.centrifugo4j.processor;
 
-import static dev.centrifugo4j.processor.TypeMirrors.completionStageArgument;
 import static dev.centrifugo4j.processor.TypeMirrors.isDeclaredType;
 
 import dev.centrifugo4j.contract.ChannelPattern;
@@ -70,9 +69,14 @@ final class ContractEntries {
                     valid &= putSchema(entry, "params", parameter.asType(), parameter, method.element());
                 }
             }
-            TypeMirror result = resultType(method.element(), method.async());
+            TypeMirror result = resultType(method.handlerReturn());
             if (result != null) {
-                valid &= putSchema(entry, "result", result, method.element(), method.element());
+                // A suspend function's method returns Object, @Nullable in kapt's stubs: its annotations
+                // say nothing of the coroutine's result.
+                Element declaration = (method.handlerReturn().kind() == HandlerReturn.Kind.SUSPEND)
+                        ? method.handlerReturn().continuation()
+                        : method.element();
+                valid &= putSchema(entry, "result", result, declaration, method.element());
             }
             rpcEntries.add(entry);
         }
@@ -154,9 +158,8 @@ final class ContractEntries {
     }
 
     /** The type of the data a method answers with, or {@code null} when it answers with none. */
-    private @Nullable TypeMirror resultType(ExecutableElement method, boolean async) {
-        TypeMirror result =
-                async ? completionStageArgument(this.types, method.getReturnType()) : method.getReturnType();
+    private static @Nullable TypeMirror resultType(HandlerReturn handlerReturn) {
+        TypeMirror result = handlerReturn.result();
         if (result == null || result.getKind() == TypeKind.VOID || isDeclaredType(result, "java.lang.Void")) {
             return null;
         }

@@ -4,6 +4,7 @@ import static dev.centrifugo4j.processor.AnnotationMirrors.annotationType;
 import static dev.centrifugo4j.processor.AnnotationMirrors.containsNullable;
 import static dev.centrifugo4j.processor.AnnotationMirrors.containsRuntimeNullable;
 import static dev.centrifugo4j.processor.AnnotationMirrors.find;
+import static dev.centrifugo4j.processor.AnnotationMirrors.isKotlinClass;
 import static dev.centrifugo4j.processor.AnnotationMirrors.isNullableAnnotation;
 import static dev.centrifugo4j.processor.AnnotationMirrors.isRetainedAtRunTime;
 import static dev.centrifugo4j.processor.TypeMirrors.asSupertype;
@@ -150,15 +151,17 @@ final class ContractSchemas {
     /**
      * Whether a property of the type with these annotations may be missing or {@code null}: an {@code
      * Optional}, or a {@code @Nullable} kept at run time (the server, which enforces what the
-     * contract requires, sees no other).
+     * contract requires, sees no other), or any {@code @Nullable} on the property of a Kotlin class
+     * (whose nullability the server reads from Kotlin's metadata).
      */
-    private boolean isNullable(TypeMirror type, List<? extends AnnotationMirror> annotations) {
+    private boolean isNullable(TypeMirror type, List<? extends AnnotationMirror> annotations, boolean kotlin) {
         if (type.getKind().isPrimitive()) {
             return false;
         }
         List<AnnotationMirror> all = new ArrayList<>(annotations);
         all.addAll(type.getAnnotationMirrors());
-        return containsRuntimeNullable(all) || isDeclaredType(type, "java.util.Optional");
+        boolean nullable = kotlin ? containsNullable(all) : containsRuntimeNullable(all);
+        return nullable || isDeclaredType(type, "java.util.Optional");
     }
 
     /** Warns of a {@code @Nullable} on a property that the server cannot see, because it is not kept at run time. */
@@ -466,6 +469,7 @@ final class ContractSchemas {
         }
         AnnotationMirror classInclude = find(element.getAnnotationMirrors(), JACKSON + "JsonInclude");
         Map<String, String> parameterDocs = Javadoc.parameters(this.elements.getDocComment(element));
+        boolean kotlin = isKotlinClass(element);
         for (Property property : properties(type, element)) {
             if (find(property.annotations(), JACKSON + "JsonIgnore") != null
                     && !Boolean.FALSE.equals(valueOf(find(property.annotations(), JACKSON + "JsonIgnore"), "value"))) {
@@ -477,8 +481,12 @@ final class ContractSchemas {
                 name = renamed;
             }
             String propertyPath = simpleName(element) + "." + property.name();
-            warnOfInvisibleNullable(property, propertyPath);
-            Map<String, Object> schema = schemaOf(property.type(), property.annotations(), propertyPath, true);
+            if (!kotlin) {
+                warnOfInvisibleNullable(property, propertyPath);
+            }
+            // A Kotlin class's JetBrains @Nullable (String?) is not kept at run time, but the server reads
+            // the same nullability from Kotlin's metadata.
+            Map<String, Object> schema = schemaOf(property.type(), property.annotations(), propertyPath, !kotlin);
             String description = (property.documentation() != null)
                     ? Javadoc.description(property.documentation())
                     : parameterDocs.get(property.name());
@@ -494,7 +502,7 @@ final class ContractSchemas {
             boolean alwaysWritten = inclusion == null || "ALWAYS".equals(inclusion) || "USE_DEFAULTS".equals(inclusion);
             boolean explicitlyRequired =
                     Boolean.TRUE.equals(valueOf(find(property.annotations(), JACKSON + "JsonProperty"), "required"));
-            if (explicitlyRequired || (alwaysWritten && !isNullable(property.type(), property.annotations()))) {
+            if (explicitlyRequired || (alwaysWritten && !isNullable(property.type(), property.annotations(), kotlin))) {
                 required.add(name);
             }
         }

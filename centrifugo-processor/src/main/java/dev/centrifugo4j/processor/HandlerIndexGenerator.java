@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import javax.lang.model.element.Element;
@@ -22,6 +23,7 @@ import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the {@code <Class>_CentrifugoHandlers} index of one handler class with JavaPoet. The runtime
@@ -57,6 +59,12 @@ final class HandlerIndexGenerator {
     private static final ClassName CHANNEL_INVOKER = ClassName.get(SPI_PACKAGE, "ChannelInvoker");
 
     private static final ClassName RPC_CONTEXT = ClassName.get("dev.centrifugo4j.rpc", "RpcContext");
+
+    private static final ClassName MONO_STAGES = ClassName.get(SPI_PACKAGE, "MonoStages");
+
+    private static final ClassName COROUTINE_CALL = ClassName.get(SPI_PACKAGE, "CoroutineCall");
+
+    private static final ClassName CONTINUATION = ClassName.get("kotlin.coroutines", "Continuation");
 
     /** The nested classes that call the handler methods, one per index and kind. */
     private static final String RPC_INVOKERS = "RpcInvokers";
@@ -208,7 +216,11 @@ final class HandlerIndexGenerator {
      */
     private static TypeSpec rpcInvokers(ClassName handlerName, List<RpcMethod> methods) {
         CodeBlock cases = switchOnMethod(
-                methods, method -> rpcCall(handlerName, method), RpcMethod::returnsVoid, "No RPC method ");
+                methods,
+                (method, continuation) -> rpcCall(handlerName, method, continuation),
+                RpcMethod::returnsVoid,
+                method -> method.handlerReturn().kind(),
+                "No RPC method ");
         MethodSpec.Builder invoke = MethodSpec.methodBuilder("invoke")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -226,7 +238,11 @@ final class HandlerIndexGenerator {
 
     private static TypeSpec channelInvokers(ClassName handlerName, List<ChannelMethod> methods) {
         CodeBlock cases = switchOnMethod(
-                methods, method -> channelCall(handlerName, method), ChannelMethod::returnsVoid, "No channel method ");
+                methods,
+                (method, continuation) -> channelCall(handlerName, method, continuation),
+                ChannelMethod::returnsVoid,
+                method -> method.handlerReturn().kind(),
+                "No channel method ");
         MethodSpec.Builder invoke = MethodSpec.methodBuilder("invoke")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -241,17 +257,38 @@ final class HandlerIndexGenerator {
         return invokers(CHANNEL_INVOKERS, CHANNEL_INVOKER, "channel", invoke.build());
     }
 
-    /** {@code switch (this.method)}: case {@code i} makes the call of the i-th method and returns its result. */
+    /**
+     * {@code switch (this.method)}: case {@code i} makes the call of the i-th method and returns its
+     * result: a {@code Mono} as a stage ({@code MonoStages}), a suspend function's coroutine as the
+     * {@code CoroutineCall} it is given as its continuation.
+     *
+     * @param call the call of a method, given the name of the continuation it passes last (a suspend
+     *     function's) or {@code null}
+     */
     private static <M> CodeBlock switchOnMethod(
-            List<M> methods, Function<M, CodeBlock> call, Predicate<M> returnsVoid, String unknown) {
+            List<M> methods,
+            BiFunction<M, @Nullable String, CodeBlock> call,
+            Predicate<M> returnsVoid,
+            Function<M, HandlerReturn.Kind> kind,
+            String unknown) {
         CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (this.method)");
         for (int i = 0; i < methods.size(); i++) {
             M method = methods.get(i);
             cases.add("case $L:\n$>", i);
-            if (returnsVoid.test(method)) {
-                cases.addStatement("$L", call.apply(method)).addStatement("return null");
-            } else {
-                cases.addStatement("return $L", call.apply(method));
+            switch (kind.apply(method)) {
+                case SUSPEND -> {
+                    String continuation = "call" + i;
+                    cases.addStatement("$T $N = new $T()", COROUTINE_CALL, continuation, COROUTINE_CALL)
+                            .addStatement("return $N.started($L)", continuation, call.apply(method, continuation));
+                }
+                case MONO -> cases.addStatement("return $T.toStage($L)", MONO_STAGES, call.apply(method, null));
+                default -> {
+                    if (returnsVoid.test(method)) {
+                        cases.addStatement("$L", call.apply(method, null)).addStatement("return null");
+                    } else {
+                        cases.addStatement("return $L", call.apply(method, null));
+                    }
+                }
             }
             cases.add("$<");
         }
@@ -324,27 +361,40 @@ final class HandlerIndexGenerator {
         return CodeBlock.of("$T.class", name);
     }
 
-    private static CodeBlock rpcCall(ClassName handlerName, RpcMethod method) {
+    private static CodeBlock rpcCall(ClassName handlerName, RpcMethod method, @Nullable String continuation) {
         TypeMirror paramsType = method.paramsType();
-        CodeBlock arguments = method.parameters().stream()
-                .map(argument -> switch (argument) {
-                    case CONTEXT -> CodeBlock.of("context");
-                    case PARAMS ->
-                        CodeBlock.of("($T) params", TypeName.get(paramsType).withoutAnnotations());
-                })
-                .collect(CodeBlock.joining(", "));
-        return CodeBlock.of(
-                "(($T) handler).$N($L)",
-                handlerName,
-                method.element().getSimpleName().toString(),
-                arguments);
+        List<CodeBlock> arguments = new ArrayList<>();
+        for (RpcMethod.Argument argument : method.parameters()) {
+            arguments.add(
+                    switch (argument) {
+                        case CONTEXT -> CodeBlock.of("context");
+                        case PARAMS ->
+                            CodeBlock.of("($T) params", TypeName.get(paramsType).withoutAnnotations());
+                    });
+        }
+        return call(handlerName, method.element().getSimpleName().toString(), arguments, continuation);
+    }
+
+    /** {@code ((Handler) handler).name(arguments)}, with the continuation last when there is one. */
+    private static CodeBlock call(
+            ClassName handlerName, String name, List<CodeBlock> arguments, @Nullable String continuation) {
+        List<CodeBlock> all = new ArrayList<>(arguments);
+        if (continuation != null) {
+            all.add(CodeBlock.of("$N", continuation));
+        }
+        return CodeBlock.of("(($T) handler).$N($L)", handlerName, name, CodeBlock.join(all, ", "));
     }
 
     private CodeBlock channelDefinition(ClassName handlerName, ChannelMethod method, int number) {
-        CodeBlock javaParameterTypes = method.parameters().stream()
-                .map(parameter -> CodeBlock.of(
-                        "$T.class", TypeName.get(parameter.erasedType()).withoutAnnotations()))
-                .collect(CodeBlock.joining(", "));
+        List<CodeBlock> parameterTypes = new ArrayList<>();
+        for (ChannelMethod.Parameter parameter : method.parameters()) {
+            parameterTypes.add(CodeBlock.of(
+                    "$T.class", TypeName.get(parameter.erasedType()).withoutAnnotations()));
+        }
+        if (method.handlerReturn().kind() == HandlerReturn.Kind.SUSPEND) {
+            parameterTypes.add(CodeBlock.of("$T.class", CONTINUATION));
+        }
+        CodeBlock javaParameterTypes = CodeBlock.join(parameterTypes, ", ");
         return CodeBlock.builder()
                 .add("new $T(\n$>$>", CHANNEL_METHOD_DEFINITION)
                 .add("$T.$L,\n", CHANNEL_OPERATION, method.annotation().operation())
@@ -397,7 +447,7 @@ final class HandlerIndexGenerator {
         return CodeBlock.of("$T.class", name);
     }
 
-    private static CodeBlock channelCall(ClassName handlerName, ChannelMethod method) {
+    private static CodeBlock channelCall(ClassName handlerName, ChannelMethod method, @Nullable String continuation) {
         List<CodeBlock> arguments = new ArrayList<>();
         for (int i = 0; i < method.parameters().size(); i++) {
             TypeName type = TypeName.get(method.parameters().get(i).type()).withoutAnnotations();
@@ -408,10 +458,6 @@ final class HandlerIndexGenerator {
                 arguments.add(CodeBlock.of("($T) arguments[$L]", type, i));
             }
         }
-        return CodeBlock.of(
-                "(($T) handler).$N($L)",
-                handlerName,
-                method.element().getSimpleName().toString(),
-                CodeBlock.join(arguments, ", "));
+        return call(handlerName, method.element().getSimpleName().toString(), arguments, continuation);
     }
 }

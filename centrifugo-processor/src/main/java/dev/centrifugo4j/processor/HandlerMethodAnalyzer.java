@@ -6,9 +6,7 @@ import static dev.centrifugo4j.processor.AnnotationMirrors.containsNullable;
 import static dev.centrifugo4j.processor.AnnotationMirrors.declarationAndTypeAnnotations;
 import static dev.centrifugo4j.processor.AnnotationMirrors.writtenValue;
 import static dev.centrifugo4j.processor.HandlerAnnotations.handlerAnnotationsOf;
-import static dev.centrifugo4j.processor.TypeMirrors.completionStageArgument;
 import static dev.centrifugo4j.processor.TypeMirrors.containsTypeVariable;
-import static dev.centrifugo4j.processor.TypeMirrors.isCompletionStage;
 import static dev.centrifugo4j.processor.TypeMirrors.isDeclaredType;
 import static dev.centrifugo4j.processor.TypeMirrors.isGeneric;
 import static dev.centrifugo4j.processor.ValidationAnnotations.declaresConstraints;
@@ -18,6 +16,7 @@ import dev.centrifugo4j.contract.ChannelPattern;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,9 +33,11 @@ import javax.lang.model.element.Name;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.jspecify.annotations.Nullable;
@@ -78,6 +79,9 @@ final class HandlerMethodAnalyzer {
      * the method that declared each first.
      */
     private final Map<String, FirstPattern> channelPatterns = new HashMap<>();
+
+    /** The Kotlin constructor parameters warned of already. */
+    private final Set<Element> warnedParameters = new HashSet<>();
 
     HandlerMethodAnalyzer(Elements elements, Types types, TypedChannels typedChannels, Diagnostics diagnostics) {
         this.elements = elements;
@@ -162,7 +166,11 @@ final class HandlerMethodAnalyzer {
         }
         valid &= checkName(name, method, methodName, annotation, value);
 
-        List<? extends VariableElement> parameters = method.getParameters();
+        HandlerReturn handlerReturn = handlerReturn(method, methodName);
+        if (handlerReturn == null) {
+            return null;
+        }
+        List<? extends VariableElement> parameters = HandlerReturn.boundParameters(method, handlerReturn);
         if (parameters.size() > 2) {
             this.diagnostics.report(Message.TOO_MANY_PARAMETERS, method, null, null, methodName, parameters.size());
             return null;
@@ -194,6 +202,9 @@ final class HandlerMethodAnalyzer {
                 arguments.add(RpcMethod.Argument.PARAMS);
             }
         }
+        if (handlerReturn.continuation() != null) {
+            erasedTypes.add(this.types.erasure(handlerReturn.continuation().asType()));
+        }
 
         TypeMirror paramsType = null;
         boolean paramsNullable = false;
@@ -206,6 +217,7 @@ final class HandlerMethodAnalyzer {
             if (!validated) {
                 warnOfUncheckedConstraints(paramsParameter, paramsType, methodName);
             }
+            warnOfKotlinParameterConstraints(paramsType);
         }
         if (!valid) {
             return null;
@@ -219,7 +231,7 @@ final class HandlerMethodAnalyzer {
                 paramsType != null && isGeneric(paramsType),
                 paramsNullable,
                 validated,
-                isCompletionStage(this.elements, this.types, method.getReturnType()),
+                handlerReturn,
                 method.getReturnType().getKind() == TypeKind.VOID);
     }
 
@@ -241,7 +253,11 @@ final class HandlerMethodAnalyzer {
         VariableElement context = null;
         VariableElement payload = null;
         Map<String, VariableElement> boundVariables = new HashMap<>();
-        for (VariableElement parameter : method.getParameters()) {
+        HandlerReturn handlerReturn = handlerReturn(method, methodName);
+        if (handlerReturn == null) {
+            return null;
+        }
+        for (VariableElement parameter : HandlerReturn.boundParameters(method, handlerReturn)) {
             TypeMirror type = parameter.asType();
             TypeMirror erasedType = this.types.erasure(type);
             Name parameterName = parameter.getSimpleName();
@@ -337,13 +353,14 @@ final class HandlerMethodAnalyzer {
             if (kind.payloadAllowed() && !validated) {
                 warnOfUncheckedConstraints(parameter, type, methodName);
             }
+            warnOfKotlinParameterConstraints(type);
             parameters.add(new ChannelMethod.Parameter(
                     ChannelMethod.Kind.PAYLOAD, "", type, erasedType, isGeneric(type), nullable, validated));
         }
 
         TypeMirror returnType = method.getReturnType();
-        boolean async = isCompletionStage(this.elements, this.types, returnType);
-        TypeMirror result = async ? completionStageArgument(this.types, returnType) : returnType;
+        boolean async = handlerReturn.async();
+        TypeMirror result = handlerReturn.result();
         if (result == null || !isAllowedResult(result, kind, async)) {
             valid = this.diagnostics.report(
                     Message.INVALID_RETURN_TYPE,
@@ -352,7 +369,7 @@ final class HandlerMethodAnalyzer {
                     null,
                     annotationName,
                     methodName,
-                    returnType,
+                    (handlerReturn.kind() == HandlerReturn.Kind.SUSPEND) ? "suspend " + result : returnType,
                     kind.allowedReturnTypes());
         }
         if (!valid) {
@@ -364,9 +381,20 @@ final class HandlerMethodAnalyzer {
                 patternValue,
                 method,
                 parameters,
-                async,
+                handlerReturn,
                 returnsVoid,
                 returnsVoid || (async && isDeclaredType(result, "java.lang.Void")));
+    }
+
+    /** How the method hands back its result, or {@code null} when it returns a stream (reported). */
+    private @Nullable HandlerReturn handlerReturn(ExecutableElement method, String methodName) {
+        HandlerReturn handlerReturn = HandlerReturn.of(this.elements, this.types, method);
+        String stream = handlerReturn.stream(this.elements, this.types);
+        if (stream != null) {
+            this.diagnostics.report(Message.STREAM_RETURN_TYPE, method, null, null, methodName, stream);
+            return null;
+        }
+        return handlerReturn;
     }
 
     /** The checks of every handler method, whatever its annotation; reports each problem it finds. */
@@ -515,6 +543,40 @@ final class HandlerMethodAnalyzer {
     private void warnOfUncheckedConstraints(VariableElement parameter, TypeMirror type, String methodName) {
         if (declaresConstraints(type)) {
             this.diagnostics.report(Message.CONSTRAINTS_NOT_VALIDATED, parameter, null, null, type, methodName);
+        }
+    }
+
+    /**
+     * Warns of the constraints on the constructor parameters of a Kotlin data type: without a
+     * use-site target ({@code @field:NotBlank}) Kotlin puts them there, where Jakarta validation does
+     * not look. Once per parameter, however many handlers use the type.
+     */
+    private void warnOfKotlinParameterConstraints(TypeMirror type) {
+        if (type.getKind() != TypeKind.DECLARED) {
+            return;
+        }
+        TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+        if (!AnnotationMirrors.isKotlinClass(element)) {
+            return;
+        }
+        for (ExecutableElement constructor : ElementFilter.constructorsIn(element.getEnclosedElements())) {
+            for (VariableElement parameter : constructor.getParameters()) {
+                for (AnnotationMirror annotation : parameter.getAnnotationMirrors()) {
+                    if (ValidationAnnotations.isValidation(annotation) && this.warnedParameters.add(parameter)) {
+                        Name annotationName = annotationType(annotation).getSimpleName();
+                        this.diagnostics.report(
+                                Message.KOTLIN_CONSTRAINT_ON_PARAMETER,
+                                parameter,
+                                annotation,
+                                null,
+                                annotationName,
+                                parameter.getSimpleName(),
+                                element.getQualifiedName(),
+                                annotationName,
+                                annotationName);
+                    }
+                }
+            }
         }
     }
 

@@ -141,6 +141,20 @@ public enum Message {
                     + " required and the server refuses a value without it. Use a @Nullable that is kept at run"
                     + " time, such as @org.jspecify.annotations.Nullable, or Optional."),
 
+    /** A handler returns a stream, but a proxy call has one answer. */
+    STREAM_RETURN_TYPE(
+            Diagnostic.Kind.ERROR,
+            "Handler method %s returns a %s, but a proxy call is answered once: a stream has no single result."
+                    + " Return a Mono (or a CompletionStage, or make it a suspend fun) of the one result; to send a"
+                    + " stream of values to clients, publish them to a channel."),
+
+    /** A constraint on a Kotlin constructor parameter, which Jakarta validation does not see. */
+    KOTLIN_CONSTRAINT_ON_PARAMETER(
+            Diagnostic.Kind.WARNING,
+            "@%s on the constructor parameter %s of the Kotlin class %s is not validated: Kotlin puts an annotation"
+                    + " without a use-site target on the constructor parameter, and Jakarta validation checks"
+                    + " fields and getters. Write @field:%s (or @get:%s)."),
+
     /** A method carries more than one handler annotation. */
     MULTIPLE_HANDLER_ANNOTATIONS(
             Diagnostic.Kind.ERROR,

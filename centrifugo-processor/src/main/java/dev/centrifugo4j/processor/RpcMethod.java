@@ -11,14 +11,16 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name the RPC method name
  * @param element the Java method
- * @param parameters what each Java parameter receives, in order
- * @param erasedParameterTypes the erasure of each Java parameter's type, in order
+ * @param parameters what each Java parameter receives, in order (a suspend function's {@code
+ *     Continuation} aside: the invoker passes it last)
+ * @param erasedParameterTypes the erasure of each Java parameter's type, in order (a suspend
+ *     function's {@code Continuation} included)
  * @param paramsType the full type of the parameters object, or {@code null} when there is none
  * @param paramsTypeGeneric whether the parameters type has type arguments, so that it needs a
  *     {@code TypeToken} and its cast is unchecked
  * @param paramsNullable whether the parameters object is {@code @Nullable}
  * @param validated whether the parameters object carries {@code @Valid} or a constraint
- * @param async whether the method returns a {@code CompletionStage}
+ * @param handlerReturn how the method hands back its result, and its type
  * @param returnsVoid whether the method returns {@code void}
  */
 record RpcMethod(
@@ -30,12 +32,17 @@ record RpcMethod(
         boolean paramsTypeGeneric,
         boolean paramsNullable,
         boolean validated,
-        boolean async,
+        HandlerReturn handlerReturn,
         boolean returnsVoid) {
 
     RpcMethod {
         parameters = List.copyOf(parameters);
         erasedParameterTypes = List.copyOf(erasedParameterTypes);
+    }
+
+    /** Whether the dispatcher waits for the result: a {@code CompletionStage}, a {@code Mono} or a coroutine. */
+    boolean async() {
+        return this.handlerReturn.async();
     }
 
     /** What the invoker passes for one Java parameter. */

@@ -58,7 +58,7 @@ final class ValidationAnnotations {
     }
 
     /** {@code @Valid}, a constraint, or a container of repeated constraints such as {@code @Pattern.List}. */
-    private static boolean isValidation(AnnotationMirror annotation) {
+    static boolean isValidation(AnnotationMirror annotation) {
         TypeElement type = annotationType(annotation);
         if (type.getQualifiedName().contentEquals(VALID) || annotationOf(type, CONSTRAINT) != null) {
             return true;

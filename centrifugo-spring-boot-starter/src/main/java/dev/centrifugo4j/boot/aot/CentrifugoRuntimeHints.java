@@ -8,6 +8,7 @@ import dev.centrifugo4j.spi.RpcMethodDefinition;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
@@ -26,13 +27,18 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
  *       index (the invokers inside are plain lambdas: no reflection per call);
  *   <li>the handler classes' declared methods, which the start-up check compares with the index;
  *   <li>the types Jackson binds: RPC parameters and results (the value of a {@code
- *       CompletionStage}), channel payloads and handler results, with their constructors, fields
+ *       CompletionStage} or a {@code Mono}, the result of a Kotlin suspend function), channel payloads and handler results, with their constructors, fields
  *       and accessors, recursively (Spring's {@link BindingReflectionHintsRegistrar}).
  * </ul>
  *
  * Registered in {@code META-INF/spring/aot.factories}.
  */
 public final class CentrifugoRuntimeHints implements RuntimeHintsRegistrar {
+
+    /** Named, not loaded: Reactor and Kotlin are optional. */
+    private static final String MONO = "reactor.core.publisher.Mono";
+
+    private static final String CONTINUATION = "kotlin.coroutines.Continuation";
 
     private final BindingReflectionHintsRegistrar bindings = new BindingReflectionHintsRegistrar();
 
@@ -77,12 +83,28 @@ public final class CentrifugoRuntimeHints implements RuntimeHintsRegistrar {
             return null;
         }
         Type type = method.getGenericReturnType();
-        if (CompletionStage.class.isAssignableFrom(method.getReturnType())) {
+        Type[] parameters = method.getGenericParameterTypes();
+        if (parameters.length > 0
+                && parameters[parameters.length - 1] instanceof ParameterizedType continuation
+                && continuation.getRawType().getTypeName().equals(CONTINUATION)) {
+            // A Kotlin suspend function: Continuation<? super T> carries its result T.
+            return lowerBound(continuation.getActualTypeArguments()[0]);
+        }
+        if (CompletionStage.class.isAssignableFrom(method.getReturnType())
+                || method.getReturnType().getName().equals(MONO)) {
             return (type instanceof ParameterizedType parameterized)
                     ? parameterized.getActualTypeArguments()[0]
                     : null;
         }
         return type;
+    }
+
+    /** {@code T} of {@code ? super T} (and the type itself when it is no wildcard); {@code Unit} is no result. */
+    private static @Nullable Type lowerBound(Type type) {
+        Type bound = (type instanceof WildcardType wildcard && wildcard.getLowerBounds().length == 1)
+                ? wildcard.getLowerBounds()[0]
+                : type;
+        return bound.getTypeName().equals("kotlin.Unit") ? null : bound;
     }
 
     private static @Nullable Method find(Class<?> type, String name, Class<?>[] parameterTypes) {

@@ -285,12 +285,24 @@ public final class HandlerRegistrar {
     }
 
     private static boolean isHandlerMethod(Method method) {
+        if (isKotlinSuspendImpl(method)) {
+            return false;
+        }
         for (Class<? extends Annotation> annotation : HANDLER_ANNOTATIONS) {
             if (method.isAnnotationPresent(annotation)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the method is the static {@code name$suspendImpl} that Kotlin adds beside a suspend
+     * function of an open class (Spring's plugin opens every component) for calls through {@code
+     * super}: the processor indexes the suspend function itself, never its body's carrier.
+     */
+    static boolean isKotlinSuspendImpl(Method method) {
+        return method.getName().endsWith("$suspendImpl");
     }
 
     private static List<Object> key(Class<?> type, String method, List<Class<?>> parameterTypes) {

@@ -8,6 +8,7 @@ import dev.centrifugo4j.rpc.WebSocketRpc;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import kotlin.coroutines.Continuation;
 import org.junit.jupiter.api.Test;
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
@@ -15,6 +16,7 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.TypeReference;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.beans.factory.aot.AotServices;
+import reactor.core.publisher.Mono;
 
 class CentrifugoRuntimeHintsTests {
 
@@ -61,7 +63,8 @@ class CentrifugoRuntimeHintsTests {
 
     @Test
     void parametersResultsAndPayloadsAreBindableByJacksonWithTheTypesTheyContain() throws Exception {
-        for (Class<?> type : List.of(Order.class, Line.class, Receipt.class, Review.class)) {
+        for (Class<?> type :
+                List.of(Order.class, Line.class, Receipt.class, Review.class, Coupon.class, Voucher.class)) {
             assertThat(RuntimeHintsPredicates.reflection().onType(type))
                     .as(type.getSimpleName())
                     .accepts(this.hints);
@@ -92,7 +95,23 @@ class CentrifugoRuntimeHintsTests {
 
     record NotBound(String secret) {}
 
+    record Coupon(String code) {}
+
+    record Voucher(String id) {}
+
+    /** Marked as Kotlin's, so that its method with a Continuation last is a suspend function, as kapt stubs it. */
+    @kotlin.Metadata(k = 1)
     static class ShopHandlers {
+
+        @WebSocketRpc("shop.coupon")
+        Mono<Coupon> coupon() {
+            return Mono.just(new Coupon("c"));
+        }
+
+        @WebSocketRpc("shop.voucher")
+        public Object voucher(Continuation<? super Voucher> completion) {
+            return new Voucher("v");
+        }
 
         @WebSocketRpc("shop.order")
         CompletionStage<Receipt> order(Order order) {
