@@ -116,7 +116,7 @@ public final class CentrifugoSecurityAutoConfiguration {
 
         @Override
         public boolean matches(HttpServletRequest request) {
-            return this.paths.proxy(request) != null;
+            return ProxyFilter.proxy(this.paths, request) != null;
         }
 
         @Override
