@@ -21,6 +21,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
@@ -33,7 +35,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Spring Security for the proxy endpoints: the connection's identity comes from the user's session
  * or bearer token (forwarded by Centrifugo), {@code @PreAuthorize} on handlers answers error 403
- * instead of 500, and the proxy paths get a filter chain without CSRF and login redirects.
+ * instead of 500, and the proxy paths get a filter chain without CSRF and login redirects: a
+ * {@code SecurityFilterChain} on servlets, a {@code SecurityWebFilterChain} on WebFlux ({@link
+ * ReactiveProxySecurityConfiguration}).
  *
  * <p>Runs after Spring Boot's own web security, so that Boot's default filter chain is still created
  * when the application defines none: this chain only matches the proxy paths.
@@ -43,10 +47,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
         afterName = {
             "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration"
         })
-@ConditionalOnClass({SecurityFilterChain.class, RpcDispatcher.class})
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({AccessDeniedException.class, RpcDispatcher.class})
+@ConditionalOnWebApplication
+@Import(ReactiveProxySecurityConfiguration.class)
 public final class CentrifugoSecurityAutoConfiguration {
 
     @Bean
@@ -88,24 +95,31 @@ public final class CentrifugoSecurityAutoConfiguration {
         return (expireAfter == null || expireAfter.isZero()) ? null : expireAfter;
     }
 
-    @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE + 100)
-    @ConditionalOnBean({HttpSecurity.class, ProxyPaths.class})
-    @ConditionalOnBooleanProperty(name = "centrifugo.proxy.security-filter-chain", matchIfMissing = true)
-    SecurityFilterChain centrifugoProxySecurityFilterChain(
-            HttpSecurity http, ProxyPaths paths, ObjectProvider<CentrifugoProxySecurityCustomizer> customizers)
-            throws Exception {
-        http.securityMatcher(new ProxyPathsRequestMatcher(paths))
-                .authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-                // Centrifugo is not a browser: no CSRF token, no login page, no saved requests.
-                .csrf((csrf) -> csrf.disable())
-                .requestCache((cache) -> cache.disable())
-                .sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER));
-        for (CentrifugoProxySecurityCustomizer customizer :
-                customizers.orderedStream().toList()) {
-            customizer.customize(http);
+    /** The chain of the proxy paths on servlets ({@link ProxyFilter}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass({SecurityFilterChain.class, HttpSecurity.class, ProxyFilter.class})
+    static class ServletProxySecurityConfiguration {
+
+        @Bean
+        @Order(Ordered.HIGHEST_PRECEDENCE + 100)
+        @ConditionalOnBean({HttpSecurity.class, ProxyPaths.class})
+        @ConditionalOnBooleanProperty(name = "centrifugo.proxy.security-filter-chain", matchIfMissing = true)
+        SecurityFilterChain centrifugoProxySecurityFilterChain(
+                HttpSecurity http, ProxyPaths paths, ObjectProvider<CentrifugoProxySecurityCustomizer> customizers)
+                throws Exception {
+            http.securityMatcher(new ProxyPathsRequestMatcher(paths))
+                    .authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+                    // Centrifugo is not a browser: no CSRF token, no login page, no saved requests.
+                    .csrf((csrf) -> csrf.disable())
+                    .requestCache((cache) -> cache.disable())
+                    .sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER));
+            for (CentrifugoProxySecurityCustomizer customizer :
+                    customizers.orderedStream().toList()) {
+                customizer.customize(http);
+            }
+            return http.build();
         }
-        return http.build();
     }
 
     /**
