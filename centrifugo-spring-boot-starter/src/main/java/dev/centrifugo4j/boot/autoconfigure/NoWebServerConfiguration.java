@@ -1,5 +1,6 @@
 package dev.centrifugo4j.boot.autoconfigure;
 
+import dev.centrifugo4j.boot.contract.SystemContract;
 import dev.centrifugo4j.spi.HandlerIndex;
 import dev.centrifugo4j.spi.HandlerIndexes;
 import java.util.ArrayList;
@@ -20,9 +21,6 @@ import org.springframework.util.ClassUtils;
 @ConditionalOnNotWebApplication
 class NoWebServerConfiguration {
 
-    /** The starter's own handlers (system.contract), which need no endpoint of the application's. */
-    private static final String BUILT_IN = "dev.centrifugo4j.boot.";
-
     @Bean
     static SmartInitializingSingleton centrifugoHandlersNeedAWebServer(ConfigurableListableBeanFactory beanFactory) {
         return () -> {
@@ -31,10 +29,10 @@ class NoWebServerConfiguration {
                     : ClassUtils.getDefaultClassLoader();
             List<String> handlers = new ArrayList<>();
             for (HandlerIndex index : HandlerIndexes.load(classLoader)) {
-                String name = index.handlerType().getName();
-                if (!name.startsWith(BUILT_IN)
+                // The starter's own handler (system.contract) needs no endpoint of the application's.
+                if (index.handlerType() != SystemContract.class
                         && beanFactory.getBeanNamesForType(index.handlerType(), true, false).length > 0) {
-                    handlers.add(name);
+                    handlers.add(index.handlerType().getName());
                 }
             }
             if (!handlers.isEmpty()) {
