@@ -114,7 +114,6 @@ class WebStacksTests {
                     .run((context) -> {
                         assertThat(context).hasFailed();
                         assertThat(context.getStartupFailure())
-                                .rootCause()
                                 .isInstanceOf(ProxyEndpointsWithoutWebServerException.class)
                                 .hasMessageContaining(LonelyHandlers.class.getName());
                     });
