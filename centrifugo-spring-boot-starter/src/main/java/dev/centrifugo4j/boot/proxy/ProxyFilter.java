@@ -9,7 +9,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.EnumMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -50,13 +49,8 @@ public final class ProxyFilter implements Filter {
      * @throws IllegalArgumentException when a proxy of {@code paths} has no endpoint
      */
     public ProxyFilter(ProxyPaths paths, Map<ProxyType, ProxyEndpoint> endpoints) {
-        for (ProxyType proxy : paths.proxies()) {
-            if (!endpoints.containsKey(proxy)) {
-                throw new IllegalArgumentException("No endpoint serves the " + proxy.proxyName() + " proxy");
-            }
-        }
         this.paths = paths;
-        this.endpoints = new EnumMap<>(endpoints);
+        this.endpoints = paths.endpointsOfEach(endpoints);
     }
 
     /** The proxy paths this filter serves, each with its proxy's name, in path order. */

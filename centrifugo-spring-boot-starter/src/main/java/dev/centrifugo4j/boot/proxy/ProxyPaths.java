@@ -153,6 +153,23 @@ public final class ProxyPaths {
         return this.patterns.get(proxy);
     }
 
+    /**
+     * The endpoints of the served proxies, checked to serve each of them.
+     *
+     * @param endpoints an endpoint per proxy (of either web stack)
+     * @param <E> the endpoint type
+     * @return a copy of {@code endpoints}
+     * @throws IllegalArgumentException when a proxy of these paths has no endpoint
+     */
+    <E> Map<ProxyType, E> endpointsOfEach(Map<ProxyType, E> endpoints) {
+        for (ProxyType proxy : proxies()) {
+            if (!endpoints.containsKey(proxy)) {
+                throw new IllegalArgumentException("No endpoint serves the " + proxy.proxyName() + " proxy");
+            }
+        }
+        return new EnumMap<>(endpoints);
+    }
+
     /** The proxies served. */
     public java.util.Set<ProxyType> proxies() {
         return this.patterns.keySet();

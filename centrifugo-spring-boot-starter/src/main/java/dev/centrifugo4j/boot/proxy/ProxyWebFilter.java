@@ -1,7 +1,6 @@
 package dev.centrifugo4j.boot.proxy;
 
 import dev.centrifugo4j.dispatch.ProxyType;
-import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -41,13 +40,8 @@ public final class ProxyWebFilter implements WebFilter, Ordered {
      * @throws IllegalArgumentException when a proxy of {@code paths} has no endpoint
      */
     public ProxyWebFilter(ProxyPaths paths, Map<ProxyType, ReactiveProxyEndpoint> endpoints) {
-        for (ProxyType proxy : paths.proxies()) {
-            if (!endpoints.containsKey(proxy)) {
-                throw new IllegalArgumentException("No endpoint serves the " + proxy.proxyName() + " proxy");
-            }
-        }
         this.paths = paths;
-        this.endpoints = new EnumMap<>(endpoints);
+        this.endpoints = paths.endpointsOfEach(endpoints);
     }
 
     /** The proxy paths this filter serves, each with its proxy's name, in path order. */
