@@ -15,12 +15,14 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
@@ -52,7 +54,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
             "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration"
         })
 @ConditionalOnClass({AccessDeniedException.class, RpcDispatcher.class})
-@ConditionalOnWebApplication
+@Conditional(CentrifugoSecurityAutoConfiguration.OnWebSecurityCondition.class)
 @Import(ReactiveProxySecurityConfiguration.class)
 public final class CentrifugoSecurityAutoConfiguration {
 
@@ -120,6 +122,22 @@ public final class CentrifugoSecurityAutoConfiguration {
             }
             return http.build();
         }
+    }
+
+    /** Spring Security's web support for the application's stack: servlet filter chains, or WebFlux ones. */
+    static final class OnWebSecurityCondition extends AnyNestedCondition {
+
+        OnWebSecurityCondition() {
+            super(ConfigurationPhase.PARSE_CONFIGURATION);
+        }
+
+        @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+        @ConditionalOnClass(name = "org.springframework.security.web.SecurityFilterChain")
+        static class ServletSecurity {}
+
+        @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+        @ConditionalOnClass(name = "org.springframework.security.web.server.SecurityWebFilterChain")
+        static class ReactiveSecurity {}
     }
 
     /**

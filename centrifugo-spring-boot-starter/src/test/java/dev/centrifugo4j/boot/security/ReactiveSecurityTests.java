@@ -15,6 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
 
 /**
  * Spring Security on WebFlux: the proxy paths' chain takes the forwarded credentials (here HTTP
@@ -26,9 +28,7 @@ import org.springframework.security.config.Customizer;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.main.web-application-type=reactive",
-            "centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes",
-            "spring.security.user.name=alice",
-            "spring.security.user.password=alice-password"
+            "centrifugo.proxy.secret=proxy-secret-of-at-least-32-bytes"
         })
 class ReactiveSecurityTests {
 
@@ -66,7 +66,7 @@ class ReactiveSecurityTests {
     void aConnectionWithoutCredentialsIsRefused() throws Exception {
         HttpResponse<String> response = connect(null);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"error\":{\"code\":401,\"message\":\"unauthorized\"}}");
+        assertThat(response.body()).isEqualTo("{\"disconnect\":{\"code\":4501,\"reason\":\"unauthorized\"}}");
     }
 
     @Test
@@ -82,6 +82,14 @@ class ReactiveSecurityTests {
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
     static class TestApplication {
+
+        @Bean
+        MapReactiveUserDetailsService users() {
+            return new MapReactiveUserDetailsService(User.withUsername("alice")
+                    .password("{noop}alice-password")
+                    .roles("USER")
+                    .build());
+        }
 
         @Bean
         CentrifugoReactiveProxySecurityCustomizer basicCredentials() {
