@@ -108,6 +108,19 @@ class ReactiveProxyEndpointTests {
         }
 
         @Test
+        void servesThePathAsPathPatternReadsItAndNoOtherSpelling() throws Exception {
+            // Decoded segment by segment, as the Security chain matches it too.
+            assertThat(post("/rt/%72pc/", SECRET, call("reactive.whoami", "{}")).body())
+                    .isEqualTo("{\"result\":{\"data\":\"42 Bearer forwarded\"}}");
+            // WebFlux maps no other spelling onto the path: these reach the application (and its security).
+            for (String path : new String[] {"/rt//rpc/", "/rt/RPC/", "/rt/rpc;x=1/x", "/x/../rt/rpc/"}) {
+                assertThat(post(path, SECRET, call("reactive.whoami", "{}")).statusCode())
+                        .as(path)
+                        .isIn(400, 401, 403, 404);
+            }
+        }
+
+        @Test
         void runsABlockingHandlerOffTheEventLoop() throws Exception {
             assertThat(rpc("reactive.thread").body()).contains("\"result\"");
             assertThat(ReactiveProxyEndpointTests.this.handlers.blockingThread)
