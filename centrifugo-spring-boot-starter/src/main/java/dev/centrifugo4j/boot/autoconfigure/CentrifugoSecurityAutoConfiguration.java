@@ -2,6 +2,7 @@ package dev.centrifugo4j.boot.autoconfigure;
 
 import dev.centrifugo4j.boot.proxy.ProxyFilter;
 import dev.centrifugo4j.boot.proxy.ProxyPaths;
+import dev.centrifugo4j.boot.proxy.ReactivePrincipalScope;
 import dev.centrifugo4j.boot.security.CentrifugoProxySecurityCustomizer;
 import dev.centrifugo4j.boot.security.SpringSecurityConnectHandler;
 import dev.centrifugo4j.connect.ConnectHandler;
@@ -12,8 +13,10 @@ import dev.centrifugo4j.proxy.ProxyReply;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -28,9 +31,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -121,6 +128,48 @@ public final class CentrifugoSecurityAutoConfiguration {
                 customizer.customize(http);
             }
             return http.build();
+        }
+    }
+
+    /**
+     * {@code @PreAuthorize} on handlers on WebFlux: the exchange's authentication is put into {@code
+     * SecurityContextHolder} while a call is dispatched (an asynchronous handler is invoked then),
+     * and the executor of blocking handlers carries it over to the thread that runs them.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @ConditionalOnClass({ReactivePrincipalScope.class, DelegatingSecurityContextExecutor.class})
+    static class ReactiveSecurityContextConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ReactivePrincipalScope centrifugoSecurityContextScope() {
+            return (principal) -> {
+                if (!(principal instanceof Authentication authentication)) {
+                    return ReactivePrincipalScope.Scope.EMPTY;
+                }
+                SecurityContext context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(authentication);
+                SecurityContextHolder.setContext(context);
+                // An event loop thread holds no context between calls.
+                return SecurityContextHolder::clearContext;
+            };
+        }
+
+        @Bean
+        static BeanPostProcessor centrifugoSecurityContextExecutorPostProcessor() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    if (CentrifugoAutoConfiguration.ProxyEndpointConfiguration.BLOCKING_HANDLER_EXECUTOR.equals(
+                                    beanName)
+                            && bean instanceof Executor executor
+                            && !(bean instanceof DelegatingSecurityContextExecutor)) {
+                        return new DelegatingSecurityContextExecutor(executor);
+                    }
+                    return bean;
+                }
+            };
         }
     }
 

@@ -3,6 +3,7 @@ package dev.centrifugo4j.boot.autoconfigure;
 import dev.centrifugo4j.boot.proxy.ProxyEndpoint;
 import dev.centrifugo4j.boot.proxy.ProxyPaths;
 import dev.centrifugo4j.boot.proxy.ProxyWebFilter;
+import dev.centrifugo4j.boot.proxy.ReactivePrincipalScope;
 import dev.centrifugo4j.boot.proxy.ReactiveProxyEndpoint;
 import dev.centrifugo4j.dispatch.ChannelDispatcher;
 import dev.centrifugo4j.dispatch.ConnectionDispatcher;
@@ -68,7 +69,9 @@ class ReactiveProxyConfiguration {
             ObjectProvider<RpcDispatcher> rpc,
             ChannelDispatcher channels,
             ConnectionDispatcher connections,
-            ProxyEndpoint.Settings settings) {
+            ProxyEndpoint.Settings settings,
+            ObjectProvider<ReactivePrincipalScope> principalScope) {
+        ReactivePrincipalScope scope = principalScope.getIfUnique(() -> ReactivePrincipalScope.NONE);
         return new ProxyWebFilter(
                 paths,
                 CentrifugoAutoConfiguration.ProxyEndpointConfiguration.endpoints(
@@ -77,7 +80,7 @@ class ReactiveProxyConfiguration {
                         channels,
                         connections,
                         (type, dispatcher) -> new ReactiveProxyEndpoint(
-                                type, dispatcher, settings, Objects.requireNonNull(paths.pattern(type)))));
+                                type, dispatcher, settings, Objects.requireNonNull(paths.pattern(type)), scope)));
     }
 
     /** A Reactor scheduler as an executor: {@code schedule} throws RejectedExecutionException when full. */

@@ -49,6 +49,8 @@ public final class ReactiveProxyEndpoint {
 
     private final String pattern;
 
+    private final ReactivePrincipalScope principalScope;
+
     /**
      * Creates the endpoint.
      *
@@ -59,8 +61,27 @@ public final class ReactiveProxyEndpoint {
      */
     public ReactiveProxyEndpoint(
             ProxyType proxy, ProxyDispatcher dispatcher, ProxyEndpoint.Settings settings, String pattern) {
+        this(proxy, dispatcher, settings, pattern, ReactivePrincipalScope.NONE);
+    }
+
+    /**
+     * Creates the endpoint.
+     *
+     * @param proxy the proxy it serves
+     * @param dispatcher answers the proxy's requests
+     * @param settings what all proxy endpoints share
+     * @param pattern the proxy's path, the HTTP server observation's {@code uri}
+     * @param principalScope makes the principal current while the call is dispatched
+     */
+    public ReactiveProxyEndpoint(
+            ProxyType proxy,
+            ProxyDispatcher dispatcher,
+            ProxyEndpoint.Settings settings,
+            String pattern,
+            ReactivePrincipalScope principalScope) {
         this.call = new ProxyCall(proxy, dispatcher, settings);
         this.pattern = pattern;
+        this.principalScope = principalScope;
     }
 
     /** The proxy's name (for example {@code rpc}). */
@@ -129,7 +150,8 @@ public final class ReactiveProxyEndpoint {
             @Nullable Principal principal) {
         ProxyCall call = this.call;
         ProxyOutcome outcome;
-        try (Observation.Scope scope = observation.openScope()) {
+        try (Observation.Scope scope = observation.openScope();
+                ReactivePrincipalScope.Scope current = this.principalScope.open(principal)) {
             outcome = call.dispatch(body, forwardedHeaders(exchange.getRequest().getHeaders()), principal);
         } catch (RuntimeException | Error ex) {
             call.failed(observation, ex);
