@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param method the RPC method, or {@link ProxyOutcome#NONE}
  * @param pattern the channel pattern, or {@link ProxyOutcome#NONE}
  * @param signature the Java method, for messages
- * @param async whether the handler returns a {@code CompletionStage}
+ * @param async whether the handler answers later (a {@code CompletionStage}, a {@code Mono}, a Kotlin {@code suspend fun})
  * @param bulkhead the bulkhead, {@code null} when the handler has no concurrency limit
  * @param invocation calls the handler
  * @param replies makes the reply of a result

@@ -8,6 +8,7 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
@@ -43,6 +44,8 @@ public final class DispatchSettings {
 
     private final Outcomes outcomes;
 
+    private final @Nullable Executor blockingHandlerExecutor;
+
     private DispatchSettings(Builder builder) {
         this.mapper = StrictPayloads.mapper(builder.mapper);
         this.validator = builder.validator;
@@ -55,7 +58,9 @@ public final class DispatchSettings {
                 new HandlerFailures(builder.translators),
                 this.total,
                 builder.timeout.toNanos(),
-                builder.nanoTime);
+                builder.nanoTime,
+                builder.blockingHandlerExecutor);
+        this.blockingHandlerExecutor = builder.blockingHandlerExecutor;
     }
 
     /**
@@ -104,6 +109,11 @@ public final class DispatchSettings {
      */
     public @Nullable Bulkhead totalBulkhead() {
         return this.total;
+    }
+
+    /** Where synchronous handlers run, {@code null} for the caller's thread. */
+    public @Nullable Executor blockingHandlerExecutor() {
+        return this.blockingHandlerExecutor;
     }
 
     /** The codec, the failure mapping and the outcome assembly, one for all dispatchers. */
@@ -156,6 +166,8 @@ public final class DispatchSettings {
         private Duration timeout = Duration.ZERO;
 
         private LongSupplier nanoTime = System::nanoTime;
+
+        private @Nullable Executor blockingHandlerExecutor;
 
         private Builder(ObjectMapper mapper) {
             if (mapper == null) {
@@ -215,6 +227,25 @@ public final class DispatchSettings {
                 throw new IllegalArgumentException("'timeout' must not be null or negative: " + timeout);
             }
             this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Runs synchronous (plain-return) handlers on an executor instead of the caller's thread,
+         * for callers that must not block, such as a Netty event loop: the dispatcher then answers
+         * every call to such a handler with a {@link ProxyOutcome.Pending} that completes when the
+         * handler returns, and the caller times it as an asynchronous call. Asynchronous handlers
+         * ({@code CompletionStage}) are invoked on the caller's thread and complete on their own.
+         * The request is read and the handler admitted through its bulkheads before the task is
+         * submitted; a task the executor refuses ({@link java.util.concurrent.RejectedExecutionException})
+         * is answered with error 429 "too many concurrent calls" (temporary), like a call over a
+         * concurrency limit.
+         *
+         * @param executor the executor, {@code null} (the default) for the caller's thread
+         * @return this builder
+         */
+        public Builder blockingHandlerExecutor(@Nullable Executor executor) {
+            this.blockingHandlerExecutor = executor;
             return this;
         }
 

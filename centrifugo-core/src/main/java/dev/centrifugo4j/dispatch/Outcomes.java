@@ -7,6 +7,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +40,12 @@ final class Outcomes {
 
     private final LongSupplier nanoTime;
 
+    /** Where synchronous handlers run, {@code null} for the caller's thread. */
+    private final @Nullable Executor blockingExecutor;
+
+    /** Warnings about calls that the blocking executor refused. */
+    private final WarningThrottle executorRefusals = WarningThrottle.every(Duration.ofSeconds(10));
+
     /** Warnings about synchronous handlers that return after the timeout. */
     private final WarningThrottle overruns = WarningThrottle.every(Duration.ofSeconds(10));
 
@@ -46,12 +54,14 @@ final class Outcomes {
             HandlerFailures failures,
             @Nullable Bulkhead total,
             long timeoutNanos,
-            LongSupplier nanoTime) {
+            LongSupplier nanoTime,
+            @Nullable Executor blockingExecutor) {
         this.codec = codec;
         this.failures = failures;
         this.total = total;
         this.timeoutNanos = timeoutNanos;
         this.nanoTime = nanoTime;
+        this.blockingExecutor = blockingExecutor;
     }
 
     ProxyCodec codec() {
@@ -159,6 +169,10 @@ final class Outcomes {
             }
             return refused(handler, proxy, request);
         }
+        Executor executor = this.blockingExecutor;
+        if (executor != null && !handler.async()) {
+            return offloaded(executor, handler, proxy, request, context, prepared);
+        }
         boolean timed = this.timeoutNanos > 0 && !handler.async();
         long started = timed ? this.nanoTime.getAsLong() : 0;
         Object result;
@@ -175,6 +189,60 @@ final class Outcomes {
             }
         }
         return settle(result, handler, proxy, request, context);
+    }
+
+    /**
+     * Runs an admitted synchronous handler on the blocking executor: a pending outcome that
+     * completes when the handler returns. The caller times the call as an asynchronous one; a
+     * handler that returns after the caller answered has its result discarded (and is reported as
+     * an overrun), and holds its permits until then, since it still runs. A task the executor
+     * refuses is answered like a call over a concurrency limit (error 429, temporary): the
+     * application is out of room for blocking work, which the client retries with backoff, not a
+     * bug in the handler that error 500 would report.
+     */
+    private ProxyOutcome offloaded(
+            Executor executor,
+            BoundHandler handler,
+            ProxyType proxy,
+            ProxyRequest request,
+            ProxyContext context,
+            @Nullable Object prepared) {
+        CompletableFuture<ProxyOutcome.Complete> completion = new CompletableFuture<>();
+        try {
+            executor.execute(() -> {
+                long started = this.nanoTime.getAsLong();
+                Object result;
+                try {
+                    result = handler.invocation().invoke(context, prepared);
+                } catch (Throwable ex) {
+                    ProxyOutcome.Complete failed = failed(ex, handler, proxy, request, context);
+                    completion.complete(failed);
+                    return;
+                }
+                if (completion.isDone()) {
+                    // Answered already (timed out): the late result goes nowhere.
+                    exit(handler);
+                    overran(this.nanoTime.getAsLong() - started, handler, proxy, request);
+                    return;
+                }
+                exit(handler);
+                completion.complete(reply(result, handler, proxy, request, context));
+            });
+        } catch (RejectedExecutionException ex) {
+            exit(handler);
+            long count = this.executorRefusals.occurred();
+            if (count > 0) {
+                logger.warn(
+                        "The executor of blocking handlers refused {} ({} call(s) refused since the last warning):"
+                                + " answered with error 429 (temporary). {}",
+                        describe(proxy, request),
+                        count,
+                        ex.toString());
+            }
+            return refused(handler, proxy, request);
+        }
+        return new ProxyOutcome.Pending(
+                handler.method(), handler.pattern(), request.client(), request.user(), completion, null);
     }
 
     /** The answer to a call that a bulkhead refused. */

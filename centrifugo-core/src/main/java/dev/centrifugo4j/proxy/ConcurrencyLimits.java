@@ -25,8 +25,8 @@ public interface ConcurrencyLimits {
      *     {@code subscribe}, {@code publish} or {@code sub_refresh}
      * @param handler the RPC method or the channel pattern it serves; the proxy's name for connect and
      *     refresh
-     * @param async whether the handler returns a {@code CompletionStage} (it then holds no request
-     *     thread while it runs)
+     * @param async whether the handler answers later: returns a {@code CompletionStage} or a {@code
+     *     Mono}, or is a Kotlin {@code suspend fun} (it then holds no request thread while it runs)
      * @return calls at once, {@code 0} for no limit
      */
     int maxConcurrentCalls(String proxy, String handler, boolean async);

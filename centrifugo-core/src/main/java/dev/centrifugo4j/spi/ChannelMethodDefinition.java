@@ -13,7 +13,7 @@ import java.util.List;
  * @param javaMethod the Java method's name
  * @param javaParameterTypes the erased types of the Java method's parameters, in order
  * @param parameters what each parameter receives, in the same order
- * @param async whether the method returns a {@code CompletionStage}
+ * @param async whether the method answers later: it returns a {@code CompletionStage} or a {@code Mono}, or is a Kotlin {@code suspend fun} (the invoker returns a stage)
  * @param returnsVoid whether the method returns {@code void} or a {@code CompletionStage<Void>}: its
  *     {@code null} then means "allow". A {@code null} from any other result type denies (fail closed)
  * @param invoker calls the method directly

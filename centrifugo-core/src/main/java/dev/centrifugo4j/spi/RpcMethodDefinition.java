@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param paramsNullable whether a call without data passes {@code null} (the parameter is
  *     {@code @Nullable}) rather than being rejected
  * @param validated whether the parameters go through Jakarta validation
- * @param async whether the method returns a {@code CompletionStage}
+ * @param async whether the method answers later: it returns a {@code CompletionStage} or a {@code Mono}, or is a Kotlin {@code suspend fun} (the invoker returns a stage)
  * @param invoker calls the method directly
  */
 public record RpcMethodDefinition(

@@ -1,5 +1,6 @@
 package dev.centrifugo4j.test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +10,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClientConfigurer;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -20,8 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Sends Centrifugo proxy requests through the application, as Centrifugo would, without a running
- * Centrifugo: the request goes through the application's MockMvc (its filters, Spring Security and
- * the proxy endpoints), and the reply can be checked in one fluent line.
+ * Centrifugo: the request goes through the application's MockMvc (servlet: its filters, Spring
+ * Security and the proxy endpoints) or its WebTestClient (WebFlux: its web filters, Spring Security
+ * and the proxy endpoints), and the reply can be checked in one fluent line.
  *
  * <pre>{@code
  * @SpringBootTest
@@ -39,6 +44,9 @@ import tools.jackson.databind.node.ObjectNode;
  *     }
  * }
  * }</pre>
+ *
+ * <p>On WebFlux, {@code ProxyTester.of(webTestClient, environment)} with the application's {@code
+ * WebTestClient} ({@code @AutoConfigureWebTestClient}) does the same.
  */
 public final class ProxyTester {
 
@@ -47,14 +55,14 @@ public final class ProxyTester {
     /** How long {@link Request#send()} waits for an asynchronous handler's reply. */
     private static final Duration ASYNC_REPLY_WAIT = Duration.ofSeconds(60);
 
-    private final MockMvc mvc;
+    private final Transport transport;
 
     private final Environment environment;
 
     private final @Nullable String secret;
 
-    private ProxyTester(MockMvc mvc, Environment environment, @Nullable String secret) {
-        this.mvc = mvc;
+    private ProxyTester(Transport transport, Environment environment, @Nullable String secret) {
+        this.transport = transport;
         this.environment = environment;
         this.secret = secret;
     }
@@ -71,12 +79,33 @@ public final class ProxyTester {
         if (mvc == null || environment == null) {
             throw new IllegalArgumentException("'mvc' and 'environment' must not be null");
         }
-        return new ProxyTester(mvc, environment, environment.getProperty("centrifugo.proxy.secret"));
+        return new ProxyTester(
+                new MockMvcTransport(mvc), environment, environment.getProperty("centrifugo.proxy.secret"));
+    }
+
+    /**
+     * A tester for the WebFlux application behind the WebTestClient, with the paths, secret header
+     * and secret of its {@code centrifugo.proxy.*} properties (their defaults when unset).
+     *
+     * @param client the application's WebTestClient (bound to the application context or to a
+     *     running server)
+     * @param environment the application's environment
+     * @return the tester
+     */
+    public static ProxyTester of(WebTestClient client, Environment environment) {
+        if (client == null || environment == null) {
+            throw new IllegalArgumentException("'client' and 'environment' must not be null");
+        }
+        return new ProxyTester(
+                new WebTestClientTransport(
+                        client.mutate().responseTimeout(ASYNC_REPLY_WAIT).build()),
+                environment,
+                environment.getProperty("centrifugo.proxy.secret"));
     }
 
     /** The same tester sending another secret ({@code null}: none), to test that the endpoints refuse it. */
     public ProxyTester withSecret(@Nullable String secret) {
-        return new ProxyTester(this.mvc, this.environment, secret);
+        return new ProxyTester(this.transport, this.environment, secret);
     }
 
     private String path(String property, String defaultPath) {
@@ -124,7 +153,7 @@ public final class ProxyTester {
 
         private final Map<String, String> headers = new LinkedHashMap<>();
 
-        private final List<RequestPostProcessor> postProcessors = new ArrayList<>();
+        private final List<Object> customizers = new ArrayList<>();
 
         private Request(String path) {
             this.path = path;
@@ -177,9 +206,30 @@ public final class ProxyTester {
         /**
          * Adjusts the MockMvc request, for example with Spring Security Test's {@code user("alice")}
          * to act as an authenticated session.
+         *
+         * @throws IllegalStateException when the tester sends through a WebTestClient
          */
         public Request with(RequestPostProcessor postProcessor) {
-            this.postProcessors.add(postProcessor);
+            if (!(ProxyTester.this.transport instanceof MockMvcTransport)) {
+                throw new IllegalStateException("A RequestPostProcessor adjusts MockMvc requests: this tester sends"
+                        + " through a WebTestClient, use with(WebTestClientConfigurer)");
+            }
+            this.customizers.add(postProcessor);
+            return this;
+        }
+
+        /**
+         * Adjusts the WebTestClient of this request, for example with Spring Security Test's {@code
+         * mockUser("alice")} to act as an authenticated session.
+         *
+         * @throws IllegalStateException when the tester sends through MockMvc
+         */
+        public Request with(WebTestClientConfigurer configurer) {
+            if (!(ProxyTester.this.transport instanceof WebTestClientTransport)) {
+                throw new IllegalStateException("A WebTestClientConfigurer adjusts WebTestClient requests: this tester"
+                        + " sends through MockMvc, use with(RequestPostProcessor)");
+            }
+            this.customizers.add(configurer);
             return this;
         }
 
@@ -189,40 +239,20 @@ public final class ProxyTester {
          * @return the reply, to assert on
          */
         public ProxyReplyAssert send() {
-            MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(this.path)
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content(JSON.writeValueAsBytes(this.body));
+            Map<String, String> headers = new LinkedHashMap<>();
             String secret = ProxyTester.this.secret;
             if (secret != null) {
-                request.header(path("secret-header", "X-Centrifugo-Proxy-Secret"), secret);
+                headers.put(path("secret-header", "X-Centrifugo-Proxy-Secret"), secret);
             }
-            this.headers.forEach(request::header);
-            this.postProcessors.forEach(request::with);
+            headers.putAll(this.headers);
             try {
-                MvcResult result = ProxyTester.this.mvc.perform(request).andReturn();
-                awaitAsyncReply(result);
-                MockHttpServletResponse response = result.getResponse();
-                return ProxyReplyAssert.of(
-                        this.path,
-                        response.getStatus(),
-                        response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+                Reply reply = ProxyTester.this.transport.post(
+                        this.path, JSON.writeValueAsBytes(this.body), headers, this.customizers);
+                return ProxyReplyAssert.of(this.path, reply.status(), reply.body());
+            } catch (AssertionError ex) {
+                throw ex;
             } catch (Exception ex) {
                 throw new AssertionError("Sending the proxy request to " + this.path + " failed: " + ex, ex);
-            }
-        }
-
-        /**
-         * An asynchronous handler's reply is written by the thread that completes it, which then
-         * completes the request's async context, as in a servlet container.
-         */
-        private void awaitAsyncReply(MvcResult result) throws InterruptedException {
-            long deadline = System.nanoTime() + ASYNC_REPLY_WAIT.toNanos();
-            while (result.getRequest().isAsyncStarted()) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new AssertionError("No reply to " + this.path + " within " + ASYNC_REPLY_WAIT.toSeconds()
-                            + " s: the asynchronous handler did not complete");
-                }
-                Thread.sleep(1);
             }
         }
 
@@ -234,5 +264,70 @@ public final class ProxyTester {
 
     static JsonNode parse(String json) {
         return JSON.readTree(json);
+    }
+
+    /** The HTTP status and body of a proxy reply. */
+    private record Reply(int status, String body) {}
+
+    /** How a proxy request reaches the application. */
+    private interface Transport {
+
+        Reply post(String path, byte[] body, Map<String, String> headers, List<Object> customizers) throws Exception;
+    }
+
+    /** Through MockMvc: the servlet filters and the proxy filter. */
+    private record MockMvcTransport(MockMvc mvc) implements Transport {
+
+        @Override
+        public Reply post(String path, byte[] body, Map<String, String> headers, List<Object> customizers)
+                throws Exception {
+            MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(path)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(body);
+            headers.forEach(request::header);
+            customizers.forEach((customizer) -> request.with((RequestPostProcessor) customizer));
+            MvcResult result = this.mvc.perform(request).andReturn();
+            awaitAsyncReply(path, result);
+            MockHttpServletResponse response = result.getResponse();
+            return new Reply(response.getStatus(), response.getContentAsString(StandardCharsets.UTF_8));
+        }
+
+        /**
+         * An asynchronous handler's reply is written by the thread that completes it, which then
+         * completes the request's async context, as in a servlet container.
+         */
+        private static void awaitAsyncReply(String path, MvcResult result) throws InterruptedException {
+            long deadline = System.nanoTime() + ASYNC_REPLY_WAIT.toNanos();
+            while (result.getRequest().isAsyncStarted()) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new AssertionError("No reply to " + path + " within " + ASYNC_REPLY_WAIT.toSeconds()
+                            + " s: the asynchronous handler did not complete");
+                }
+                Thread.sleep(1);
+            }
+        }
+    }
+
+    /** Through WebTestClient: the web filters and the proxy web filter. */
+    private record WebTestClientTransport(WebTestClient client) implements Transport {
+
+        @Override
+        public Reply post(String path, byte[] body, Map<String, String> headers, List<Object> customizers) {
+            WebTestClient client = this.client;
+            for (Object customizer : customizers) {
+                client = client.mutateWith((WebTestClientConfigurer) customizer);
+            }
+            EntityExchangeResult<byte[]> result = client.post()
+                    .uri(path)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .headers((http) -> headers.forEach(http::add))
+                    .bodyValue(body)
+                    .exchange()
+                    .expectBody()
+                    .returnResult();
+            byte[] reply = result.getResponseBody();
+            return new Reply(
+                    result.getStatus().value(), (reply != null) ? new String(reply, StandardCharsets.UTF_8) : "");
+        }
     }
 }

@@ -4,7 +4,6 @@ import dev.centrifugo4j.boot.proxy.CentrifugoProxyObservationConvention;
 import dev.centrifugo4j.boot.proxy.ProxyCallLog;
 import dev.centrifugo4j.boot.proxy.ProxyDrain;
 import dev.centrifugo4j.boot.proxy.ProxyEndpoint;
-import dev.centrifugo4j.boot.proxy.ProxyFilter;
 import dev.centrifugo4j.boot.proxy.ProxyPaths;
 import dev.centrifugo4j.boot.proxy.ProxySecretCheck;
 import dev.centrifugo4j.boot.rpc.HandlerRegistrar;
@@ -29,7 +28,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;
-import jakarta.servlet.DispatcherType;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,11 +36,13 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -51,11 +51,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.convert.ApplicationConversionService;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
@@ -76,6 +74,7 @@ import tools.jackson.databind.json.JsonMapper;
         })
 @ConditionalOnClass(RpcDispatcher.class)
 @EnableConfigurationProperties(CentrifugoProperties.class)
+@Import({ServletProxyConfiguration.class, ReactiveProxyConfiguration.class, NoWebServerConfiguration.class})
 public final class CentrifugoAutoConfiguration {
 
     private static final Logger logger = LoggerFactory.getLogger(CentrifugoAutoConfiguration.class);
@@ -83,8 +82,14 @@ public final class CentrifugoAutoConfiguration {
     /** The fewest bytes a proxy secret may have. */
     static final int MIN_PROXY_SECRET_BYTES = 32;
 
+    /**
+     * What the proxy endpoints of both web stacks share: the dispatchers, the secret check, the
+     * drain and the endpoints' settings. The endpoints themselves are in {@link
+     * ServletProxyConfiguration} (a servlet filter) and {@link ReactiveProxyConfiguration} (a
+     * WebFlux web filter).
+     */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnWebApplication
     static class ProxyEndpointConfiguration {
 
         @Bean
@@ -142,6 +147,12 @@ public final class CentrifugoAutoConfiguration {
                     null);
         }
 
+        /**
+         * The name of the executor bean that runs synchronous handlers (on WebFlux); without one they
+         * run on the request thread.
+         */
+        static final String BLOCKING_HANDLER_EXECUTOR = "centrifugoBlockingHandlerExecutor";
+
         /** {@code centrifugo.proxy.timeout}: positive, or the start-up fails naming the property. */
         static Duration timeout(CentrifugoProperties.Proxy proxy) {
             return InvalidCentrifugoPropertyException.positive(
@@ -194,9 +205,11 @@ public final class CentrifugoAutoConfiguration {
                 ObjectProvider<Validator> validator,
                 ObjectProvider<ProxyExceptionTranslator> translators,
                 ConcurrencyLimits limits,
-                ObjectProvider<ConversionService> conversionService) {
+                ObjectProvider<ConversionService> conversionService,
+                @Qualifier(BLOCKING_HANDLER_EXECUTOR) ObjectProvider<Executor> blockingHandlerExecutor) {
             DispatchSettings.Builder settings = DispatchSettings.builder(payloadMapper(mapper))
                     .validator(validator.getIfAvailable())
+                    .blockingHandlerExecutor(blockingHandlerExecutor.getIfAvailable())
                     .concurrencyLimits(limits)
                     .timeout(timeout(properties.getProxy()))
                     .variableConverter(variableConverter(
@@ -284,15 +297,11 @@ public final class CentrifugoAutoConfiguration {
         }
 
         /**
-         * Which requests are proxy requests: the paths of the served proxies, below the
-         * DispatcherServlet's path. The proxy filter and the starter's Spring Security filter chain
+         * Which requests are proxy requests: the paths of the served proxies, below a prefix (the
+         * DispatcherServlet's path). The proxy filter and the starter's Spring Security filter chain
          * both match with it.
          */
-        @Bean
-        ProxyPaths centrifugoProxyPaths(
-                CentrifugoProperties properties,
-                ListableBeanFactory beanFactory,
-                ObjectProvider<DispatcherServletPath> servletPath) {
+        static ProxyPaths proxyPaths(CentrifugoProperties properties, ListableBeanFactory beanFactory, String prefix) {
             CentrifugoProperties.Proxy proxy = properties.getProxy();
             Map<ProxyType, String> paths = new EnumMap<>(ProxyType.class);
             Map<String, String> propertyByPath = new LinkedHashMap<>();
@@ -339,47 +348,29 @@ public final class CentrifugoAutoConfiguration {
                 }
                 paths.put(type, path);
             }
-            return ProxyPaths.of(servletPathPrefix(servletPath), paths);
+            return ProxyPaths.of(prefix, paths);
         }
 
-        /**
-         * The proxy endpoints, served by a filter that runs after every other filter (Spring
-         * Security's, the HTTP server observation's, the application's with the default order) and
-         * answers the proxy paths itself.
-         */
-        @Bean
-        FilterRegistrationBean<ProxyFilter> centrifugoProxyFilter(
+        /** The endpoint of each served proxy, made by {@code endpoint}. */
+        static <E> Map<ProxyType, E> endpoints(
                 ProxyPaths paths,
                 ObjectProvider<RpcDispatcher> rpc,
                 ChannelDispatcher channels,
                 ConnectionDispatcher connections,
-                ProxyEndpoint.Settings settings) {
+                java.util.function.BiFunction<ProxyType, ProxyDispatcher, E> endpoint) {
             List<ProxyDispatcher> dispatchers = new ArrayList<>(3);
             rpc.ifAvailable(dispatchers::add);
             dispatchers.add(connections);
             dispatchers.add(channels);
-            Map<ProxyType, ProxyEndpoint> endpoints = new EnumMap<>(ProxyType.class);
+            Map<ProxyType, E> endpoints = new EnumMap<>(ProxyType.class);
             for (ProxyDispatcher dispatcher : dispatchers) {
                 for (ProxyType type : dispatcher.proxies()) {
                     if (paths.proxies().contains(type)) {
-                        endpoints.putIfAbsent(type, new ProxyEndpoint(type, dispatcher, settings));
+                        endpoints.putIfAbsent(type, endpoint.apply(type, dispatcher));
                     }
                 }
             }
-            FilterRegistrationBean<ProxyFilter> registration =
-                    new FilterRegistrationBean<>(new ProxyFilter(paths, endpoints));
-            registration.setName("centrifugoProxyFilter");
-            registration.setUrlPatterns(paths.urlPatterns());
-            registration.setDispatcherTypes(DispatcherType.REQUEST);
-            registration.setAsyncSupported(true);
-            registration.setOrder(Ordered.LOWEST_PRECEDENCE);
-            return registration;
-        }
-
-        /** Where the DispatcherServlet serves ({@code spring.mvc.servlet.path}): the proxy paths are below it. */
-        static String servletPathPrefix(ObjectProvider<DispatcherServletPath> servletPath) {
-            DispatcherServletPath path = servletPath.getIfAvailable();
-            return (path != null) ? path.getPrefix() : "";
+            return endpoints;
         }
 
         @Configuration(proxyBeanMethods = false)

@@ -1,13 +1,8 @@
 package dev.centrifugo4j.boot.proxy;
 
-import dev.centrifugo4j.dispatch.Bulkhead;
-import dev.centrifugo4j.dispatch.HandlerFailures;
-import dev.centrifugo4j.dispatch.ProxyCodec;
 import dev.centrifugo4j.dispatch.ProxyDispatcher;
-import dev.centrifugo4j.dispatch.ProxyInput;
 import dev.centrifugo4j.dispatch.ProxyOutcome;
 import dev.centrifugo4j.dispatch.ProxyType;
-import dev.centrifugo4j.proxy.ProxyReply;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.AsyncContext;
@@ -24,21 +19,17 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Serves one of Centrifugo's proxies: checks the shared secret, hands the body, the forwarded
  * headers and the authenticated principal (the request's {@code getUserPrincipal()}, which Spring
  * Security fills from the forwarded session cookie or bearer token) to a {@link ProxyDispatcher} as a
- * {@link ProxyInput}, and answers with HTTP 200 and the reply JSON of its {@link ProxyOutcome}. Synchronous handlers run on the request thread (a virtual thread when
+ * {@link dev.centrifugo4j.dispatch.ProxyInput}, and answers with HTTP 200 and the reply JSON of its {@link ProxyOutcome}. Synchronous handlers run on the request thread (a virtual thread when
  * the application enables them); asynchronous ones use the servlet container's async support and are
  * answered with the timeout reply when they take too long, their stage then cancelled ({@link
  * ProxyOutcome.Pending#cancel()}). A body larger than the limit is answered
@@ -62,19 +53,10 @@ public final class ProxyEndpoint {
 
     private static final Logger logger = LoggerFactory.getLogger(ProxyEndpoint.class);
 
-    /** Headers of the proxy request itself, not forwarded from the client. */
-    private static final String[] TRANSPORT_HEADERS = {
-        "content-type", "content-length", "host", "accept-encoding", "connection"
-    };
-
     /** Whether a request that cannot go asynchronous has been logged (once per application). */
     private static final AtomicBoolean warnedNoAsync = new AtomicBoolean();
 
-    private final ProxyType proxy;
-
-    private final ProxyDispatcher dispatcher;
-
-    private final Settings settings;
+    private final ProxyCall call;
 
     /**
      * Creates the endpoint.
@@ -84,14 +66,12 @@ public final class ProxyEndpoint {
      * @param settings what all proxy endpoints share
      */
     public ProxyEndpoint(ProxyType proxy, ProxyDispatcher dispatcher, Settings settings) {
-        this.proxy = proxy;
-        this.dispatcher = dispatcher;
-        this.settings = settings;
+        this.call = new ProxyCall(proxy, dispatcher, settings);
     }
 
     /** The proxy's name (for example {@code rpc}). */
     public String proxy() {
-        return this.proxy.proxyName();
+        return this.call.proxy().proxyName();
     }
 
     /**
@@ -103,74 +83,41 @@ public final class ProxyEndpoint {
      * @throws IOException when the body cannot be read
      */
     public void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String proxy = this.proxy.proxyName();
-        CentrifugoProxyObservationContext context = new CentrifugoProxyObservationContext(proxy);
-        Observation observation = Observation.createNotStarted(
-                this.settings.observationConvention(),
-                DefaultCentrifugoProxyObservationConvention.INSTANCE,
-                () -> context,
-                this.settings.observationRegistry());
-        ProxySecretCheck secretCheck = this.settings.secretCheck();
+        ProxyCall call = this.call;
+        CentrifugoProxyObservationContext context =
+                new CentrifugoProxyObservationContext(call.proxy().proxyName());
+        Observation observation = call.observation(context, null);
+        ProxySecretCheck secretCheck = call.settings().secretCheck();
         if (!secretCheck.acceptsValues(request.getHeaders(secretCheck.headerName()))) {
-            this.settings.log().unauthorized(proxy, request.getRemoteAddr(), secretCheck.headerName());
-            ProxyOutcome.Complete unauthorized = ProxyOutcome.Complete.unauthorized();
-            context.ended(unauthorized);
-            observation.start().stop();
+            call.unauthorized(observation, context, request.getRemoteAddr());
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentLength(0);
             return;
         }
         observation.start();
-        ProxyDrain drain = this.settings.drain();
-        if (!drain.enter()) {
-            byte[] reply = this.proxy.refreshes() ? Replies.refreshLater() : Replies.SHUTTING_DOWN;
-            write(response, end(observation, context, endpointReply(reply, HandlerFailures.shuttingDown())));
+        byte[] refused = call.enter(observation, context);
+        if (refused != null) {
+            write(response, refused);
             return;
         }
         ProxyOutcome outcome;
         try (Observation.Scope scope = observation.openScope()) {
             byte[] body = readBody(request);
             if (body == null) {
-                logger.warn(
-                        "Rejected a {} proxy request from {} larger than {} bytes (centrifugo.proxy.max-body-size)",
-                        proxy,
-                        request.getRemoteAddr(),
-                        this.settings.maxBodySize());
-                drain.exit();
-                write(
-                        response,
-                        end(observation, context, endpointReply(Replies.TOO_LARGE, HandlerFailures.tooLarge())));
+                write(response, call.tooLarge(observation, context, request.getRemoteAddr()));
                 return;
             }
-            if (this.settings.log().logsPayloads()) {
-                this.settings.log().payload(proxy, "request", body);
-            }
-            outcome = this.dispatcher.dispatch(
-                    new ProxyInput(this.proxy, body, forwardedHeaders(request), request.getUserPrincipal()));
+            outcome = call.dispatch(body, forwardedHeaders(request), request.getUserPrincipal());
         } catch (IOException | RuntimeException | Error ex) {
-            drain.exit();
-            observation.error(ex);
-            observation.stop();
+            call.failed(observation, ex);
             throw ex;
         }
         if (outcome instanceof ProxyOutcome.Complete complete) {
-            drain.exit();
-            write(response, end(observation, context, complete));
+            write(response, call.completed(observation, context, complete));
             return;
         }
         ProxyOutcome.Pending pending = (ProxyOutcome.Pending) outcome;
-        ProxyOutcome.Complete timeout = pending.answeredWith(
-                this.proxy.refreshes() ? Replies.refreshLater() : Replies.TIMEOUT, HandlerFailures.timeout(), null);
-        Duration limit = this.settings.timeout();
-        CompletableFuture<ProxyOutcome.Complete> timed = pending.completion()
-                .toCompletableFuture()
-                .completeOnTimeout(timeout, limit.toMillis(), TimeUnit.MILLISECONDS);
-        // Answered without the handler: its work is cancelled rather than left running for nobody.
-        timed.thenAccept((complete) -> {
-            if (complete == timeout) {
-                pending.cancel();
-            }
-        });
+        CompletableFuture<byte[]> reply = call.reply(pending, observation, context);
         if (!request.isAsyncSupported()) {
             // A filter or servlet in front of this one cannot go asynchronous: wait on this thread.
             if (warnedNoAsync.compareAndSet(false, true)) {
@@ -178,91 +125,30 @@ public final class ProxyEndpoint {
                         "A {} proxy request waits for an asynchronous handler on the request thread: a filter"
                                 + " before the Centrifugo proxy filter does not support async requests"
                                 + " (register it with asyncSupported=true)",
-                        proxy);
+                        call.proxy().proxyName());
             }
-            ProxyOutcome.Complete complete = null;
-            Throwable failure = null;
-            try {
-                complete = timed.join();
-            } catch (CompletionException | CancellationException ex) {
-                failure = ex;
-            }
-            write(response, finished(complete, failure, pending, observation, context));
+            write(response, reply.join());
             return;
         }
         AsyncReply async = new AsyncReply(request.startAsync(request, response), pending);
         // The container's own async timeout must not fire before ours does.
-        async.context.setTimeout(limit.toMillis() + 5_000);
+        async.context.setTimeout(call.settings().timeout().toMillis() + 5_000);
         async.context.addListener(async);
-        timed.whenComplete(
-                (complete, failure) -> async.send(finished(complete, failure, pending, observation, context)));
-    }
-
-    /** The outcome of a reply the endpoint makes itself (no handler served the call). */
-    private static ProxyOutcome.Complete endpointReply(byte[] reply, ProxyReply ending) {
-        return ProxyOutcome.Complete.of(reply, ending, ProxyOutcome.NONE, ProxyOutcome.NONE, "", "", null);
-    }
-
-    /**
-     * Ends a call whose handler completed (or timed out): leaves the drain and returns the reply to
-     * send. A dispatcher's stage never completes exceptionally; should one, the client gets an
-     * internal error with a reference and the log has the exception.
-     */
-    private byte[] finished(
-            ProxyOutcome.@Nullable Complete complete,
-            @Nullable Throwable failure,
-            ProxyOutcome.Pending pending,
-            Observation observation,
-            CentrifugoProxyObservationContext context) {
-        this.settings.drain().exit();
-        if (failure != null || complete == null) {
-            String reference = HandlerFailures.reference();
-            logger.error("A {} proxy call failed [ref {}]", this.proxy.proxyName(), reference, failure);
-            ProxyReply error = HandlerFailures.internalError(reference);
-            return end(
-                    observation,
-                    context,
-                    pending.answeredWith(
-                            Replies.CODEC.writeReply(error, false),
-                            error,
-                            (failure != null) ? failure : new IllegalStateException("no reply")));
-        }
-        return end(observation, context, complete);
-    }
-
-    /** Records the outcome, stops the observation, logs a failed call and returns the reply. */
-    private byte[] end(
-            Observation observation, CentrifugoProxyObservationContext context, ProxyOutcome.Complete outcome) {
-        context.ended(outcome);
-        Throwable failure = outcome.failure();
-        if (failure != null) {
-            observation.error(failure);
-        }
-        observation.stop();
-        ProxyCallLog log = this.settings.log();
-        String proxy = this.proxy.proxyName();
-        log.ended(proxy, outcome);
-        if (log.logsPayloads()) {
-            log.payload(proxy, "reply", outcome.reply());
-        }
-        return outcome.reply();
+        reply.thenAccept(async::send);
     }
 
     /** HTTP 200 with the reply JSON and its Content-Length, in one write. */
     static void write(HttpServletResponse response, byte[] reply) throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(JSON);
+        response.setContentType(ProxyCall.JSON);
         response.setContentLength(reply.length);
         response.getOutputStream().write(reply);
     }
 
-    private static final String JSON = "application/json";
-
     /** The body, or {@code null} when it is larger than allowed. */
     private byte @Nullable [] readBody(HttpServletRequest request) throws IOException {
-        long max = this.settings.maxBodySize();
         long length = request.getContentLengthLong();
-        if (length > max) {
+        if (this.call.tooLarge(length)) {
             return null;
         }
         InputStream in = request.getInputStream();
@@ -272,18 +158,18 @@ public final class ProxyEndpoint {
             int read = in.readNBytes(body, 0, body.length);
             return (read == body.length) ? body : Arrays.copyOf(body, read);
         }
+        long max = this.call.settings().maxBodySize();
         byte[] body = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE));
-        return (body.length > max) ? null : body;
+        return this.call.tooLarge(body.length) ? null : body;
     }
 
     /** The request's headers but those of the proxy request itself: the one copy handlers see. */
     private Map<String, List<String>> forwardedHeaders(HttpServletRequest request) {
         Enumeration<String> names = request.getHeaderNames();
         Map<String, List<String>> headers = null;
-        String secretHeader = this.settings.secretCheck().headerName();
         while (names.hasMoreElements()) {
             String name = names.nextElement();
-            if (isTransportHeader(name) || name.equalsIgnoreCase(secretHeader)) {
+            if (!this.call.isForwarded(name)) {
                 continue;
             }
             if (headers == null) {
@@ -307,15 +193,6 @@ public final class ProxyEndpoint {
             values.add(rest.nextElement());
         }
         return List.copyOf(values);
-    }
-
-    private static boolean isTransportHeader(String name) {
-        for (String header : TRANSPORT_HEADERS) {
-            if (header.equalsIgnoreCase(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -375,29 +252,6 @@ public final class ProxyEndpoint {
 
         @Override
         public void onStartAsync(AsyncEvent event) {}
-    }
-
-    /**
-     * The replies the endpoint writes itself, made on first use: an application that never times
-     * out, refuses or drains a call builds no mapper for them.
-     */
-    private static final class Replies {
-
-        static final ProxyCodec CODEC = new ProxyCodec(JsonMapper.shared());
-
-        /** A handler that did not complete within centrifugo.proxy.timeout. */
-        static final byte[] TIMEOUT = CODEC.writeReply(HandlerFailures.timeout(), false);
-
-        /** A request larger than centrifugo.proxy.max-body-size. */
-        static final byte[] TOO_LARGE = CODEC.writeReply(HandlerFailures.tooLarge(), false);
-
-        /** A request that arrives while the application shuts down. */
-        static final byte[] SHUTTING_DOWN = CODEC.writeReply(HandlerFailures.shuttingDown(), false);
-
-        /** The extension of a refresh or sub_refresh that could not be served (a new array each time). */
-        static byte[] refreshLater() {
-            return CODEC.writeReply(Bulkhead.retryRefreshLater(), false);
-        }
     }
 
     /**

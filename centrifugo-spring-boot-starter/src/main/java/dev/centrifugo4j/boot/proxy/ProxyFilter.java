@@ -9,8 +9,8 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.EnumMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
@@ -49,13 +49,8 @@ public final class ProxyFilter implements Filter {
      * @throws IllegalArgumentException when a proxy of {@code paths} has no endpoint
      */
     public ProxyFilter(ProxyPaths paths, Map<ProxyType, ProxyEndpoint> endpoints) {
-        for (ProxyType proxy : paths.proxies()) {
-            if (!endpoints.containsKey(proxy)) {
-                throw new IllegalArgumentException("No endpoint serves the " + proxy.proxyName() + " proxy");
-            }
-        }
         this.paths = paths;
-        this.endpoints = new EnumMap<>(endpoints);
+        this.endpoints = paths.endpointsOfEach(endpoints);
     }
 
     /** The proxy paths this filter serves, each with its proxy's name, in path order. */
@@ -67,7 +62,7 @@ public final class ProxyFilter implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request instanceof HttpServletRequest http && response instanceof HttpServletResponse httpResponse) {
-            ProxyType proxy = this.paths.proxy(http);
+            ProxyType proxy = proxy(this.paths, http);
             if (proxy != null) {
                 if (!"POST".equals(http.getMethod())) {
                     httpResponse.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
@@ -83,7 +78,7 @@ public final class ProxyFilter implements Filter {
                 this.endpoints.get(proxy).serve(http, httpResponse);
                 return;
             }
-            if (this.paths.isAliasOfAProxyPath(http)) {
+            if (isAliasOfAProxyPath(this.paths, http)) {
                 // The container maps another spelling (//, dot segments, path parameters) onto a proxy path:
                 // refused, as Spring Security's StrictHttpFirewall refuses it, rather than passed on.
                 logger.debug("Refused a request for '{}', another spelling of a proxy path", http.getRequestURI());
@@ -93,5 +88,40 @@ public final class ProxyFilter implements Filter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The proxy a servlet request asks, by its path within the application.
+     *
+     * @param paths the proxy paths
+     * @param request the request
+     * @return the proxy, or {@code null} when the request is not a proxy request
+     */
+    public static @Nullable ProxyType proxy(ProxyPaths paths, HttpServletRequest request) {
+        return paths.proxy(pathWithinApplication(request));
+    }
+
+    /**
+     * Whether a servlet request that is not a proxy request reaches a proxy path by the container's
+     * own normalization (see {@link ProxyPaths#isAliasOfAProxyPath}).
+     *
+     * @param paths the proxy paths
+     * @param request the request
+     * @return whether it is such an alias
+     */
+    static boolean isAliasOfAProxyPath(ProxyPaths paths, HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        String mapped = (pathInfo != null) ? servletPath + pathInfo : servletPath;
+        return paths.isAliasOfAProxyPath(mapped, pathWithinApplication(request));
+    }
+
+    private static @Nullable String pathWithinApplication(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String contextPath = request.getContextPath();
+        if (contextPath.isEmpty()) {
+            return uri;
+        }
+        return uri.startsWith(contextPath) ? uri.substring(contextPath.length()) : null;
     }
 }

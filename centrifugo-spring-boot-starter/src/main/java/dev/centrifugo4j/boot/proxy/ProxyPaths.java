@@ -1,7 +1,6 @@
 package dev.centrifugo4j.boot.proxy;
 
 import dev.centrifugo4j.dispatch.ProxyType;
-import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -28,7 +27,7 @@ import org.springframework.util.StringUtils;
  *
  * <p>The servlet container normalizes more: it maps {@code /centrifugo//rpc/} and {@code
  * /foo/..;/centrifugo/rpc/} to {@code /centrifugo/rpc/}. {@link #isAliasOfAProxyPath} tells such
- * requests apart, and the filter refuses them (400), as Spring Security's {@code StrictHttpFirewall}
+ * requests apart, and the servlet filter refuses them (400), as Spring Security's {@code StrictHttpFirewall}
  * does: they reach neither a handler nor the rest of the application.
  */
 public final class ProxyPaths {
@@ -109,11 +108,11 @@ public final class ProxyPaths {
     /**
      * The proxy a request asks, by its path.
      *
-     * @param request the request
-     * @return the proxy, or {@code null} when the request's path is not a proxy path
+     * @param path the request's path within the application (without the context path, raw: not
+     *     decoded), {@code null} when it is outside the application
+     * @return the proxy, or {@code null} when the path is not a proxy path
      */
-    public @Nullable ProxyType proxy(HttpServletRequest request) {
-        String path = pathWithinApplication(request);
+    public @Nullable ProxyType proxy(@Nullable String path) {
         if (path == null) {
             return null;
         }
@@ -127,18 +126,16 @@ public final class ProxyPaths {
 
     /**
      * Whether a request that is not a proxy request by {@link #proxy} reaches a proxy path by the
-     * servlet container's own normalization ({@code getServletPath()} and {@code getPathInfo()},
-     * which merge {@code //}, resolve dot segments and drop path parameters): another spelling of a
-     * proxy path that must not go on to the rest of the application.
+     * servlet container's own normalization (its servlet path and path info, which merge {@code
+     * //}, resolve dot segments and drop path parameters): another spelling of a proxy path that
+     * must not go on to the rest of the application.
      *
-     * @param request the request
+     * @param mappedPath the path as the container mapped it (servlet path and path info)
+     * @param path the request's raw path within the application
      * @return whether it is such an alias
      */
-    public boolean isAliasOfAProxyPath(HttpServletRequest request) {
-        String servletPath = request.getServletPath();
-        String pathInfo = request.getPathInfo();
-        String mapped = (pathInfo != null) ? servletPath + pathInfo : servletPath;
-        return this.proxies.containsKey(mapped) && proxy(request) == null;
+    public boolean isAliasOfAProxyPath(String mappedPath, @Nullable String path) {
+        return this.proxies.containsKey(mappedPath) && proxy(path) == null;
     }
 
     /** The URL patterns to register the filter for: each path with and without its trailing slash. */
@@ -156,6 +153,23 @@ public final class ProxyPaths {
         return this.patterns.get(proxy);
     }
 
+    /**
+     * The endpoints of the served proxies, checked to serve each of them.
+     *
+     * @param endpoints an endpoint per proxy (of either web stack)
+     * @param <E> the endpoint type
+     * @return a copy of {@code endpoints}
+     * @throws IllegalArgumentException when a proxy of these paths has no endpoint
+     */
+    <E> Map<ProxyType, E> endpointsOfEach(Map<ProxyType, E> endpoints) {
+        for (ProxyType proxy : proxies()) {
+            if (!endpoints.containsKey(proxy)) {
+                throw new IllegalArgumentException("No endpoint serves the " + proxy.proxyName() + " proxy");
+            }
+        }
+        return new EnumMap<>(endpoints);
+    }
+
     /** The proxies served. */
     public java.util.Set<ProxyType> proxies() {
         return this.patterns.keySet();
@@ -171,15 +185,6 @@ public final class ProxyPaths {
     @Override
     public String toString() {
         return "ProxyPaths " + this.patterns.values();
-    }
-
-    private static @Nullable String pathWithinApplication(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        String contextPath = request.getContextPath();
-        if (contextPath.isEmpty()) {
-            return uri;
-        }
-        return uri.startsWith(contextPath) ? uri.substring(contextPath.length()) : null;
     }
 
     /**

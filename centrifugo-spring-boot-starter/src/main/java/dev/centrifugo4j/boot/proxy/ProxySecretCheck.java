@@ -3,6 +3,7 @@ package dev.centrifugo4j.boot.proxy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Enumeration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,6 +73,20 @@ public final class ProxySecretCheck {
         String value = values.nextElement();
         // A second occurrence is refused whatever the first held; the comparison itself stays constant-time.
         return !values.hasMoreElements() && accepts(value);
+    }
+
+    /**
+     * Whether a request whose secret header has these values may pass, as {@link
+     * #acceptsValues(Enumeration)} decides.
+     *
+     * @param values the values of every occurrence of the header, {@code null} or empty when absent
+     * @return whether the request is authentic
+     */
+    public boolean acceptsList(@Nullable List<String> values) {
+        if (this.secret == null) {
+            return true;
+        }
+        return values != null && values.size() == 1 && accepts(values.get(0));
     }
 
     /**

@@ -46,21 +46,26 @@ class ProxyPathsTests {
 
         @Test
         void findsBothSpellingsOfEachPath() {
-            assertThat(PATHS.proxy(request("/centrifugo/rpc/"))).isEqualTo(ProxyType.RPC);
-            assertThat(PATHS.proxy(request("/centrifugo/rpc"))).isEqualTo(ProxyType.RPC);
-            assertThat(PATHS.proxy(request("/centrifugo/connect/"))).isEqualTo(ProxyType.CONNECT);
-            assertThat(PATHS.proxy(request("/centrifugo/connect"))).isEqualTo(ProxyType.CONNECT);
-            assertThat(PATHS.proxy(request("/centrifugo/refresh/"))).isNull();
+            assertThat(ProxyFilter.proxy(PATHS, request("/centrifugo/rpc/"))).isEqualTo(ProxyType.RPC);
+            assertThat(ProxyFilter.proxy(PATHS, request("/centrifugo/rpc"))).isEqualTo(ProxyType.RPC);
+            assertThat(ProxyFilter.proxy(PATHS, request("/centrifugo/connect/")))
+                    .isEqualTo(ProxyType.CONNECT);
+            assertThat(ProxyFilter.proxy(PATHS, request("/centrifugo/connect"))).isEqualTo(ProxyType.CONNECT);
+            assertThat(ProxyFilter.proxy(PATHS, request("/centrifugo/refresh/")))
+                    .isNull();
         }
 
         @Test
         void decodesEachSegmentAfterRemovingItsParameters() {
-            assertThat(PATHS.proxy(request("/centrifugo/%72pc/"))).isEqualTo(ProxyType.RPC);
-            assertThat(PATHS.proxy(request("/%63entrifugo/rpc"))).isEqualTo(ProxyType.RPC);
-            assertThat(PATHS.proxy(request("/centrifugo/rpc;x=1/"))).isEqualTo(ProxyType.RPC);
-            assertThat(PATHS.proxy(request("/centrifugo;a=b/rpc;c"))).isEqualTo(ProxyType.RPC);
+            assertThat(ProxyFilter.proxy(PATHS, request("/centrifugo/%72pc/"))).isEqualTo(ProxyType.RPC);
+            assertThat(ProxyFilter.proxy(PATHS, request("/%63entrifugo/rpc"))).isEqualTo(ProxyType.RPC);
+            assertThat(ProxyFilter.proxy(PATHS, request("/centrifugo/rpc;x=1/")))
+                    .isEqualTo(ProxyType.RPC);
+            assertThat(ProxyFilter.proxy(PATHS, request("/centrifugo;a=b/rpc;c")))
+                    .isEqualTo(ProxyType.RPC);
             // An encoded semicolon is part of the name, not the start of parameters.
-            assertThat(PATHS.proxy(request("/centrifugo/rpc%3Bx=1/"))).isNull();
+            assertThat(ProxyFilter.proxy(PATHS, request("/centrifugo/rpc%3Bx=1/")))
+                    .isNull();
         }
 
         @ParameterizedTest
@@ -89,22 +94,22 @@ class ProxyPathsTests {
                     "/centrifugo/%2572pc/"
                 })
         void findsNothingForOtherSpellings(String uri) {
-            assertThat(PATHS.proxy(request(uri))).isNull();
+            assertThat(ProxyFilter.proxy(PATHS, request(uri))).isNull();
         }
 
         @Test
         void readsThePathBelowTheContextPath() {
-            assertThat(PATHS.proxy(request("/app/centrifugo/rpc/", "/app", "/centrifugo/rpc/")))
+            assertThat(ProxyFilter.proxy(PATHS, request("/app/centrifugo/rpc/", "/app", "/centrifugo/rpc/")))
                     .isEqualTo(ProxyType.RPC);
-            assertThat(PATHS.proxy(request("/centrifugo/rpc/", "/app", "/centrifugo/rpc/")))
+            assertThat(ProxyFilter.proxy(PATHS, request("/centrifugo/rpc/", "/app", "/centrifugo/rpc/")))
                     .isNull();
         }
 
         @Test
         void includesTheDispatcherServletsPath() {
             ProxyPaths below = ProxyPaths.of("/mvc", paths("/centrifugo/rpc/", "/centrifugo/connect/"));
-            assertThat(below.proxy(request("/mvc/centrifugo/rpc"))).isEqualTo(ProxyType.RPC);
-            assertThat(below.proxy(request("/centrifugo/rpc"))).isNull();
+            assertThat(ProxyFilter.proxy(below, request("/mvc/centrifugo/rpc"))).isEqualTo(ProxyType.RPC);
+            assertThat(ProxyFilter.proxy(below, request("/centrifugo/rpc"))).isNull();
             assertThat(below.urlPatterns())
                     .containsExactly(
                             "/mvc/centrifugo/connect",
@@ -148,7 +153,7 @@ class ProxyPathsTests {
             RequestMatcher security = new OrRequestMatcher(PATHS.urlPatterns().stream()
                     .map((path) -> (RequestMatcher) PathPatternRequestMatcher.pathPattern(path))
                     .toList());
-            assertThat(PATHS.proxy(request(uri)) != null)
+            assertThat(ProxyFilter.proxy(PATHS, request(uri)) != null)
                     .as("a proxy request: %s", uri)
                     .isEqualTo(security.matches(request(uri)));
         }
@@ -160,21 +165,23 @@ class ProxyPathsTests {
         @Test
         void areOtherSpellingsThatTheContainerMapsOntoAProxyPath() {
             // Tomcat merges '//', resolves dot segments and drops path parameters before it maps a request.
-            assertThat(PATHS.isAliasOfAProxyPath(request("/centrifugo//rpc/", "", "/centrifugo/rpc/")))
+            assertThat(ProxyFilter.isAliasOfAProxyPath(PATHS, request("/centrifugo//rpc/", "", "/centrifugo/rpc/")))
                     .isTrue();
-            assertThat(PATHS.isAliasOfAProxyPath(request("/foo/..;/centrifugo/rpc/", "", "/centrifugo/rpc/")))
+            assertThat(ProxyFilter.isAliasOfAProxyPath(
+                            PATHS, request("/foo/..;/centrifugo/rpc/", "", "/centrifugo/rpc/")))
                     .isTrue();
-            assertThat(PATHS.isAliasOfAProxyPath(request("/centrifugo/./connect", "", "/centrifugo/connect")))
+            assertThat(ProxyFilter.isAliasOfAProxyPath(
+                            PATHS, request("/centrifugo/./connect", "", "/centrifugo/connect")))
                     .isTrue();
         }
 
         @Test
         void areNotTheProxyPathsThemselvesNorOtherPaths() {
-            assertThat(PATHS.isAliasOfAProxyPath(request("/centrifugo/rpc/", "", "/centrifugo/rpc/")))
+            assertThat(ProxyFilter.isAliasOfAProxyPath(PATHS, request("/centrifugo/rpc/", "", "/centrifugo/rpc/")))
                     .isFalse();
-            assertThat(PATHS.isAliasOfAProxyPath(request("/centrifugo/%72pc/", "", "/centrifugo/rpc/")))
+            assertThat(ProxyFilter.isAliasOfAProxyPath(PATHS, request("/centrifugo/%72pc/", "", "/centrifugo/rpc/")))
                     .isFalse();
-            assertThat(PATHS.isAliasOfAProxyPath(request("/centrifugo/RPC/", "", "/centrifugo/RPC/")))
+            assertThat(ProxyFilter.isAliasOfAProxyPath(PATHS, request("/centrifugo/RPC/", "", "/centrifugo/RPC/")))
                     .isFalse();
         }
 
@@ -182,8 +189,8 @@ class ProxyPathsTests {
         void countTheServletPathAndThePathInfo() {
             MockHttpServletRequest request = request("/mvc/centrifugo//rpc/", "", "/mvc");
             request.setPathInfo("/centrifugo/rpc/");
-            assertThat(ProxyPaths.of("/mvc", paths("/centrifugo/rpc/", "/centrifugo/connect/"))
-                            .isAliasOfAProxyPath(request))
+            assertThat(ProxyFilter.isAliasOfAProxyPath(
+                            ProxyPaths.of("/mvc", paths("/centrifugo/rpc/", "/centrifugo/connect/")), request))
                     .isTrue();
         }
     }

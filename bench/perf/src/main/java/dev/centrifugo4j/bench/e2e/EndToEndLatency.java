@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the servlet container's share from the library's, Centrifugo proxying to a static servlet on the
  * app's own Tomcat. All three Centrifugo nodes have the same configuration (the same static secret
  * header included); the order of the three alternates between rounds so that drifts in machine
- * load hit all of them.
+ * load hit all of them. A fourth node proxies to the same app started as a reactive one (WebFlux
+ * on Netty), measured in the same rounds: the WebFlux arm against the servlet one.
  *
  * <p>Before the measured rounds, {@value #WARM_UP_ROUNDS} rounds of the same calls through all three
  * are thrown away: direct HTTP calls alone leave the first rounds through Centrifugo 20-90 µs
@@ -65,6 +66,14 @@ public final class EndToEndLatency {
                 "--server.tomcat.max-keep-alive-requests=-1",
                 "--logging.level.root=WARN");
         int appPort = ((WebServerApplicationContext) app).getWebServer().getPort();
+        // The same app as a reactive one on Netty: the WebFlux arm (its blocking handler on bounded-elastic).
+        ConfigurableApplicationContext flux = SpringApplication.run(
+                BenchApplication.class,
+                "--spring.main.web-application-type=reactive",
+                "--server.port=0",
+                "--centrifugo.proxy.secret=" + SECRET,
+                "--logging.level.root=WARN");
+        int fluxPort = ((WebServerApplicationContext) flux).getWebServer().getPort();
         int staticPort = CentrifugoServer.freePort();
         Process responder = new ProcessBuilder(
                         "node", "static-responder.mjs", Integer.toString(staticPort), EchoHandlers.REPLY)
@@ -75,6 +84,10 @@ public final class EndToEndLatency {
                         new BufferedReader(new InputStreamReader(responder.getInputStream(), StandardCharsets.UTF_8));
                 CentrifugoServer toApp = CentrifugoServer.builder()
                         .rpcProxy("http://127.0.0.1:" + appPort + "/centrifugo/rpc/")
+                        .proxySecret("X-Centrifugo-Proxy-Secret", SECRET)
+                        .start();
+                CentrifugoServer toFlux = CentrifugoServer.builder()
+                        .rpcProxy("http://127.0.0.1:" + fluxPort + "/centrifugo/rpc/")
                         .proxySecret("X-Centrifugo-Proxy-Secret", SECRET)
                         .start();
                 CentrifugoServer toServlet = CentrifugoServer.builder()
@@ -90,8 +103,10 @@ public final class EndToEndLatency {
                 throw new IllegalStateException("The static responder did not start: " + line);
             }
             warmUp(appPort, Math.max(2000, calls * 3));
+            warmUp(fluxPort, Math.max(2000, calls * 3));
             for (int round = 0; round < WARM_UP_ROUNDS; round++) {
                 run(client, toApp, calls);
+                run(client, toFlux, calls);
                 run(client, toServlet, calls);
                 run(client, toStatic, calls);
             }
@@ -102,19 +117,26 @@ public final class EndToEndLatency {
             double[] starterP99 = new double[rounds];
             double[] ceilingP99 = new double[rounds];
             double[] servletP50 = new double[rounds];
+            double[] fluxP50 = new double[rounds];
+            double[] fluxP99 = new double[rounds];
             for (int round = 0; round < rounds; round++) {
                 long[] a;
                 long[] b;
                 long[] c;
+                long[] d;
                 if (round % 2 == 0) {
                     a = run(client, toApp, calls);
+                    d = run(client, toFlux, calls);
                     c = run(client, toServlet, calls);
                     b = run(client, toStatic, calls);
                 } else {
                     b = run(client, toStatic, calls);
                     c = run(client, toServlet, calls);
+                    d = run(client, toFlux, calls);
                     a = run(client, toApp, calls);
                 }
+                fluxP50[round] = Stats.percentile(d, 50);
+                fluxP99[round] = Stats.percentile(d, 99);
                 starterP50[round] = Stats.percentile(a, 50);
                 starterP99[round] = Stats.percentile(a, 99);
                 ceilingP50[round] = Stats.percentile(b, 50);
@@ -130,6 +152,9 @@ public final class EndToEndLatency {
                         (long) ceilingP99[round],
                         (long) servletP50[round],
                         (long) Stats.percentile(c, 99));
+                System.out.printf(
+                        "round %d: WebFlux starter p50 %d µs p99 %d µs%n",
+                        round, (long) fluxP50[round], (long) fluxP99[round]);
                 Arrays.stream(a).forEach(starter::add);
                 Arrays.stream(b).forEach(ceiling::add);
             }
@@ -138,28 +163,37 @@ public final class EndToEndLatency {
             double c50 = Stats.median(ceilingP50);
             double c99 = Stats.median(ceilingP99);
             double s50 = Stats.median(servletP50);
+            double f50 = Stats.median(fluxP50);
+            double f99 = Stats.median(fluxP99);
             Stats.write(
                     out,
                     Stats.format(
-                            "| (c) end-to-end RPC latency through Centrifugo (JS SDK, sequential calls; median of %d rounds × %d calls after %d warm-up rounds) |"
-                                    + " p50 %.0f µs, p99 %.0f µs | static responder: p50 %.0f µs, p99 %.0f µs"
-                                    + " (a static servlet on the app's Tomcat: p50 %.0f µs, %.2f×) | p50 %.2f× (p99 %.2f×) | p50 ≤ 1.15× | %s |",
-                            rounds,
-                            calls,
-                            WARM_UP_ROUNDS,
-                            p50,
-                            p99,
-                            c50,
-                            c99,
-                            s50,
-                            s50 / c50,
-                            p50 / c50,
-                            p99 / c99,
-                            (p50 / c50 <= 1.15) ? "met" : "**not met**"));
+                                    "| (c) end-to-end RPC latency through Centrifugo (JS SDK, sequential calls; median of %d rounds × %d calls after %d warm-up rounds) |"
+                                            + " p50 %.0f µs, p99 %.0f µs | static responder: p50 %.0f µs, p99 %.0f µs"
+                                            + " (a static servlet on the app's Tomcat: p50 %.0f µs, %.2f×) | p50 %.2f× (p99 %.2f×) | p50 ≤ 1.15× | %s |",
+                                    rounds,
+                                    calls,
+                                    WARM_UP_ROUNDS,
+                                    p50,
+                                    p99,
+                                    c50,
+                                    c99,
+                                    s50,
+                                    s50 / c50,
+                                    p50 / c50,
+                                    p99 / c99,
+                                    (p50 / c50 <= 1.15) ? "met" : "**not met**")
+                            + "\n"
+                            + Stats.format(
+                                    "| (c) the same on WebFlux (Netty; the blocking handler on bounded-elastic) |"
+                                            + " p50 %.0f µs, p99 %.0f µs | servlet endpoint in the same run: p50 %.0f µs,"
+                                            + " p99 %.0f µs (static responder: p50 %.2f×) | p50 %.2f× (p99 %.2f×) | none | |",
+                                    f50, f99, p50, p99, f50 / c50, f50 / p50, f99 / p99));
         } finally {
             responder.destroy();
             responder.waitFor(5, TimeUnit.SECONDS);
             app.close();
+            flux.close();
         }
     }
 

@@ -9,9 +9,11 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.concurrent.Executor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
@@ -66,6 +68,17 @@ public class BenchApplication {
                 STATIC_PATH);
         registration.setName("staticReply");
         return registration;
+    }
+
+    /**
+     * With {@code --bench.inline-handlers=true} on WebFlux: the synchronous handler runs on the event
+     * loop instead of bounded-elastic (what the starter never does; the benchmark measures what the
+     * thread hop costs against it).
+     */
+    @Bean("centrifugoBlockingHandlerExecutor")
+    @ConditionalOnBooleanProperty("bench.inline-handlers")
+    Executor inlineHandlers() {
+        return Runnable::run;
     }
 
     @Bean
