@@ -51,6 +51,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -235,8 +237,10 @@ public final class CentrifugoAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        ConcurrencyLimits centrifugoProxyConcurrencyLimits(CentrifugoProperties properties, Environment environment) {
-            ProxyConcurrencyLimits limits = ProxyConcurrencyLimits.of(properties, environment);
+        ConcurrencyLimits centrifugoProxyConcurrencyLimits(
+                CentrifugoProperties properties, Environment environment, ApplicationContext context) {
+            ProxyConcurrencyLimits limits = ProxyConcurrencyLimits.of(
+                    properties, environment, context instanceof ReactiveWebApplicationContext);
             logger.info("Proxy calls that may run at once: {}", limits.describe());
             return limits;
         }

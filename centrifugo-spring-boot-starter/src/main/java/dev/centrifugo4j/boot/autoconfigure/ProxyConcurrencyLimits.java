@@ -23,7 +23,8 @@ import org.springframework.util.ClassUtils;
  * for a thread until Centrifugo's timeout. Asynchronous handlers hold no request thread, but what
  * they wait for (a connection pool, a remote service) is as scarce, and a stuck dependency would
  * otherwise pile up their calls without bound: they get the same limits, and so does everything with
- * virtual threads, counted against Boot's default of 200 request threads.
+ * virtual threads, counted against Boot's default of 200 request threads. On WebFlux synchronous
+ * handlers run on a pool of their own, of as many threads.
  */
 final class ProxyConcurrencyLimits implements ConcurrencyLimits {
 
@@ -52,7 +53,16 @@ final class ProxyConcurrencyLimits implements ConcurrencyLimits {
         this.defaultReason = defaultReason;
     }
 
-    static ProxyConcurrencyLimits of(CentrifugoProperties properties, Environment environment) {
+    /**
+     * The limits of the application's proxies.
+     *
+     * @param properties the starter's properties
+     * @param environment where the web server's thread settings are
+     * @param reactive whether the application is a WebFlux one, whose synchronous handlers run on
+     *     {@link #blockingThreads threads of their own} rather than the web server's
+     * @return the limits
+     */
+    static ProxyConcurrencyLimits of(CentrifugoProperties properties, Environment environment, boolean reactive) {
         CentrifugoProperties.Proxy.Concurrency concurrency =
                 properties.getProxy().getConcurrency();
         check("centrifugo.proxy.concurrency.max-calls", concurrency.getMaxCalls());
@@ -68,6 +78,9 @@ final class ProxyConcurrencyLimits implements ConcurrencyLimits {
         if (Threading.VIRTUAL.isActive(environment)) {
             threads = DEFAULT_REQUEST_THREADS;
             reason = "virtual threads: as for Boot's default of " + threads + " request threads";
+        } else if (reactive) {
+            threads = DEFAULT_REQUEST_THREADS;
+            reason = "of the " + threads + " threads that run synchronous handlers on WebFlux";
         } else {
             String server = webServer();
             // The environment resolves relaxed names (SERVER_TOMCAT_THREADS_MAX) as a Binder would,
@@ -82,6 +95,17 @@ final class ProxyConcurrencyLimits implements ConcurrencyLimits {
         int limit = Math.max(1, threads / DEFAULT_SHARE_DIVISOR);
         int total = Math.max(1, (int) (threads * 3L / DEFAULT_SHARE_DIVISOR));
         return new ProxyConcurrencyLimits(concurrency, limit, total, reason);
+    }
+
+    /**
+     * How many threads run synchronous handlers on WebFlux (without virtual threads): as many as
+     * Boot's default of request threads, on which the default limits are counted, or as many as
+     * {@code centrifugo.proxy.concurrency.max-calls} lets run at once when that is more, so that no
+     * call the limits admit is refused for want of a thread.
+     */
+    static int blockingThreads(CentrifugoProperties properties) {
+        Integer total = properties.getProxy().getConcurrency().getMaxCalls();
+        return (total != null && total > DEFAULT_REQUEST_THREADS) ? total : DEFAULT_REQUEST_THREADS;
     }
 
     private static @Nullable String webServer() {

@@ -10,6 +10,10 @@ import dev.centrifugo4j.dispatch.ConnectionDispatcher;
 import dev.centrifugo4j.dispatch.RpcDispatcher;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -20,9 +24,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.server.WebFilter;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
+import reactor.core.publisher.Mono;
 
 /**
  * The proxy endpoints of a WebFlux application: a web filter after every other web filter that
@@ -31,7 +35,7 @@ import reactor.core.scheduler.Schedulers;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-@ConditionalOnClass({WebFilter.class, Schedulers.class})
+@ConditionalOnClass({WebFilter.class, Mono.class})
 class ReactiveProxyConfiguration {
 
     /**
@@ -46,20 +50,24 @@ class ReactiveProxyConfiguration {
 
     /**
      * Where synchronous (plain-return) handlers run, never on a Netty event loop: a new virtual
-     * thread per call with {@code spring.threads.virtual.enabled=true} (on Java 21 and later),
-     * Reactor's bounded-elastic scheduler otherwise (ten threads per CPU core, a bounded queue
-     * behind them: a call it refuses is answered with error 429, temporary). Handlers that return a
-     * {@code CompletionStage} complete on their own threads.
+     * thread per call with {@code spring.threads.virtual.enabled=true} (on Java 21 and later), else a
+     * pool of their own ({@code centrifugo-handler-*} threads, {@link ProxyConcurrencyLimits#blockingThreads
+     * as many as the concurrency limits let run}, none queued: a call it refuses is answered with error
+     * 429, temporary). Not Reactor's shared bounded-elastic scheduler: its ten threads per core would
+     * be fewer than one handler's default limit, so a handler that hangs would take every one of them,
+     * from the other handlers and from the application's own blocking work. Handlers that answer
+     * later (a {@code CompletionStage}, a {@code Mono}, a {@code suspend fun}) complete on their own
+     * threads.
      */
     @Bean(CentrifugoAutoConfiguration.ProxyEndpointConfiguration.BLOCKING_HANDLER_EXECUTOR)
     @ConditionalOnMissingBean(name = CentrifugoAutoConfiguration.ProxyEndpointConfiguration.BLOCKING_HANDLER_EXECUTOR)
-    Executor centrifugoBlockingHandlerExecutor(Environment environment) {
+    Executor centrifugoBlockingHandlerExecutor(Environment environment, CentrifugoProperties properties) {
         if (Threading.VIRTUAL.isActive(environment)) {
             SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("centrifugo-handler-");
             executor.setVirtualThreads(true);
             return executor;
         }
-        return new SchedulerExecutor(Schedulers.boundedElastic());
+        return new HandlerThreads(ProxyConcurrencyLimits.blockingThreads(properties));
     }
 
     /** The proxy endpoints, served by a web filter that runs after every other one. */
@@ -83,17 +91,42 @@ class ReactiveProxyConfiguration {
                                 type, dispatcher, settings, Objects.requireNonNull(paths.pattern(type)), scope)));
     }
 
-    /** A Reactor scheduler as an executor: {@code schedule} throws RejectedExecutionException when full. */
-    private record SchedulerExecutor(Scheduler scheduler) implements Executor {
+    /**
+     * The pool of {@code centrifugo-handler-*} threads: made as calls come, ended after a minute
+     * without one, none queued (a task over the pool is refused). Daemon threads, as a web server's
+     * are, so that a handler that never returns does not keep the JVM from exiting; shut down without
+     * waiting, since the graceful drain has waited for the calls in flight by then.
+     */
+    static final class HandlerThreads implements Executor, DisposableBean {
+
+        private final ThreadPoolExecutor pool;
+
+        HandlerThreads(int threads) {
+            CustomizableThreadFactory factory = new CustomizableThreadFactory("centrifugo-handler-");
+            factory.setDaemon(true);
+            this.pool =
+                    new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), factory);
+            this.pool.allowCoreThreadTimeOut(true);
+        }
 
         @Override
         public void execute(Runnable task) {
-            this.scheduler.schedule(task);
+            this.pool.execute(task);
+        }
+
+        /** At most this many calls at once. */
+        int threads() {
+            return this.pool.getMaximumPoolSize();
+        }
+
+        @Override
+        public void destroy() {
+            this.pool.shutdown();
         }
 
         @Override
         public String toString() {
-            return "Executor on " + this.scheduler;
+            return "centrifugo-handler threads (at most " + threads() + ")";
         }
     }
 }

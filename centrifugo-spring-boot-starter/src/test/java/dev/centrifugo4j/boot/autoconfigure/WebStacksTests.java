@@ -6,12 +6,14 @@ import dev.centrifugo4j.boot.proxy.ProxyFilter;
 import dev.centrifugo4j.boot.proxy.ProxyWebFilter;
 import dev.centrifugo4j.boot.rpc.HandlerRegistrar;
 import dev.centrifugo4j.boot.security.CentrifugoReactiveProxySecurityCustomizer;
+import dev.centrifugo4j.proxy.ConcurrencyLimits;
 import dev.centrifugo4j.rpc.WebSocketRpc;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -21,6 +23,8 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +33,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /** Which proxy endpoints each kind of application gets: a servlet filter, a WebFlux web filter, or a start-up failure. */
+@ExtendWith(OutputCaptureExtension.class)
 class WebStacksTests {
 
     private static final AutoConfigurations AUTO_CONFIGURATIONS = AutoConfigurations.of(
@@ -52,7 +57,7 @@ class WebStacksTests {
     class Reactive {
 
         @Test
-        void servesTheProxiesWithAWebFilterAndRunsBlockingHandlersOnBoundedElastic() {
+        void servesTheProxiesWithAWebFilterAndRunsBlockingHandlersOnThreadsOfTheirOwn() {
             WebStacksTests.this.reactiveRunner.run((context) -> {
                 assertThat(context).hasSingleBean(ProxyWebFilter.class);
                 assertThat(context).doesNotHaveBean(FilterRegistrationBean.class);
@@ -60,8 +65,26 @@ class WebStacksTests {
                 Executor executor =
                         context.getBean(HandlerRegistrar.class).settings().blockingHandlerExecutor();
                 assertThat(executor).isNotNull();
-                assertThat(executor.toString()).contains("boundedElastic");
+                assertThat(executor.toString()).isEqualTo("centrifugo-handler threads (at most 200)");
             });
+        }
+
+        @Test
+        void hasAThreadForEveryCallTheLimitsAdmitAndCountsTheDefaultLimitsOnTheThreads(CapturedOutput output) {
+            WebStacksTests.this
+                    .reactiveRunner
+                    .withPropertyValues("centrifugo.proxy.concurrency.max-calls=300")
+                    .run((context) -> {
+                        assertThat(context.getBean(HandlerRegistrar.class)
+                                        .settings()
+                                        .blockingHandlerExecutor())
+                                .hasToString("centrifugo-handler threads (at most 300)");
+                        assertThat(context.getBean(ConcurrencyLimits.class).maxConcurrentCalls("rpc", "x", false))
+                                .isEqualTo(50);
+                    });
+            WebStacksTests.this.reactiveRunner.run((context) -> assertThat(output)
+                    .contains("Proxy calls that may run at once: in all 150 (three quarters of the 200 threads"
+                            + " that run synchronous handlers on WebFlux), per handler 50"));
         }
 
         @Test

@@ -16,10 +16,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -124,7 +127,7 @@ class ReactiveProxyEndpointTests {
         void runsABlockingHandlerOffTheEventLoop() throws Exception {
             assertThat(rpc("reactive.thread").body()).contains("\"result\"");
             assertThat(ReactiveProxyEndpointTests.this.handlers.blockingThread)
-                    .startsWith("boundedElastic-")
+                    .startsWith("centrifugo-handler-")
                     .doesNotContain("reactor-http");
         }
 
@@ -324,6 +327,54 @@ class ReactiveProxyEndpointTests {
     }
 
     @Nested
+    class Bulkheads {
+
+        /** The default limit of one handler: a quarter of the 200 threads that run synchronous handlers. */
+        private static final int HANDLER_LIMIT = 50;
+
+        @Test
+        void aHandlerThatHangsAtItsLimitLeavesThreadsToTheOthers() throws Exception {
+            ReactiveHandlers handlers = ReactiveProxyEndpointTests.this.handlers;
+            handlers.unhang = new CountDownLatch(1);
+            List<CompletableFuture<HttpResponse<String>>> hanging = new ArrayList<>();
+            try {
+                for (int i = 0; i < HANDLER_LIMIT; i++) {
+                    hanging.add(postAsync("reactive.hang"));
+                }
+                // Each on a thread of its own at once: more than Reactor's bounded-elastic has below six cores.
+                await().atMost(Duration.ofSeconds(10))
+                        .untilAsserted(() -> assertThat(handlers.hanging.get()).isEqualTo(HANDLER_LIMIT));
+                assertThat(rpc("reactive.hang").body())
+                        .isEqualTo("{\"error\":{\"code\":429,\"message\":\"too many concurrent calls\","
+                                + "\"temporary\":true}}");
+                assertThat(rpc("reactive.thread").body()).contains("\"result\"");
+                assertThat(handlers.blockingThread).startsWith("centrifugo-handler-");
+            } finally {
+                handlers.unhang.countDown();
+            }
+            for (CompletableFuture<HttpResponse<String>> call : hanging) {
+                // Answered when released, or at the proxy timeout while the handler went on holding its thread.
+                assertThat(call.get(10, TimeUnit.SECONDS).body())
+                        .isIn(
+                                "{\"result\":{\"data\":\"unhung\"}}",
+                                "{\"error\":{\"code\":504,\"message\":\"handler timed out\",\"temporary\":true}}");
+            }
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(handlers.hanging.get()).isZero());
+        }
+
+        private CompletableFuture<HttpResponse<String>> postAsync(String method) {
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + ReactiveProxyEndpointTests.this.port + "/rt/rpc"))
+                    .header("Content-Type", "application/json")
+                    .header("X-Centrifugo-Proxy-Secret", SECRET)
+                    .POST(HttpRequest.BodyPublishers.ofString(call(method, "{}")))
+                    .build();
+            return ReactiveProxyEndpointTests.this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Nested
     class Drain {
 
         @Test
@@ -427,6 +478,21 @@ class ReactiveProxyEndpointTests {
             this.held.countDown();
             this.release.await(10, TimeUnit.SECONDS);
             return "held";
+        }
+
+        final AtomicInteger hanging = new AtomicInteger();
+
+        volatile CountDownLatch unhang = new CountDownLatch(0);
+
+        @WebSocketRpc("reactive.hang")
+        String hang() throws InterruptedException {
+            this.hanging.incrementAndGet();
+            try {
+                this.unhang.await(20, TimeUnit.SECONDS);
+                return "unhung";
+            } finally {
+                this.hanging.decrementAndGet();
+            }
         }
 
         @WebSocketRpc("reactive.fail")

@@ -66,7 +66,8 @@ public final class EndToEndLatency {
                 "--server.tomcat.max-keep-alive-requests=-1",
                 "--logging.level.root=WARN");
         int appPort = ((WebServerApplicationContext) app).getWebServer().getPort();
-        // The same app as a reactive one on Netty: the WebFlux arm (its blocking handler on bounded-elastic).
+        // The same app as a reactive one on Netty: the WebFlux arm (its blocking handler on a centrifugo-handler
+        // thread).
         ConfigurableApplicationContext flux = SpringApplication.run(
                 BenchApplication.class,
                 "--spring.main.web-application-type=reactive",
@@ -185,7 +186,7 @@ public final class EndToEndLatency {
                                     (p50 / c50 <= 1.15) ? "met" : "**not met**")
                             + "\n"
                             + Stats.format(
-                                    "| (c) the same on WebFlux (Netty; the blocking handler on bounded-elastic) |"
+                                    "| (c) the same on WebFlux (Netty; the blocking handler on a `centrifugo-handler` thread) |"
                                             + " p50 %.0f µs, p99 %.0f µs | servlet endpoint in the same run: p50 %.0f µs,"
                                             + " p99 %.0f µs (static responder: p50 %.2f×) | p50 %.2f× (p99 %.2f×) | none | |",
                                     f50, f99, p50, p99, f50 / c50, f50 / p50, f99 / p99));

@@ -2,6 +2,10 @@ package dev.centrifugo4j.bench.http;
 
 import dev.centrifugo4j.bench.rpc.EchoHandlers;
 import dev.centrifugo4j.bench.rpc.HandWrittenRpc;
+import dev.centrifugo4j.boot.proxy.ProxyEndpoint;
+import dev.centrifugo4j.boot.proxy.ReactiveProxyEndpoint;
+import dev.centrifugo4j.dispatch.ProxyType;
+import dev.centrifugo4j.dispatch.RpcDispatcher;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,6 +27,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,6 +46,9 @@ public class BenchApplication {
 
     /** Where the static servlet answers. */
     public static final String STATIC_PATH = "/static/rpc";
+
+    /** Where {@code --bench.router-function=true} serves the RPC endpoint through a router function. */
+    public static final String ROUTER_PATH = "/router/rpc/";
 
     public static void main(String[] args) {
         SpringApplication.run(BenchApplication.class, args);
@@ -72,13 +84,29 @@ public class BenchApplication {
 
     /**
      * With {@code --bench.inline-handlers=true} on WebFlux: the synchronous handler runs on the event
-     * loop instead of bounded-elastic (what the starter never does; the benchmark measures what the
+     * loop instead of the starter's centrifugo-handler threads (what the starter never does; the benchmark measures what the
      * thread hop costs against it).
      */
     @Bean("centrifugoBlockingHandlerExecutor")
     @ConditionalOnBooleanProperty("bench.inline-handlers")
     Executor inlineHandlers() {
         return Runnable::run;
+    }
+
+    /**
+     * With {@code --bench.router-function=true} on WebFlux: the same RPC endpoint behind a router
+     * function at {@value #ROUTER_PATH} as well (the {@code DispatcherHandler}, its handler mapping and
+     * adapter in front of it), next to the starter's web filter at {@code /centrifugo/rpc/}: the
+     * benchmark behind the choice of a web filter.
+     */
+    @Bean
+    @ConditionalOnBooleanProperty("bench.router-function")
+    RouterFunction<ServerResponse> routerFunctionRpc(RpcDispatcher rpc, ProxyEndpoint.Settings settings) {
+        ReactiveProxyEndpoint endpoint = new ReactiveProxyEndpoint(ProxyType.RPC, rpc, settings, ROUTER_PATH);
+        // The endpoint writes the response itself: no ServerResponse for the DispatcherHandler to write.
+        return RouterFunctions.route(
+                RequestPredicates.POST(ROUTER_PATH),
+                request -> endpoint.serve(request.exchange()).then(Mono.<ServerResponse>empty()));
     }
 
     @Bean

@@ -24,7 +24,7 @@ class RoomHandlers {
 
     /**
      * Looks a room up the blocking way (as a JDBC repository would): the starter runs this handler
-     * on Reactor's bounded-elastic scheduler, never on a Netty event loop.
+     * on a thread of its pool for synchronous handlers, never on a Netty event loop.
      */
     @WebSocketRpc("rooms.lookup")
     RoomInfo lookup(RoomName request) throws InterruptedException {

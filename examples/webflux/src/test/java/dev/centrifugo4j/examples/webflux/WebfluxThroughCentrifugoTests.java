@@ -92,7 +92,7 @@ class WebfluxThroughCentrifugoTests {
                 .at("/results/0");
         assertThat(result.get("ok").asBoolean()).as("%s", result).isTrue();
         assertThat(result.at("/data/name").asString()).isEqualTo("lobby");
-        assertThat(result.at("/data/thread").asString()).startsWith("boundedElastic-");
+        assertThat(result.at("/data/thread").asString()).startsWith("centrifugo-handler-");
         assertThat(result.at("/data/eventLoop").asBoolean()).isFalse();
     }
 
