@@ -9,6 +9,8 @@ import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -127,15 +129,35 @@ public final class ReactiveProxyEndpoint {
             return write(response, call.tooLarge(observation, context, remoteAddress(request)));
         }
         int max = (int) call.settings().maxBodySize();
+        // Until the body is read the call is this method's to end; then the dispatch's (a reply is
+        // always produced), or the body limit's. A request that breaks off or is abandoned before its
+        // body arrived must end too, or the graceful drain would wait for it.
+        AtomicBoolean reading = new AtomicBoolean(true);
         return DataBufferUtils.join(request.getBody(), max)
                 .map(ReactiveProxyEndpoint::bytes)
                 .defaultIfEmpty(EMPTY)
-                .flatMap((body) -> exchange.getPrincipal()
-                        .flatMap((principal) -> dispatched(exchange, observation, context, body, principal))
-                        .switchIfEmpty(Mono.defer(() -> dispatched(exchange, observation, context, body, null))))
-                .onErrorResume(
-                        DataBufferLimitException.class,
-                        (ex) -> Mono.fromSupplier(() -> call.tooLarge(observation, context, remoteAddress(request))))
+                .doOnCancel(() -> {
+                    if (reading.compareAndSet(true, false)) {
+                        call.failed(observation, new CancellationException("abandoned before its body was read"));
+                    }
+                })
+                .onErrorResume((ex) -> {
+                    if (!reading.compareAndSet(true, false)) {
+                        return Mono.error(ex);
+                    }
+                    if (ex instanceof DataBufferLimitException) {
+                        return Mono.fromSupplier(() -> call.tooLarge(observation, context, remoteAddress(request)))
+                                .flatMap((reply) -> write(response, reply))
+                                .then(Mono.empty());
+                    }
+                    call.failed(observation, ex);
+                    return Mono.error(ex);
+                })
+                .flatMap((body) -> reading.compareAndSet(true, false)
+                        ? exchange.getPrincipal()
+                                .flatMap((principal) -> dispatched(exchange, observation, context, body, principal))
+                                .switchIfEmpty(Mono.defer(() -> dispatched(exchange, observation, context, body, null)))
+                        : Mono.empty())
                 .flatMap((reply) -> write(response, reply));
     }
 

@@ -238,6 +238,27 @@ class ReactiveProxyEndpointTests {
         }
 
         @Test
+        void aRequestAbandonedBeforeItsBodyArrivedEndsItsCall() throws Exception {
+            ProxyDrain drain = ReactiveProxyEndpointTests.this.context.getBean(ProxyDrain.class);
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", ReactiveProxyEndpointTests.this.port)) {
+                socket.getOutputStream()
+                        .write(("POST /rt/rpc/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                                        + "X-Centrifugo-Proxy-Secret: " + SECRET + "\r\nContent-Length: 1000\r\n\r\n{")
+                                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+                await().atMost(Duration.ofSeconds(5))
+                        .untilAsserted(() -> assertThat(drain.inFlight()).isEqualTo(1));
+            }
+            // Gone with its connection: not counted as in flight, which a graceful drain would wait for.
+            await().atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(drain.inFlight()).isZero());
+            assertThat(ReactiveProxyEndpointTests.this.observations)
+                    .hasObservationWithNameEqualTo("centrifugo4j.proxy.requests")
+                    .that()
+                    .hasBeenStopped();
+        }
+
+        @Test
         void refusesTheSecretHeaderSentTwice() throws Exception {
             HttpRequest request = HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + ReactiveProxyEndpointTests.this.port + "/rt/rpc"))
