@@ -77,6 +77,7 @@ class ReactiveProxyEndpointTests {
 
     private HttpResponse<String> post(String path, String secret, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+                .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer forwarded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -353,6 +354,9 @@ class ReactiveProxyEndpointTests {
         /** The default limit of one handler: a quarter of the 200 threads that run synchronous handlers. */
         private static final int HANDLER_LIMIT = 50;
 
+        /** A client of its own: its 50 connections, some answered early, stay out of the other tests' pool. */
+        private final HttpClient http = HttpClient.newHttpClient();
+
         @Test
         void aHandlerThatHangsAtItsLimitLeavesThreadsToTheOthers() throws Exception {
             ReactiveHandlers handlers = ReactiveProxyEndpointTests.this.handlers;
@@ -389,9 +393,10 @@ class ReactiveProxyEndpointTests {
                             URI.create("http://127.0.0.1:" + ReactiveProxyEndpointTests.this.port + "/rt/rpc"))
                     .header("Content-Type", "application/json")
                     .header("X-Centrifugo-Proxy-Secret", SECRET)
+                    .timeout(Duration.ofSeconds(20))
                     .POST(HttpRequest.BodyPublishers.ofString(call(method, "{}")))
                     .build();
-            return ReactiveProxyEndpointTests.this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            return this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
         }
     }
 
