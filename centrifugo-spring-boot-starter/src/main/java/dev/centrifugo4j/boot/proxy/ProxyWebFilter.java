@@ -2,6 +2,7 @@ package dev.centrifugo4j.boot.proxy;
 
 import dev.centrifugo4j.dispatch.ProxyType;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -72,7 +73,7 @@ public final class ProxyWebFilter implements WebFilter, Ordered {
      * @param request the request
      * @return the proxy, or {@code null} when the request is not a proxy request
      */
-    public static @org.jspecify.annotations.Nullable ProxyType proxy(ProxyPaths paths, ServerHttpRequest request) {
+    public static @Nullable ProxyType proxy(ProxyPaths paths, ServerHttpRequest request) {
         return paths.proxy(request.getPath().pathWithinApplication().value());
     }
 
